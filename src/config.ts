@@ -1,0 +1,106 @@
+import path from 'node:path';
+
+/** A setting that cannot be used; main prints its message as one line and exits. */
+export class ConfigError extends Error {
+  constructor(readonly setting: string, message: string) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LocalNeo4jConfig {
+  home: string;
+  port: number;
+  heap: string;
+  pagecache: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  neo4j: {
+    /** Absent when the embedded server from tools/neo4j-local is to be started. */
+    uri?: string;
+    user: string;
+    password: string;
+    database: string;
+    connectTimeoutMs: number;
+  };
+  local: LocalNeo4jConfig;
+  seedOnStart: boolean;
+  production: boolean;
+}
+
+const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const repoRoot = path.resolve(__dirname, '..');
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function memorySize(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(name, `must be a size such as 512m or 2g, got "${raw}"`);
+  return raw.toLowerCase();
+}
+
+function neo4jUri(env: Env): string | undefined {
+  const raw = env.NEO4J_URI?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('NEO4J_URI', `is not a URI: "${raw}" (expected e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io)`);
+  }
+  const scheme = url.protocol.replace(/:$/, '');
+  if (!URI_SCHEMES.includes(scheme)) {
+    throw new ConfigError('NEO4J_URI', `scheme must be one of ${URI_SCHEMES.join(', ')}, got "${scheme}"`);
+  }
+  if (!url.hostname) throw new ConfigError('NEO4J_URI', `has no host: "${raw}"`);
+  return raw;
+}
+
+/** Reads and validates every setting; throws ConfigError naming the first bad one. */
+export function loadConfig(env: Env = process.env): Config {
+  const database = env.NEO4J_DATABASE?.trim() || 'neo4j';
+  if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
+    throw new ConfigError('NEO4J_DATABASE', `is not a valid database name: "${database}"`);
+  }
+  const host = env.HOST?.trim() || '0.0.0.0';
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host,
+    neo4j: {
+      uri: neo4jUri(env),
+      user: env.NEO4J_USER?.trim() || 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database,
+      connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    },
+    local: {
+      home: path.resolve(env.NEO4J_LOCAL_HOME?.trim() || path.join(repoRoot, '.neo4j', 'data')),
+      port: integer(env, 'NEO4J_LOCAL_PORT', 7687, 1, 65535),
+      heap: memorySize(env, 'NEO4J_LOCAL_HEAP', '1g'),
+      pagecache: memorySize(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
+    },
+    seedOnStart: boolean(env, 'SEED_ON_START', true),
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Graph } from './db/graph';
+import { Loaders } from './db/loaders';
+import { NodeRepository } from './nodes/node.repository';
+import { PersonRepository } from './people/person.repository';
+import { OrganizationRepository } from './organizations/organization.repository';
+import { HonorRepository } from './honors/honor.repository';
+import { ProgramRepository } from './programs/program.repository';
+import { SourceRepository } from './sources/source.repository';
+import { FigureRepository } from './figures/figure.repository';
+
+/** Everything a resolver may use for one request; repositories share the request's loaders. */
+export interface Context {
+  requestId: string;
+  graph: Graph;
+  repos: {
+    nodes: NodeRepository;
+    people: PersonRepository;
+    organizations: OrganizationRepository;
+    honors: HonorRepository;
+    programs: ProgramRepository;
+    sources: SourceRepository;
+    figures: FigureRepository;
+  };
+}
+
+export function createContext(root: Graph, requestId: string = randomUUID()): Context {
+  const graph = root.scoped();
+  const loaders = new Loaders();
+  return {
+    requestId,
+    graph,
+    repos: {
+      nodes: new NodeRepository(graph, loaders),
+      people: new PersonRepository(graph, loaders),
+      organizations: new OrganizationRepository(graph, loaders),
+      honors: new HonorRepository(graph, loaders),
+      programs: new ProgramRepository(graph, loaders),
+      sources: new SourceRepository(graph, loaders),
+      figures: new FigureRepository(graph, loaders),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.type';
+import { Citation } from '../sources/citation.type';
+
+/**
+ * A number a source reports (31 studios, 4542 caring mothers): kept as a fact with provenance
+ * rather than turned into invented nodes.
+ */
+@ObjectType({ implements: Node, description: 'A reported figure: a count or amount about an organization or program.' })
+export class Figure implements Node {
+  @Field(() => ID)
+  id!: string;
+
+  subjectId!: string;
+
+  @Field(() => Node, { description: 'What the figure is about.' })
+  subject!: Node;
+
+  @Field({ description: 'Machine name of the measure, e.g. pacesetter_studios_established.' })
+  metric!: string;
+
+  @Field({ description: 'Short Chinese label of the measure.' })
+  label!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field({ description: 'Unit of the value: count, person, event, CNY, year…' })
+  unit!: string;
+
+  @Field({ description: 'True when the source says "more than" (余, 多).' })
+  approximate!: boolean;
+
+  @Field(() => Int, { nullable: true })
+  year!: number | null;
+
+  @Field(() => [Citation])
+  sources!: Citation[];
+}

@@ -1,0 +1,31 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Citation } from '../sources/citation.type';
+import { Recipient } from '../common/recipient.type';
+import { Honor } from './honor.type';
+
+/** A RECEIVED relationship: a recipient was given an honor, in a year, according to sources. */
+@ObjectType({ description: 'An honor given to a person or an organization, with its year and sources.' })
+export class Award {
+  recipientId!: string;
+  honorId!: string;
+  sourceIds?: string[];
+  locators?: string[];
+
+  @Field(() => Recipient, { description: 'Who received the honor.' })
+  recipient!: Recipient;
+
+  @Field(() => Honor)
+  honor!: Honor;
+
+  @Field(() => Int, { nullable: true, description: 'Year the honor was given, when known.' })
+  year!: number | null;
+
+  @Field(() => [Citation], { description: 'Where this award is reported.' })
+  sources!: Citation[];
+
+  @Field({ description: 'True when the award is implied by its sources rather than stated.' })
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why an inferred fact is believed, or other remarks.' })
+  note!: string | null;
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { DatabaseUnavailableError, connectDatabase } from './db/connect';
+import { applyMigrations } from './db/migrations';
+import { seedIfEmpty } from './seed/seed';
+import { startServer } from './server/app';
+
+const log = (line: string) => console.log(`[honorgraph] ${line}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const database = await connectDatabase(config, log);
+  log(`connected to Neo4j at ${database.uri} (database "${config.neo4j.database}")`);
+  const migrations = await applyMigrations(database.graph);
+  log(`schema: ${migrations.statements} constraints and indexes in place`);
+  if (config.seedOnStart) {
+    const seeded = await seedIfEmpty(database.graph, log);
+    if (seeded) log(`seeded an empty database: ${seeded.totals.nodes} nodes, ${seeded.totals.relationships} relationships in ${seeded.ms} ms`);
+  }
+  const server = await startServer({ graph: database.graph, port: config.port, host: config.host, production: config.production });
+  log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then closing Neo4j`);
+    await server.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+    console.error(`[honorgraph] cannot start: ${error.message}`);
+  } else {
+    console.error(`[honorgraph] cannot start: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { EntityRow } from '../common/node.type';
+import { Repository } from './base.repository';
+
+export class NodeRepository extends Repository {
+  byId(id: string): Promise<EntityRow | null> {
+    return this.nodeLoader().load(id);
+  }
+
+  async byIds(ids: readonly string[]): Promise<EntityRow[]> {
+    const rows = await this.nodeLoader().loadMany(ids);
+    return rows.filter((row): row is EntityRow => row !== null && !(row instanceof Error));
+  }
+}

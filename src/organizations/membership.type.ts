@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Recipient } from '../common/recipient.type';
+import { Citation } from '../sources/citation.type';
+import { Organization } from './organization.type';
+
+/** A MEMBER_OF relationship. */
+@ObjectType({ description: 'A person or organization belonging to an organization, with role and dates.' })
+export class Membership {
+  memberId!: string;
+  organizationId!: string;
+  sourceIds?: string[];
+  locators?: string[];
+
+  @Field(() => Recipient)
+  member!: Recipient;
+
+  @Field(() => Organization)
+  organization!: Organization;
+
+  @Field(() => String, { nullable: true, description: 'Role in the organization, e.g. 执委 (executive-committee member).' })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD).' })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'End date, null while the membership lasts.' })
+  until!: string | null;
+
+  @Field(() => [Citation])
+  sources!: Citation[];
+}

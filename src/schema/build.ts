@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { NodeResolver } from '../nodes/node.resolver';
+import { PersonResolver } from '../people/person.resolver';
+import { OrganizationResolver } from '../organizations/organization.resolver';
+import { MembershipResolver } from '../organizations/membership.resolver';
+import { ORGANIZATION_TYPES } from '../organizations/organization.type';
+import { HonorResolver } from '../honors/honor.resolver';
+import { AwardResolver } from '../honors/award.resolver';
+import { ProgramResolver } from '../programs/program.resolver';
+import { SourceResolver } from '../sources/source.resolver';
+import { CitationResolver } from '../sources/citation.resolver';
+import { FigureResolver } from '../figures/figure.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  PersonResolver,
+  OrganizationResolver,
+  MembershipResolver,
+  HonorResolver,
+  AwardResolver,
+  ProgramResolver,
+  SourceResolver,
+  CitationResolver,
+  FigureResolver,
+] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The schema, built once per process from the decorated classes. */
+export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: ORGANIZATION_TYPES,
+    validate: false,
+  });
+  return cached;
+}

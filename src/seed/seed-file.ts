@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const SEEDS_DIR = path.resolve(__dirname, '../../seeds');
+
+export interface CitationRef {
+  sourceId: string;
+  locator: string | null;
+}
+
+interface Cited {
+  citations: CitationRef[];
+  inferred?: boolean;
+  note?: string | null;
+}
+
+interface Named extends Cited {
+  id: string;
+  name: string;
+  aliases?: string[];
+  nameEn?: string | null;
+}
+
+/** The shape of a file in seeds/ (see seeds/README.md). */
+export interface SeedFile {
+  sources: (Cited & { id: string; title: string; kind: string; published?: string | null; publisher?: string | null; language?: string | null })[];
+  people: Named[];
+  organizations: (Named & { kind: string; level?: string | null; parentId?: string | null })[];
+  honors: (Named & { level?: string | null; conferredByIds?: string[]; variantOfId?: string | null })[];
+  programs: (Named & { kind: string; year?: number | null; startDate?: string | null; organizerIds?: string[]; partnerIds?: string[] })[];
+  awards: (Cited & { recipientId: string; honorId: string; year?: number | null })[];
+  memberships: (Cited & { memberId: string; organizationId: string; role?: string | null; since?: string | null; until?: string | null })[];
+  authorships: (Cited & { personId: string; sourceId: string; role?: string | null })[];
+  figures: (Cited & { id: string; subjectId: string; metric: string; label: string; value: number; unit: string; approximate?: boolean; year?: number | null })[];
+  repairs?: { locator: string; damaged: string; repaired: string; note: string }[];
+}
+
+export function seedFiles(dir = SEEDS_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
+
+export function readSeedFile(file: string): SeedFile {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SeedFile>;
+  return {
+    sources: data.sources ?? [],
+    people: data.people ?? [],
+    organizations: data.organizations ?? [],
+    honors: data.honors ?? [],
+    programs: data.programs ?? [],
+    awards: data.awards ?? [],
+    memberships: data.memberships ?? [],
+    authorships: data.authorships ?? [],
+    figures: data.figures ?? [],
+    repairs: data.repairs ?? [],
+  };
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { Graph } from '../db/graph';
+import { normalizeName, searchKeys, toTraditional } from '../text/normalize';
+import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
+import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
+
+export interface SeedReport {
+  files: string[];
+  nodes: number;
+  relationships: number;
+  totals: { nodes: number; relationships: number };
+  ms: number;
+}
+
+const provenance = (fact: { citations: CitationRef[]; inferred?: boolean; note?: string | null }) => ({
+  sourceIds: fact.citations.map((c) => c.sourceId),
+  locators: fact.citations.map((c) => c.locator ?? ''),
+  inferred: fact.inferred ?? false,
+  note: fact.note ?? null,
+});
+
+/**
+ * Names as the graph stores them: canonical simplified name, every alias (plus the
+ * traditional form, which is how the damaged sources and many users write), and the keys the
+ * full-text index searches.
+ */
+function naming(entity: { name: string; aliases?: string[]; nameEn?: string | null }) {
+  const name = normalizeName(entity.name);
+  const aliases = [...new Set([...(entity.aliases ?? []), toTraditional(name)])].filter((alias) => alias !== name);
+  return {
+    name,
+    aliases,
+    nameEn: entity.nameEn ?? null,
+    aliasText: aliases.join(' | '),
+    searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
+  };
+}
+
+const nodeRow = (id: string, props: Record<string, unknown>) => ({ id, props });
+const edge = (from: string, to: string, key: string, props: Record<string, unknown>) => ({ from, to, key, props });
+
+/** Turns a seed file into the rows each write takes, label by label and type by type. */
+export function seedRows(seed: SeedFile) {
+  const nodes: Record<string, Rows> = {
+    Source: seed.sources.map((s) =>
+      nodeRow(s.id, {
+        ...naming({ name: s.title }),
+        title: s.title,
+        kind: s.kind,
+        published: s.published ?? null,
+        publisher: s.publisher ?? null,
+        language: s.language ?? null,
+        ...provenance({ ...s, citations: s.citations ?? [{ sourceId: s.id, locator: null }] }),
+      }),
+    ),
+    Person: seed.people.map((p) => nodeRow(p.id, { ...naming(p), ...provenance(p) })),
+    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...naming(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
+    Honor: seed.honors.map((h) => nodeRow(h.id, { ...naming(h), level: h.level ?? null, ...provenance(h) })),
+    Program: seed.programs.map((p) =>
+      nodeRow(p.id, { ...naming(p), kind: p.kind, year: p.year ?? null, startDate: p.startDate ?? null, ...provenance(p) }),
+    ),
+    Figure: seed.figures.map((f) =>
+      nodeRow(f.id, {
+        subjectId: f.subjectId,
+        metric: f.metric,
+        label: f.label,
+        name: f.label,
+        value: f.value,
+        unit: f.unit,
+        approximate: f.approximate ?? false,
+        year: f.year ?? null,
+        ...provenance(f),
+      }),
+    ),
+  };
+  const relationships: Record<string, Rows> = {
+    PART_OF: seed.organizations.filter((o) => o.parentId).map((o) => edge(o.id, o.parentId!, 'parent', provenance(o))),
+    CONFERRED_BY: seed.honors.flatMap((h) => (h.conferredByIds ?? []).map((org) => edge(h.id, org, 'conferrer', provenance(h)))),
+    VARIANT_OF: seed.honors.filter((h) => h.variantOfId).map((h) => edge(h.id, h.variantOfId!, 'variant', provenance(h))),
+    ORGANIZED: seed.programs.flatMap((p) => (p.organizerIds ?? []).map((org) => edge(org, p.id, 'organizer', provenance(p)))),
+    PARTNERED: seed.programs.flatMap((p) => (p.partnerIds ?? []).map((org) => edge(org, p.id, 'partner', provenance(p)))),
+    RECEIVED: seed.awards.map((a) =>
+      edge(a.recipientId, a.honorId, `year:${a.year ?? 'unknown'}`, { year: a.year ?? null, ...provenance(a) }),
+    ),
+    MEMBER_OF: seed.memberships.map((m) =>
+      edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, { role: m.role ?? null, since: m.since ?? null, until: m.until ?? null, ...provenance(m) }),
+    ),
+    AUTHORED: seed.authorships.map((a) => edge(a.personId, a.sourceId, `role:${a.role ?? ''}`, { role: a.role ?? null, ...provenance(a) })),
+    DESCRIBES: seed.figures.map((f) => edge(f.id, f.subjectId, 'subject', provenance(f))),
+  };
+  return { nodes, relationships };
+}
+
+/** Loads every file in seeds/ in one transaction: all of it or none. Idempotent. */
+export async function loadSeeds(graph: Graph, log: (line: string) => void = () => {}, files = seedFiles()): Promise<SeedReport> {
+  const started = Date.now();
+  const seeds = files.map((file) => ({ file, rows: seedRows(readSeedFile(file)) }));
+  let nodes = 0;
+  let relationships = 0;
+  const totals = await graph.writeTransaction(async (tx) => {
+    nodes = relationships = 0;
+    const repo = new SeedRepository(tx);
+    for (const { file, rows } of seeds) {
+      log(`seeding ${path.basename(file)}`);
+      for (const [label, list] of Object.entries(rows.nodes)) {
+        nodes += await repo.nodes(label, list);
+        log(`  ${label}: ${list.length} nodes`);
+      }
+      for (const [type, list] of Object.entries(rows.relationships)) {
+        relationships += await repo.relationships(type, list);
+        log(`  ${type}: ${list.length} relationships`);
+      }
+    }
+    return repo.counts();
+  });
+  return { files: files.map((f) => path.basename(f)), nodes, relationships, totals, ms: Date.now() - started };
+}
+
+/** At start-up: seed only a database that has no entities yet. */
+export async function seedIfEmpty(graph: Graph, log: (line: string) => void): Promise<SeedReport | null> {
+  if (!(await isGraphEmpty(graph))) return null;
+  return loadSeeds(graph, log);
+}
