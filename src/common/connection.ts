@@ -38,7 +38,18 @@ export class StringFilter {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
+  totalCount: PromiseLike<number>;
+}
+
+/** A promise-like that runs `work` only when GraphQL awaits it, i.e. only if the field is selected. */
+export function onDemand<T>(work: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= work();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
 }
 
 /** A Relay connection type and its edge type for a node type. */
@@ -109,6 +120,6 @@ export function toConnection(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount,
+    totalCount: onDemand(totalCount),
   };
 }

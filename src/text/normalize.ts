@@ -5,6 +5,9 @@
  * pinyin annotations after characters and with characters lost to `?`. Everything
  * that compares names must go through this module so that all paths agree.
  */
+// Referenced explicitly so the declaration is in every program that compiles this
+// module (ts-jest, partial tsconfigs), not only in ones whose include covers src/text.
+/// <reference path="./opencc-js.d.ts" />
 import { Converter, CustomConverter } from 'opencc-js';
 import { customPinyin, pinyin } from 'pinyin-pro';
 

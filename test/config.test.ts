@@ -1,0 +1,42 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+const failure = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration from the environment', () => {
+  it('defaults to the local Neo4j and port 4000 when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.port).toBe(4000);
+    expect(config.neo4j.database).toBe('neo4j');
+  });
+
+  it('accepts every Neo4j URI scheme a cluster or Aura uses', () => {
+    for (const uri of ['bolt://127.0.0.1:7687', 'neo4j://cluster.example:7687', 'neo4j+s://abc.databases.neo4j.io']) {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+    }
+  });
+
+  it.each([
+    [{ NEO4J_URI: 'http://127.0.0.1:7474' }, 'NEO4J_URI', /scheme must be one of/],
+    [{ NEO4J_URI: 'not a uri' }, 'NEO4J_URI', /is not a URI/],
+    [{ PORT: 'eighty' }, 'PORT', /whole number/],
+    [{ PORT: '70000' }, 'PORT', /between 0 and 65535/],
+    [{ NEO4J_DATABASE: 'no spaces allowed' }, 'NEO4J_DATABASE', /not a valid database name/],
+    [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP', /size such as/],
+    [{ SEED_ON_START: 'maybe' }, 'SEED_ON_START', /true or false/],
+  ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
+    const error = failure(env as Record<string, string>);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.setting).toBe(setting);
+    expect(error.message.startsWith(`${setting}:`)).toBe(true);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+  });
+});
