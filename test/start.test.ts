@@ -13,7 +13,7 @@ interface Run {
 
 /** Runs the built server (`npm start` without the build step) with the given environment. */
 function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NODE_ENV: 'development', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on('data', (chunk) => stdout.push(...String(chunk).split('\n').filter(Boolean)));

@@ -46,6 +46,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema: await buildHonorGraphSchema(),
     introspection: true,
+    // main.ts owns SIGTERM: it stops the server first, then closes Neo4j.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
