@@ -18,9 +18,10 @@ async function main(): Promise<void> {
     const seeded = await seedIfEmpty(database.graph, log);
     if (seeded) log(`seeded an empty database: ${seeded.totals.nodes} nodes, ${seeded.totals.relationships} relationships in ${seeded.ms} ms`);
   }
-  const server = await startServer({ graph: database.graph, port: config.port, host: config.host, production: config.production });
+  const server = await startServer({ graph: database.graph, port: config.port, host: config.host, production: config.production, auth: config.auth });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
+  if (!config.auth.jwtSecret) log('AUTH_JWT_SECRET is not set: reads work, every mutation is refused (see README, "Editing")');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -12,6 +12,12 @@ import { ProgramResolver } from '../programs/program.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
+import { EditingResolver } from '../editing/editing.resolver';
+import { HistoryResolver } from '../history/history.resolver';
+import { DuplicateResolver } from '../duplicates/duplicate.resolver';
+import { ImportResolver } from '../import/import.resolver';
+import { authChecker } from '../auth/auth-checker';
+import { validateInput } from '../common/validation';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -24,6 +30,10 @@ export const RESOLVERS = [
   SourceResolver,
   CitationResolver,
   FigureResolver,
+  EditingResolver,
+  HistoryResolver,
+  DuplicateResolver,
+  ImportResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -33,7 +43,10 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: ORGANIZATION_TYPES,
-    validate: false,
+    // class-validator runs on every input; validateInput names the field in BAD_USER_INPUT.
+    validateFn: validateInput,
+    authChecker,
+    authMode: 'error',
   });
   return cached;
 }

@@ -8,12 +8,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { buildHonorGraphSchema } from '../schema/build';
+import { AuthConfig, viewerFrom } from '../auth/viewer';
+import { unauthenticated } from '../common/errors';
 
 export interface ServerOptions {
   graph: Graph;
   port: number;
   host?: string;
   production?: boolean;
+  /** Token checking; without it no secret is configured and every mutation is refused. */
+  auth?: AuthConfig;
 }
 
 export interface RunningServer {
@@ -41,6 +45,7 @@ const roundTripsPlugin: ApolloServerPlugin<Context> = {
 };
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const auth: AuthConfig = options.auth ?? { readsRequireAuth: false };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -72,7 +77,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(options.graph, (req.headers['x-request-id'] as string) || undefined),
+      context: async ({ req }) => {
+        const viewer = viewerFrom(req.headers.authorization, auth);
+        if (auth.readsRequireAuth && !viewer.user) {
+          throw unauthenticated(viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
+        }
+        return createContext(options.graph, (req.headers['x-request-id'] as string) || undefined, viewer);
+      },
     }),
   );
   app.use('/', express.static(path.resolve(__dirname, '../../src/server/public')));
