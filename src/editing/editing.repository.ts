@@ -155,11 +155,13 @@ export class EditingRepository extends Repository {
     if (missing) throw notFound(field, missing.id);
   }
 
-  private duplicateConflict(field: string, name: string, type: EntityType, candidates: Candidate[]): GraphQLError {
+  private duplicateConflict(field: string, name: string, type: EntityType, candidates: Candidate[], detectedBy = 'candidates'): GraphQLError {
     const list = candidates.map((c) => `${c.node.name ?? c.node.title} (${c.node.id}: ${c.reason})`).join('; ');
     return conflict(`${field}: "${name}" looks like an existing ${ENTITY_LABELS[type]}: ${list}. Use it, merge, or pass allowDuplicate: true`, {
       field,
       candidates: candidateSummary(candidates),
+      // 'constraint' when a concurrent create committed first and the nameKey constraint refused this one.
+      detectedBy,
     });
   }
 
@@ -197,7 +199,7 @@ export class EditingRepository extends Repository {
   private raceConflict(field: string, name: string, type: EntityType) {
     return async () => {
       const candidates = await this.duplicates.candidates(name, type);
-      return this.duplicateConflict(field, name, type, candidates);
+      return this.duplicateConflict(field, name, type, candidates, 'constraint');
     };
   }
 
