@@ -64,6 +64,19 @@ describe('consistency under concurrency', () => {
     expect(revisions.count).toBe(1);
   });
 
+  it('the nameKey constraint refuses a create that slipped past the candidate check', async () => {
+    // A node holding the key under another name is invisible to the name scoring, as a
+    // concurrent create not yet committed is: only the constraint can stop the second one.
+    const { nameKey } = await import('../src/text/normalize');
+    await app.graph.write("CREATE (:Entity:Person {id: 'test-ed-key-holder', name: '测试编辑占位', nameKey: $key, aliases: []})", {
+      key: nameKey('测试编辑撞键'),
+    });
+    const response = await app.request(CreatePersonDocument, { input: { name: '测试编辑撞键', allowDuplicate: false } }, editor);
+    expect(response.errors![0].extensions).toMatchObject({ code: 'CONFLICT', detectedBy: 'constraint' });
+    const [row] = await app.graph.read("MATCH (n:Person) WHERE n.name = '测试编辑撞键' RETURN count(n) AS count");
+    expect(row.count).toBe(0);
+  });
+
   it('the database itself refuses a second edge for the same award, whoever writes it', async () => {
     const person = await app.request(CreatePersonDocument, { input: { name: '测试编辑约束', allowDuplicate: false } }, editor);
     const id = person.data!.createPerson.id;
