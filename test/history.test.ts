@@ -154,6 +154,11 @@ describe('merging a duplicate', () => {
     );
     expect(edges.count).toBe(2);
     expect(edges.keys.every((key: string) => key.startsWith(`${keepId}|`))).toBe(true);
+    // The kept node's history now also lists what was done to the merged one.
+    const history = await app.request(HistoryDocument, { id: keepId, first: 50 });
+    const operations = history.data!.history.edges.map((e) => [e.node.operation, e.node.entityIds.includes(mergeId)]);
+    expect(operations[0]).toEqual(['mergeEntities', true]);
+    expect(operations).toContainEqual(['createPerson', true]);
   });
 
   it('the merge shows in the history of both ids and can be undone', async () => {

@@ -122,7 +122,9 @@ export class HistoryRepository extends Repository {
   /** An entity's revisions, newest first, keyed by (at, seq, id) for paging. */
   async history(entityId: string, first: number, after: { at: string; seq: number; id: string } | null): Promise<(RevisionRow & { seq: number })[]> {
     const rows = await this.graph.read(
-      `MATCH (r:Revision) WHERE $id IN r.entityIds
+      `OPTIONAL MATCH (e:Entity {id: $id})
+       WITH [$id] + coalesce(e.mergedIds, []) AS ids
+       MATCH (r:Revision) WHERE any(x IN r.entityIds WHERE x IN ids)
          AND ($after IS NULL OR r.at < datetime($after.at)
               OR (r.at = datetime($after.at) AND (r.seq < $after.seq OR (r.seq = $after.seq AND r.id < $after.id))))
        RETURN r {.*} AS r ORDER BY r.at DESC, r.seq DESC, r.id DESC LIMIT $limit`,
@@ -132,7 +134,13 @@ export class HistoryRepository extends Repository {
   }
 
   async count(entityId: string): Promise<number> {
-    const [row] = await this.graph.read('MATCH (r:Revision) WHERE $id IN r.entityIds RETURN count(r) AS count', { id: entityId });
+    const [row] = await this.graph.read(
+      `OPTIONAL MATCH (e:Entity {id: $id})
+       WITH [$id] + coalesce(e.mergedIds, []) AS ids
+       MATCH (r:Revision) WHERE any(x IN r.entityIds WHERE x IN ids)
+       RETURN count(r) AS count`,
+      { id: entityId },
+    );
     return row.count;
   }
 
