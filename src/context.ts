@@ -12,6 +12,7 @@ import { Viewer } from './auth/auth-checker';
 import { EditingRepository } from './editing/editing.repository';
 import { HistoryRepository } from './history/history.repository';
 import { DuplicateRepository } from './duplicates/duplicate.repository';
+import { SearchRepository } from './search/search.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
@@ -30,6 +31,7 @@ export interface Context {
     editing: EditingRepository;
     history: HistoryRepository;
     duplicates: DuplicateRepository;
+    search: SearchRepository;
   };
 }
 
@@ -55,6 +57,7 @@ export function createContext(root: Graph, requestId: string = randomUUID(), vie
       editing: new EditingRepository(graph, loaders, duplicates, history),
       history,
       duplicates,
+      search: new SearchRepository(graph, loaders),
     },
   };
 }

@@ -1,15 +1,7 @@
-import { registerEnumType } from 'type-graphql';
+import { EntityType } from '../search/search.type';
 
-/** The kinds of named entity an editor creates, searches and checks for duplicates. */
-export enum EntityType {
-  PERSON = 'PERSON',
-  ORGANIZATION = 'ORGANIZATION',
-  HONOR = 'HONOR',
-  PROGRAM = 'PROGRAM',
-  SOURCE = 'SOURCE',
-}
-
-registerEnumType(EntityType, { name: 'EntityType', description: 'A kind of named entity.' });
+/** One enum for search and duplicate checks; it lives with search, which landed it first. */
+export { EntityType };
 
 /** The node label of each entity type. */
 export const ENTITY_LABELS: Record<EntityType, string> = {

@@ -18,6 +18,7 @@ import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { validateInput } from '../common/validation';
+import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   HistoryResolver,
   DuplicateResolver,
   ImportResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
