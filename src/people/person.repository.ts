@@ -1,20 +1,41 @@
 import { EntityRow } from '../common/node.type';
-import { PageRequest, ParamBag } from '../db/cypher';
-import { ListFilter, Repository } from '../nodes/base.repository';
+import { KeyedPage, SortInput } from '../common/connection';
+import { KeysetPage, Logical, ParamBag, all, withLogic } from '../db/cypher';
+import { HierarchyFilterValue, ListFilter, Repository, hierarchyCondition, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { AwardFilter, awardConditions } from '../honors/honor.repository';
+
+export interface PersonFilter extends ListFilter, Logical<PersonFilter> {
+  memberOf?: HierarchyFilterValue | null;
+  awardsSome?: AwardFilter | null;
+}
+
+/** The Cypher conditions for a PersonWhere on node variable `v`. */
+export function personConditions(v: string, filter: PersonFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => {
+    const conditions = nodeConditions(v, f, params);
+    if (f.memberOf) conditions.push(hierarchyCondition(v, 'MEMBER_OF', f.memberOf, params, 0));
+    if (f.awardsSome) {
+      const r = params.variable('award');
+      const h = params.variable('honor');
+      conditions.push(`EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${all(awardConditions(r, v, h, f.awardsSome, params))} }`);
+    }
+    return conditions;
+  });
+}
 
 export class PersonRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ['Person']);
   }
 
-  list(filter: ListFilter | null | undefined, page: PageRequest): Promise<EntityRow[]> {
+  list(filter: PersonFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.listPage('Person', this.filterConditions('n', filter, params), params, page);
+    return this.nodePage('Person', personConditions('n', filter, params), params, page, sortTerms('n', order));
   }
 
-  count(filter: ListFilter | null | undefined): Promise<number> {
+  count(filter: PersonFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Person', this.filterConditions('n', filter, params), params);
+    return this.countNodes('Person', personConditions('n', filter, params), params);
   }
 
   authored(personId: string): Promise<EntityRow[]> {

@@ -11,6 +11,7 @@ import { AwardResolver } from '../honors/award.resolver';
 import { ProgramResolver } from '../programs/program.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
+import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
 
 export const RESOLVERS = [
@@ -23,6 +24,7 @@ export const RESOLVERS = [
   ProgramResolver,
   SourceResolver,
   CitationResolver,
+  FactResolver,
   FigureResolver,
 ] as const;
 
