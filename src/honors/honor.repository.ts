@@ -2,7 +2,7 @@ import { EntityRow } from '../common/node.type';
 import { KeyedPage, SortInput } from '../common/connection';
 import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, project, withLogic } from '../db/cypher';
 import { groupBy } from '../db/loaders';
-import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nodeConditions, recipientConditions, sortTerms } from '../nodes/base.repository';
+import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, recipientConditions, sortTerms } from '../nodes/base.repository';
 import { Level } from '../common/enums';
 import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 
@@ -62,12 +62,14 @@ export class HonorRepository extends Repository {
 
   list(filter: HonorFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.nodePage('Honor', honorConditions('n', filter, params), params, page, sortTerms('n', order));
+    const conditions = honorConditions('n', filter, params);
+    return this.nodePage('Honor', conditions, params, page, sortTerms('n', order), nameAnchor('Honor', filter, params));
   }
 
   count(filter: HonorFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Honor', honorConditions('n', filter, params), params);
+    const conditions = honorConditions('n', filter, params);
+    return this.countNodes('Honor', conditions, params, nameAnchor('Honor', filter, params));
   }
 
   /** Awards of a recipient (the node listed is the honor) or of an honor (the node listed is the recipient), a page per parent. */

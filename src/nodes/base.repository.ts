@@ -108,17 +108,18 @@ export abstract class Repository {
     params: ParamBag,
     page: KeysetPage,
     order: SortTerm[],
+    anchor: string | null = null,
   ): Promise<KeyedPage<{ node: EntityRow }>> {
     const forward = [...order, { expression: 'n.id', direction: order[order.length - 1]?.direction ?? 'ASC' } as SortTerm];
     checkKey(forward, page);
     const terms = page.backward ? flip(forward) : forward;
     const all = [...conditions];
     // Lets the planner read the name index in order instead of sorting every node.
-    if (terms[0].expression === 'n.name') all.push('n.name IS NOT NULL');
+    if (!anchor && terms[0].expression === 'n.name') all.push('n.name IS NOT NULL');
     if (page.key) all.push(keysetCondition(terms, page.key, params));
     const limit = params.add(neo4j.int(page.limit + 1));
     const rows = await this.graph.read(
-      `MATCH (n:${label}) ${where(all)}
+      `${anchor ? `${anchor} WITH n` : `MATCH (n:${label})`} ${where(all)}
        RETURN ${project('n')} AS node, ${sortKey(forward)} AS key
        ORDER BY ${orderBy(terms)} LIMIT ${limit}`,
       params.values,
@@ -135,10 +136,11 @@ export abstract class Repository {
    * subquery, so one parent's many relationships never crowd out another's.
    */
   protected relationshipPage(query: RelationshipQuery, page: KeysetPage, parentId: string): Promise<KeyedPage<RelatedRow>> {
+    const last = query.terms[query.terms.length - 1]?.direction ?? 'ASC';
     const terms: SortTerm[] = [
       ...query.terms,
-      { expression: 'other.id', direction: 'ASC' },
-      { expression: 'elementId(r)', direction: 'ASC' },
+      { expression: 'other.id', direction: last },
+      { expression: 'elementId(r)', direction: last },
     ];
     checkKey(terms, page);
     const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}`;
@@ -191,8 +193,11 @@ export abstract class Repository {
       .load(parentId);
   }
 
-  protected async countNodes(label: string, conditions: string[], params: ParamBag): Promise<number> {
-    const rows = await this.graph.read(`MATCH (n:${label}) ${where(conditions)} RETURN count(n) AS count`, params.values);
+  protected async countNodes(label: string, conditions: string[], params: ParamBag, anchor: string | null = null): Promise<number> {
+    const rows = await this.graph.read(
+      `${anchor ? `${anchor} WITH n` : `MATCH (n:${label})`} ${where(conditions)} RETURN count(n) AS count`,
+      params.values,
+    );
     return rows[0]?.count ?? 0;
   }
 
@@ -201,6 +206,28 @@ export abstract class Repository {
     const row = await this.nodeLoader().load(id);
     return row && typenames.includes(row.__typename) ? row : null;
   }
+}
+
+/**
+ * For a lookup by exact name (`name: { eq }` or `{ in }`), where the matching nodes come from:
+ * the name index for canonical names and the full-text index for aliases (a list property,
+ * which no range index covers), instead of scanning every node of the label. The where
+ * conditions still check the exact match afterwards; null when the filter is no such lookup.
+ */
+export function nameAnchor(label: string, filter: ListFilter | null | undefined, params: ParamBag): string | null {
+  const f = filter?.name;
+  const raw = f?.eq != null ? [f.eq] : f?.in;
+  if (!raw?.length) return null;
+  const values = raw.map((value) => normalizeName(value));
+  // A value with no letter or digit gives the full-text analyzer no token to look up.
+  if (values.some((value) => !/[\p{L}\p{N}]/u.test(value))) return null;
+  const names = params.add(values);
+  const phrases = params.add(values.map((value) => `aliasText:"${value.replace(/[\\"]/g, '\\$&')}"`).join(' OR '));
+  return `CALL () {
+      MATCH (n:${label}) WHERE n.name IN ${names} RETURN n
+      UNION
+      CALL db.index.fulltext.queryNodes('entity_search', ${phrases}) YIELD node AS n WITH n WHERE n:${label} RETURN n
+    }`;
 }
 
 /** A recipient (person or organization) filter: id and name with AND/OR/NOT. */

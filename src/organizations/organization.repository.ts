@@ -3,7 +3,7 @@ import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
 import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, stringFilter, withLogic } from '../db/cypher';
 import { groupBy } from '../db/loaders';
 import {
-  HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, hierarchyCondition, nodeConditions,
+  HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, hierarchyCondition, nodeConditions,
   recipientConditions, sortTerms,
 } from '../nodes/base.repository';
 import { Level } from '../common/enums';
@@ -77,12 +77,14 @@ export class OrganizationRepository extends Repository {
 
   list(filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.nodePage('Organization', organizationConditions('n', filter, params), params, page, sortTerms('n', order));
+    const conditions = organizationConditions('n', filter, params);
+    return this.nodePage('Organization', conditions, params, page, sortTerms('n', order), nameAnchor('Organization', filter, params));
   }
 
   count(filter: OrganizationFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Organization', organizationConditions('n', filter, params), params);
+    const conditions = organizationConditions('n', filter, params);
+    return this.countNodes('Organization', conditions, params, nameAnchor('Organization', filter, params));
   }
 
   async parentOf(id: string): Promise<EntityRow | null> {

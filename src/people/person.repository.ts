@@ -1,7 +1,7 @@
 import { EntityRow } from '../common/node.type';
 import { KeyedPage, SortInput } from '../common/connection';
 import { KeysetPage, Logical, ParamBag, all, withLogic } from '../db/cypher';
-import { HierarchyFilterValue, ListFilter, Repository, hierarchyCondition, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { HierarchyFilterValue, ListFilter, Repository, nameAnchor, hierarchyCondition, nodeConditions, sortTerms } from '../nodes/base.repository';
 import { AwardFilter, awardConditions } from '../honors/honor.repository';
 
 export interface PersonFilter extends ListFilter, Logical<PersonFilter> {
@@ -30,12 +30,14 @@ export class PersonRepository extends Repository {
 
   list(filter: PersonFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.nodePage('Person', personConditions('n', filter, params), params, page, sortTerms('n', order));
+    const conditions = personConditions('n', filter, params);
+    return this.nodePage('Person', conditions, params, page, sortTerms('n', order), nameAnchor('Person', filter, params));
   }
 
   count(filter: PersonFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Person', personConditions('n', filter, params), params);
+    const conditions = personConditions('n', filter, params);
+    return this.countNodes('Person', conditions, params, nameAnchor('Person', filter, params));
   }
 
   authored(personId: string): Promise<EntityRow[]> {

@@ -1,7 +1,7 @@
 import { EntityRow } from '../common/node.type';
 import { KeyedPage, SortInput } from '../common/connection';
 import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, withLogic } from '../db/cypher';
-import { ListFilter, RelationshipQuery, Repository, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
 import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 import { ProgramKind } from './program-kind';
 
@@ -34,12 +34,14 @@ export class ProgramRepository extends Repository {
 
   list(filter: ProgramFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.nodePage('Program', programConditions('n', filter, params), params, page, sortTerms('n', order));
+    const conditions = programConditions('n', filter, params);
+    return this.nodePage('Program', conditions, params, page, sortTerms('n', order), nameAnchor('Program', filter, params));
   }
 
   count(filter: ProgramFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Program', programConditions('n', filter, params), params);
+    const conditions = programConditions('n', filter, params);
+    return this.countNodes('Program', conditions, params, nameAnchor('Program', filter, params));
   }
 
   /** Programs an organization organized or partnered in, one edge per relationship, a page per organization. */

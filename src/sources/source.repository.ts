@@ -1,7 +1,7 @@
 import { EntityRow } from '../common/node.type';
 import { KeyedPage, SortInput } from '../common/connection';
 import { KeysetPage, Logical, ParamBag, withLogic } from '../db/cypher';
-import { ListFilter, RelationshipQuery, Repository, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
 
 export interface SourceFilter extends ListFilter, Logical<SourceFilter> {}
 
@@ -28,12 +28,14 @@ export class SourceRepository extends Repository {
 
   list(filter: SourceFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.nodePage('Source', sourceConditions('n', filter, params), params, page, sortTerms('n', order));
+    const conditions = sourceConditions('n', filter, params);
+    return this.nodePage('Source', conditions, params, page, sortTerms('n', order), nameAnchor('Source', filter, params));
   }
 
   count(filter: SourceFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Source', sourceConditions('n', filter, params), params);
+    const conditions = sourceConditions('n', filter, params);
+    return this.countNodes('Source', conditions, params, nameAnchor('Source', filter, params));
   }
 
   /** The relationships a source supports, by type, a page per source; both ends come with each row. */
