@@ -93,7 +93,7 @@ registerEnumType(DatedSortField, {
   },
 });
 
-@InputType({ description: 'One sort key; id always breaks ties, so pages never repeat or skip.' })
+@InputType({ description: 'One sort key; id breaks remaining ties (in the direction of the last key), so pages never repeat or skip.' })
 export class NodeSort {
   @Field(() => SortField)
   field!: SortField;
@@ -102,7 +102,7 @@ export class NodeSort {
   direction!: SortDirection;
 }
 
-@InputType({ description: 'One sort key for lists with a year; id always breaks ties.' })
+@InputType({ description: 'One sort key for lists with a year; id breaks remaining ties (in the direction of the last key).' })
 export class DatedSort {
   @Field(() => DatedSortField)
   field!: DatedSortField;
