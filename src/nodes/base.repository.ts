@@ -242,14 +242,17 @@ export interface HierarchyFilterValue {
   includeDescendants?: boolean | null;
 }
 
-/** `(variable)-[:TYPE]->(:Organization {id})`, or to any organization under it when descendants are included. */
-export function hierarchyCondition(variable: string, type: string, filter: HierarchyFilterValue, params: ParamBag, hopsToTarget: 0 | 1): string {
+/**
+ * `(variable)-[:TYPE]->(:Organization {id})`; with descendants, the organization may also be
+ * anywhere under it (PART_OF at any depth).
+ */
+export function hierarchyCondition(variable: string, type: 'PART_OF' | 'MEMBER_OF', filter: HierarchyFilterValue, params: ParamBag): string {
   const id = params.add(filter.id);
   const target = params.variable('target');
   if (!filter.includeDescendants) return `EXISTS { MATCH (${variable})-[:${type}]->(${target}:Organization {id: ${id}}) }`;
   return type === 'PART_OF'
     ? `EXISTS { MATCH (${variable})-[:PART_OF*1..]->(${target}:Organization {id: ${id}}) }`
-    : `EXISTS { MATCH (${variable})-[:${type}]->(:Organization)-[:PART_OF*${hopsToTarget}..]->(${target}:Organization {id: ${id}}) }`;
+    : `EXISTS { MATCH (${variable})-[:MEMBER_OF]->(:Organization)-[:PART_OF*0..]->(${target}:Organization {id: ${id}}) }`;
 }
 
 /** Id and name conditions for any node; names match the canonical name or any alias, normalized. */

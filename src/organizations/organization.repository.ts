@@ -56,7 +56,7 @@ export function organizationConditions(v: string, filter: OrganizationFilter | n
       const h = params.variable('honor');
       conditions.push(`EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${all(awardConditions(r, v, h, f.awardsSome, params))} }`);
     }
-    if (f.partOf) conditions.push(hierarchyCondition(v, 'PART_OF', f.partOf, params, 1));
+    if (f.partOf) conditions.push(hierarchyCondition(v, 'PART_OF', f.partOf, params));
     return conditions;
   });
 }

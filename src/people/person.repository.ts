@@ -13,7 +13,7 @@ export interface PersonFilter extends ListFilter, Logical<PersonFilter> {
 export function personConditions(v: string, filter: PersonFilter | null | undefined, params: ParamBag): string[] {
   return withLogic(filter, (f) => {
     const conditions = nodeConditions(v, f, params);
-    if (f.memberOf) conditions.push(hierarchyCondition(v, 'MEMBER_OF', f.memberOf, params, 0));
+    if (f.memberOf) conditions.push(hierarchyCondition(v, 'MEMBER_OF', f.memberOf, params));
     if (f.awardsSome) {
       const r = params.variable('award');
       const h = params.variable('honor');
