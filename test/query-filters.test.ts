@@ -57,6 +57,9 @@ describe('string operators on names and aliases', () => {
   it('startsWith matches a prefix', async () => {
     expect(await organizations({ name: { startsWith: '样例丙' } })).toEqual(['test-q-c']);
   });
+  it('endsWith matches a suffix', async () => {
+    expect(await organizations({ name: { endsWith: '一站' } })).toEqual(['test-q-a1']);
+  });
   it('id eq and id in pick nodes by id', async () => {
     expect(await organizations({ id: { eq: 'test-q-b' } })).toEqual(['test-q-b']);
     expect(await organizations({ id: { in: ['test-q-b', 'test-q-e', 'test-q-missing'] } })).toEqual(['test-q-b', 'test-q-e']);
@@ -104,6 +107,10 @@ describe('numeric ranges on years', () => {
     expect(await programs({ ...sample, year: { eq: 2024 } })).toEqual(['test-q-prog-2', 'test-q-prog-3']);
     expect(await programs({ ...sample, year: { in: [2022, 2024] } })).toEqual(['test-q-prog-1', 'test-q-prog-2', 'test-q-prog-3']);
   });
+  it('program year strictly greater or less', async () => {
+    expect(await programs({ ...sample, year: { gt: 2022 } })).toEqual(['test-q-prog-2', 'test-q-prog-3']);
+    expect(await programs({ ...sample, year: { lt: 2024 } })).toEqual(['test-q-prog-1']);
+  });
   it('inferred picks awards implied rather than stated', async () => {
     expect(await organizations({ ...sample, awardsSome: { inferred: true } })).toEqual(['test-q-a1']);
   });
@@ -119,6 +126,9 @@ describe('AND, OR and NOT', () => {
   it('NOT excludes what matches', async () => {
     expect(await organizations({ ...sample, NOT: { kind: ['FEDERATION'] } })).toEqual(['test-q-a1', 'test-q-b', 'test-q-c', 'test-q-d', 'test-q-e']);
   });
+  it('NOT keeps what has no value to compare (a program of unknown year is not "in 2024")', async () => {
+    expect(await programs({ ...sample, NOT: { year: { eq: 2024 } } })).toEqual(['test-q-prog-1', 'test-q-prog-4']);
+  });
   it('they nest inside relationship filters', async () => {
     const where: OrganizationWhere = { ...sample, awardsSome: { OR: [{ year: { eq: 2019 } }, { honor: { name: { eq: '样例之星' } }, NOT: { inferred: true } }] } };
     expect(await organizations(where)).toEqual(['test-q-a', 'test-q-c']);
@@ -129,6 +139,12 @@ describe('relationship filters', () => {
   it('organizations among the recipients of an honor', async () => {
     expect(await organizations({ awardsSome: { honor: { id: { eq: 'test-q-honor-red' } } } })).toEqual(['test-q-a', 'test-q-b', 'test-q-c', 'test-q-d']);
     expect(await organizations({ awardsSome: { honor: { id: { eq: 'honor-national-sanba-collective' } } } })).toContain('org-huainan-court-litigation-center');
+  });
+  it('organizations that received no award of an honor', async () => {
+    expect(await organizations({ ...sample, awardsNone: { honor: { id: { eq: 'test-q-honor-red' } } } })).toEqual(['test-q-a1', 'test-q-e', 'test-q-root']);
+  });
+  it('organizations all of whose awards match (those without awards included)', async () => {
+    expect(await organizations({ ...sample, awardsAll: { year: { gte: 2021 } } })).toEqual(['test-q-a', 'test-q-a1', 'test-q-b', 'test-q-e', 'test-q-root']);
   });
   it('people who received an honor', async () => {
     expect(await people({ awardsSome: { honor: { name: { eq: '样例之星' } } } })).toEqual(['test-q-p1']);

@@ -35,6 +35,9 @@ export class StringFilter {
 
   @Field(() => String, { nullable: true })
   startsWith?: string | null;
+
+  @Field(() => String, { nullable: true })
+  endsWith?: string | null;
 }
 
 @InputType({ description: 'Integer operators; every one given must hold. A missing value matches none.' })
@@ -50,6 +53,12 @@ export class IntFilter {
 
   @Field(() => Int, { nullable: true, description: 'Less than or equal to.' })
   lte?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Greater than.' })
+  gt?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Less than.' })
+  lt?: number | null;
 }
 
 @InputType({ description: 'Id operators.' })

@@ -13,6 +13,7 @@ export interface StringFilterValue {
   in?: string[] | null;
   contains?: string | null;
   startsWith?: string | null;
+  endsWith?: string | null;
 }
 
 /** Adds a parameter under a fresh name and returns that name. */
@@ -56,6 +57,10 @@ export function nameFilter(variable: string, filter: StringFilterValue, params: 
     const p = params.add(filter.startsWith);
     conditions.push(either((v) => `${v} STARTS WITH ${p}`));
   }
+  if (filter.endsWith != null) {
+    const p = params.add(filter.endsWith);
+    conditions.push(either((v) => `${v} ENDS WITH ${p}`));
+  }
   return conditions;
 }
 
@@ -82,6 +87,8 @@ export interface IntFilterValue {
   in?: number[] | null;
   gte?: number | null;
   lte?: number | null;
+  gt?: number | null;
+  lt?: number | null;
 }
 
 /** Numeric operators on one expression; a missing value (null) matches none of them. */
@@ -92,6 +99,8 @@ export function intFilter(expression: string, filter: IntFilterValue | null | un
   if (filter.in != null) conditions.push(`${expression} IN ${params.add(filter.in)}`);
   if (filter.gte != null) conditions.push(`${expression} >= ${params.add(filter.gte)}`);
   if (filter.lte != null) conditions.push(`${expression} <= ${params.add(filter.lte)}`);
+  if (filter.gt != null) conditions.push(`${expression} > ${params.add(filter.gt)}`);
+  if (filter.lt != null) conditions.push(`${expression} < ${params.add(filter.lt)}`);
   return conditions;
 }
 
@@ -116,6 +125,7 @@ export function stringFilter(expression: string, filter: StringFilterValue | nul
   if (filter.in != null) conditions.push(`${expression} IN ${params.add(filter.in)}`);
   if (filter.contains != null) conditions.push(`${expression} CONTAINS ${params.add(filter.contains)}`);
   if (filter.startsWith != null) conditions.push(`${expression} STARTS WITH ${params.add(filter.startsWith)}`);
+  if (filter.endsWith != null) conditions.push(`${expression} ENDS WITH ${params.add(filter.endsWith)}`);
   return conditions;
 }
 
@@ -135,7 +145,8 @@ export function withLogic<W extends Logical<W>>(where: W | null | undefined, own
   const compile = (inner: W) => all(withLogic(inner, own));
   for (const inner of where.AND ?? []) conditions.push(compile(inner));
   if (where.OR?.length) conditions.push(`(${where.OR.map(compile).join(' OR ')})`);
-  if (where.NOT) conditions.push(`NOT ${compile(where.NOT)}`);
+  // A missing value makes a comparison null; NOT of "unknown" must still hold.
+  if (where.NOT) conditions.push(`NOT coalesce(${compile(where.NOT)}, false)`);
   return conditions;
 }
 

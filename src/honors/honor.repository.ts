@@ -52,6 +52,27 @@ export function awardConditions(r: string, recipient: string, honor: string, fil
   });
 }
 
+export interface AwardQuantifiers {
+  awardsSome?: AwardFilter | null;
+  awardsNone?: AwardFilter | null;
+  awardsAll?: AwardFilter | null;
+}
+
+/** Conditions on a recipient `v` over its awards: some match, none match, or every one matches (none at all counts). */
+export function awardQuantifierConditions(v: string, filter: AwardQuantifiers, params: ParamBag): string[] {
+  const conditions: string[] = [];
+  const exists = (award: AwardFilter, negateInner: boolean) => {
+    const r = params.variable('award');
+    const h = params.variable('honor');
+    const inner = all(awardConditions(r, v, h, award, params));
+    return `EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${negateInner ? `NOT coalesce(${inner}, false)` : inner} }`;
+  };
+  if (filter.awardsSome) conditions.push(exists(filter.awardsSome, false));
+  if (filter.awardsNone) conditions.push(`NOT ${exists(filter.awardsNone, false)}`);
+  if (filter.awardsAll) conditions.push(`NOT ${exists(filter.awardsAll, true)}`);
+  return conditions;
+}
+
 /** Awards sort by the award's year; NAME and CREATED_AT sort by the node listed. */
 const AWARD_YEAR = { YEAR: () => ({ expression: 'coalesce(r.year, -1)' }) };
 

@@ -265,7 +265,13 @@ export function nodeConditions(variable: string, filter: ListFilter | null | und
     conditions.push(
       ...nameFilter(
         variable,
-        { eq: norm(f.eq), in: f.in?.map((v) => normalizeName(v)), contains: norm(f.contains), startsWith: norm(f.startsWith) },
+        {
+          eq: norm(f.eq),
+          in: f.in?.map((v) => normalizeName(v)),
+          contains: norm(f.contains),
+          startsWith: norm(f.startsWith),
+          endsWith: norm(f.endsWith),
+        },
         params,
       ),
     );

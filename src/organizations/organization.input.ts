@@ -22,6 +22,12 @@ export class OrganizationWhere {
   @Field(() => AwardWhere, { nullable: true, description: 'It received at least one award matching this, e.g. `{ honor: { id: { eq: "honor-…" } } }`.' })
   awardsSome?: AwardWhere | null;
 
+  @Field(() => AwardWhere, { nullable: true, description: 'It received no award matching this.' })
+  awardsNone?: AwardWhere | null;
+
+  @Field(() => AwardWhere, { nullable: true, description: 'Every award it received matches this (true when it received none).' })
+  awardsAll?: AwardWhere | null;
+
   @Field(() => HierarchyFilter, { nullable: true, description: 'It is directly under this organization (or at any depth with includeDescendants).' })
   partOf?: HierarchyFilter | null;
 

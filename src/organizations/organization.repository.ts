@@ -7,13 +7,12 @@ import {
   recipientConditions, sortTerms,
 } from '../nodes/base.repository';
 import { Level } from '../common/enums';
-import { AwardFilter, awardConditions } from '../honors/honor.repository';
+import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
 
-export interface OrganizationFilter extends ListFilter, Logical<OrganizationFilter> {
+export interface OrganizationFilter extends ListFilter, AwardQuantifiers, Logical<OrganizationFilter> {
   kind?: OrganizationKind[] | null;
   level?: Level[] | null;
-  awardsSome?: AwardFilter | null;
   partOf?: HierarchyFilterValue | null;
 }
 
@@ -51,11 +50,7 @@ export function organizationConditions(v: string, filter: OrganizationFilter | n
     const conditions = nodeConditions(v, f, params);
     if (f.kind?.length) conditions.push(`${v}.kind IN ${params.add(f.kind)}`);
     if (f.level?.length) conditions.push(`${v}.level IN ${params.add(f.level)}`);
-    if (f.awardsSome) {
-      const r = params.variable('award');
-      const h = params.variable('honor');
-      conditions.push(`EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${all(awardConditions(r, v, h, f.awardsSome, params))} }`);
-    }
+    conditions.push(...awardQuantifierConditions(v, f, params));
     if (f.partOf) conditions.push(hierarchyCondition(v, 'PART_OF', f.partOf, params));
     return conditions;
   });

@@ -17,6 +17,12 @@ export class PersonWhere {
   @Field(() => AwardWhere, { nullable: true, description: 'Received at least one award matching this.' })
   awardsSome?: AwardWhere | null;
 
+  @Field(() => AwardWhere, { nullable: true, description: 'Received no award matching this.' })
+  awardsNone?: AwardWhere | null;
+
+  @Field(() => AwardWhere, { nullable: true, description: 'Every award they received matches this (true when they received none).' })
+  awardsAll?: AwardWhere | null;
+
   @Field(() => [PersonWhere], { nullable: true })
   AND?: PersonWhere[] | null;
 

@@ -1,12 +1,11 @@
 import { EntityRow } from '../common/node.type';
 import { KeyedPage, SortInput } from '../common/connection';
-import { KeysetPage, Logical, ParamBag, all, withLogic } from '../db/cypher';
+import { KeysetPage, Logical, ParamBag, withLogic } from '../db/cypher';
 import { HierarchyFilterValue, ListFilter, Repository, nameAnchor, hierarchyCondition, nodeConditions, sortTerms } from '../nodes/base.repository';
-import { AwardFilter, awardConditions } from '../honors/honor.repository';
+import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 
-export interface PersonFilter extends ListFilter, Logical<PersonFilter> {
+export interface PersonFilter extends ListFilter, AwardQuantifiers, Logical<PersonFilter> {
   memberOf?: HierarchyFilterValue | null;
-  awardsSome?: AwardFilter | null;
 }
 
 /** The Cypher conditions for a PersonWhere on node variable `v`. */
@@ -14,11 +13,7 @@ export function personConditions(v: string, filter: PersonFilter | null | undefi
   return withLogic(filter, (f) => {
     const conditions = nodeConditions(v, f, params);
     if (f.memberOf) conditions.push(hierarchyCondition(v, 'MEMBER_OF', f.memberOf, params));
-    if (f.awardsSome) {
-      const r = params.variable('award');
-      const h = params.variable('honor');
-      conditions.push(`EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${all(awardConditions(r, v, h, f.awardsSome, params))} }`);
-    }
+    conditions.push(...awardQuantifierConditions(v, f, params));
     return conditions;
   });
 }
