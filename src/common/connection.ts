@@ -1,7 +1,6 @@
-import { ArgsType, ClassType, Field, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { badInput } from './errors';
 import { KeysetPage } from '../db/cypher';
-import { Citation, citationsOf } from '../sources/citation.type';
 import { EntityRow } from './node.type';
 
 export const MAX_PAGE_SIZE = 100;
@@ -253,53 +252,11 @@ export function connectionOf(edgeType: ClassType<object>, name: string, descript
   return ConnectionType;
 }
 
-/** What every relationship edge shows: where the fact comes from and whether it is inferred. */
-@InterfaceType({ description: 'An edge that is a relationship in the graph: it shows where the relationship is stated.' })
-export abstract class CitedEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => [Citation], { description: 'Where this relationship is stated.' })
-  sources!: Citation[];
-
-  @Field({ description: 'True when the relationship is implied by its sources rather than stated.' })
-  inferred!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Why an inferred relationship is believed, or other remarks.' })
-  note!: string | null;
-}
-
 /** A relationship read for a connection field: the related node and the relationship's properties. */
 export interface RelatedRow {
   node: EntityRow;
   /** The relationship's properties, plus `type`, `startId` and `endId`. */
   rel: Record<string, any>;
-}
-
-/** The edge GraphQL shows for a relationship row: the node, and the relationship's properties and provenance. */
-export function relationshipEdge(row: RelatedRow) {
-  const { rel } = row;
-  return {
-    node: row.node,
-    relationship: rel.type as string,
-    sources: citationsOf(rel),
-    inferred: rel.inferred ?? false,
-    note: rel.note ?? null,
-    year: rel.year ?? null,
-    role: rel.role ?? null,
-    since: rel.since ?? null,
-    until: rel.until ?? null,
-  };
-}
-
-/** A relationship connection from a repository's page, with its count read only when asked for. */
-export async function relationshipConnection(
-  page: Promise<KeyedPage<RelatedRow>>,
-  request: KeysetPage,
-  totalCount: () => Promise<number>,
-) {
-  const read = await page;
-  return toConnection({ rows: read.rows.map((row) => ({ edge: relationshipEdge(row.edge), key: row.key })), more: read.more }, request, totalCount);
 }
 
 export const BY_NAME: SortInput[] = [{ field: 'NAME', direction: SortDirection.ASC }];

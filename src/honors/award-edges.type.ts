@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { CitedEdge, connectionOf } from '../common/connection';
+import { connectionOf } from '../common/connection';
+import { CitedEdge } from '../sources/cited-edge';
 import { Recipient } from '../common/recipient.type';
 import { Honor } from './honor.type';
 

@@ -2,8 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, relationshipConnection, toConnection,
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
 } from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
 import { OrganizationWhere } from '../organizations/organization.input';
 import { HonorRecipientConnection } from './award-edges.type';

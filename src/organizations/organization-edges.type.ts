@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { CitedEdge, connectionOf } from '../common/connection';
+import { connectionOf } from '../common/connection';
+import { CitedEdge } from '../sources/cited-edge';
 import { Recipient } from '../common/recipient.type';
 import { Organization } from './organization.type';
 

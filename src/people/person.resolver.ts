@@ -2,8 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, relationshipConnection, toConnection,
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
 } from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
 import { checkId } from '../common/id';
 import { AwardConnection } from '../honors/award-edges.type';
 import { AwardWhere } from '../honors/honor.input';

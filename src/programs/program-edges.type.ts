@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { CitedEdge, connectionOf } from '../common/connection';
+import { connectionOf } from '../common/connection';
+import { CitedEdge } from '../sources/cited-edge';
 import { Program } from './program.type';
 
 export enum ProgramRole {
