@@ -1,6 +1,6 @@
 /**
  * Small builders for the Cypher that every repository shares: the node projection, string
- * filters and keyset pagination. Values always travel as parameters, never inside the text.
+ * filters, boolean logic and keyset pagination. Values always travel as parameters, never inside the text.
  */
 import { Params } from './graph';
 
@@ -62,19 +62,6 @@ export function nameFilter(variable: string, filter: StringFilterValue, params: 
     conditions.push(either((v) => `${v} ENDS WITH ${p}`));
   }
   return conditions;
-}
-
-export interface PageRequest {
-  first: number;
-  after?: { name: string; id: string } | null;
-}
-
-/** Keyset pagination by (name, id): stable under inserts, one index-ordered scan. */
-export function pageCondition(variable: string, page: PageRequest, params: ParamBag): string[] {
-  if (!page.after) return [];
-  const name = params.add(page.after.name);
-  const id = params.add(page.after.id);
-  return [`(${variable}.name > ${name} OR (${variable}.name = ${name} AND ${variable}.id > ${id}))`];
 }
 
 export const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');

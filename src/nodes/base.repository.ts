@@ -4,8 +4,8 @@ import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import neo4j from 'neo4j-driver';
 import {
-  IdFilterValue, KeysetPage, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy, project,
-  Logical, sortExpressions, sortKey, where, withLogic,
+  IdFilterValue, KeysetPage, Logical, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy,
+  project, sortExpressions, sortKey, where, withLogic,
 } from '../db/cypher';
 import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
 import { badInput } from '../common/errors';
@@ -18,7 +18,6 @@ export interface ListFilter {
   id?: IdFilterValue | null;
   name?: StringFilterValue | null;
 }
-
 
 /**
  * One relationship connection field. `match` binds `id` (the parent's id, imported), `r` (the
