@@ -75,6 +75,11 @@ describe('relationship connections page each parent on its own', () => {
       after = page.pageInfo.endCursor ?? null;
     }
     expect(recipients).toEqual(['test-q-p2:2024', 'test-q-b:2023', 'test-q-a:2021', 'test-q-c:2019', 'test-q-d:null']);
+
+    // Any recipient, person or organization, answers awardsConnection without a type condition.
+    const all = (await app.request(QHonorRecipientsDocument, { id: 'test-q-honor-red', first: 10 })).data!.honor!.awardsConnection;
+    const counts = Object.fromEntries(all.edges.map((edge) => [edge.node.id, edge.node.awardsConnection.totalCount]));
+    expect(counts).toEqual({ 'test-q-p2': 1, 'test-q-b': 1, 'test-q-a': 2, 'test-q-c': 1, 'test-q-d': 1 });
   });
 
   it('members carry role and dates; a person shows awards and memberships as connections', async () => {

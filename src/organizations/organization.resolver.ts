@@ -7,8 +7,6 @@ import {
 import { relationshipConnection } from '../sources/cited-edge';
 import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
-import { AwardConnection } from '../honors/award-edges.type';
-import { AwardWhere } from '../honors/honor.input';
 import { OrganizationProgramConnection } from '../programs/program-edges.type';
 import { ProgramWhere } from '../programs/program.input';
 import { Organization } from './organization.type';
@@ -76,19 +74,6 @@ export class OrganizationResolver {
   @FieldResolver()
   awards(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.repos.honors.awardsOfRecipient(org.id);
-  }
-
-  @FieldResolver(() => AwardConnection, { description: 'Honors this organization received as a collective; edges carry year and sources.' })
-  awardsConnection(
-    @Root() org: EntityRow,
-    @Args() args: FirstAfterArgs,
-    @Arg('where', () => AwardWhere, { nullable: true }) filter: AwardWhere | null,
-    @Arg('orderBy', () => [DatedSort], DATED_SORT) orderBy: DatedSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.honors.awardPage('recipient', org.id, filter, order, page);
-    return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()

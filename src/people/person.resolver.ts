@@ -2,12 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
+  BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
 } from '../common/connection';
 import { relationshipConnection } from '../sources/cited-edge';
 import { checkId } from '../common/id';
-import { AwardConnection } from '../honors/award-edges.type';
-import { AwardWhere } from '../honors/honor.input';
 import { MembershipWhere } from '../organizations/organization.input';
 import { MembershipConnection } from '../organizations/organization-edges.type';
 import { PersonWhere } from './person.input';
@@ -32,20 +30,6 @@ export class PersonResolver {
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
     return toConnection(await ctx.repos.people.list(filter, order, page), page, () => ctx.repos.people.count(filter));
-  }
-
-  @FieldResolver(() => AwardConnection, { description: 'Honors received; edges carry year and sources.' })
-  awardsConnection(
-    @Root() person: EntityRow,
-    @Args() args: FirstAfterArgs,
-    @Arg('where', () => AwardWhere, { nullable: true }) filter: AwardWhere | null,
-    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
-    orderBy: DatedSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.honors.awardPage('recipient', person.id, filter, order, page);
-    return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver(() => MembershipConnection, { description: 'Organizations this person belongs to; edges carry role, dates and sources.' })

@@ -8,6 +8,7 @@ import { MembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
 import { AwardResolver } from '../honors/award.resolver';
+import { RecipientResolver } from '../honors/recipient.resolver';
 import { ProgramResolver } from '../programs/program.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   MembershipResolver,
   HonorResolver,
   AwardResolver,
+  RecipientResolver,
   ProgramResolver,
   SourceResolver,
   CitationResolver,
