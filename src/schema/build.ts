@@ -14,6 +14,7 @@ import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
+import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   CitationResolver,
   FactResolver,
   FigureResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
