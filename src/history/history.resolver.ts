@@ -1,33 +1,29 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../context';
-import { checkFirst } from '../common/connection';
+import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../common/connection';
 import { badInput } from '../common/errors';
-import { FirstAfterArgs } from '../common/first-after.args';
 import { checkId } from '../common/id';
 import { Revision, RevisionConnection } from './revision.type';
 
-const encode = (row: { at: string; seq: number; id: string }) => Buffer.from(JSON.stringify([row.at, row.seq, row.id])).toString('base64url');
+// Revisions have one order, newest first; the cursor holds (at, seq, id).
+const NEWEST: { field: string; direction: SortDirection }[] = [{ field: 'AT', direction: SortDirection.DESC }];
 
-function decode(cursor: string | null | undefined) {
-  if (cursor == null) return null;
-  try {
-    const [at, seq, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && typeof seq === 'number' && typeof id === 'string') return { at, seq, id };
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'is not a cursor this API issued');
+function pageOf(args: FirstAfterArgs) {
+  const page = keysetPage(args, NEWEST);
+  if (page.key == null) return { ...page, after: null };
+  const [at, seq, id] = page.key;
+  if (typeof at !== 'string' || typeof seq !== 'number' || typeof id !== 'string') throw badInput('after', 'is not a cursor this API issued');
+  return { ...page, after: { at, seq, id } };
 }
 
 @Resolver()
 export class HistoryResolver {
   @Query(() => RevisionConnection, { description: "An entity's changes, newest first (also those made before a merge under the merged id)." })
   async history(@Arg('id', () => ID) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
-    const first = checkFirst(args.first);
-    const after = decode(args.after);
+    const { limit: first, after, signature } = pageOf(args);
     const rows = await ctx.repos.history.history(checkId(id), first, after);
     const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encode(node), node }));
+    const edges = page.map((node) => ({ cursor: encodeCursor(signature, [node.at, node.seq, node.id]), node }));
     return {
       edges,
       pageInfo: {
