@@ -8,6 +8,7 @@ import { HonorRepository } from './honors/honor.repository';
 import { ProgramRepository } from './programs/program.repository';
 import { SourceRepository } from './sources/source.repository';
 import { FigureRepository } from './figures/figure.repository';
+import { PathRepository } from './paths/path.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
@@ -21,6 +22,7 @@ export interface Context {
     programs: ProgramRepository;
     sources: SourceRepository;
     figures: FigureRepository;
+    paths: PathRepository;
   };
 }
 
@@ -38,6 +40,7 @@ export function createContext(root: Graph, requestId: string = randomUUID()): Co
       programs: new ProgramRepository(graph, loaders),
       sources: new SourceRepository(graph, loaders),
       figures: new FigureRepository(graph, loaders),
+      paths: new PathRepository(graph, loaders),
     },
   };
 }
