@@ -9,6 +9,7 @@ import { ProgramRepository } from './programs/program.repository';
 import { SourceRepository } from './sources/source.repository';
 import { FigureRepository } from './figures/figure.repository';
 import { PathRepository } from './paths/path.repository';
+import { StatsRepository } from './stats/stats.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
@@ -23,6 +24,7 @@ export interface Context {
     sources: SourceRepository;
     figures: FigureRepository;
     paths: PathRepository;
+    stats: StatsRepository;
   };
 }
 
@@ -41,6 +43,7 @@ export function createContext(root: Graph, requestId: string = randomUUID()): Co
       sources: new SourceRepository(graph, loaders),
       figures: new FigureRepository(graph, loaders),
       paths: new PathRepository(graph, loaders),
+      stats: new StatsRepository(graph, loaders),
     },
   };
 }

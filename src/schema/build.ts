@@ -13,6 +13,7 @@ import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
 import { PathResolver } from '../paths/path.resolver';
+import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -26,6 +27,9 @@ export const RESOLVERS = [
   CitationResolver,
   FigureResolver,
   PathResolver,
+  StatsResolver,
+  AwardCountResolver,
+  HonoreeCountResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
