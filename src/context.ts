@@ -10,6 +10,7 @@ import { SourceRepository } from './sources/source.repository';
 import { FigureRepository } from './figures/figure.repository';
 import { PathRepository } from './paths/path.repository';
 import { StatsRepository } from './stats/stats.repository';
+import { SearchRepository } from './search/search.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
@@ -25,6 +26,7 @@ export interface Context {
     figures: FigureRepository;
     paths: PathRepository;
     stats: StatsRepository;
+    search: SearchRepository;
   };
 }
 
@@ -44,6 +46,7 @@ export function createContext(root: Graph, requestId: string = randomUUID()): Co
       figures: new FigureRepository(graph, loaders),
       paths: new PathRepository(graph, loaders),
       stats: new StatsRepository(graph, loaders),
+      search: new SearchRepository(graph, loaders),
     },
   };
 }

@@ -14,6 +14,7 @@ import { CitationResolver } from '../sources/citation.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
 import { PathResolver } from '../paths/path.resolver';
 import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
+import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   StatsResolver,
   AwardCountResolver,
   HonoreeCountResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
