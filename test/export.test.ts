@@ -194,6 +194,8 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
       "MATCH (:Entity {id: 'org-huainan-court-litigation-center'})-[*0..2]-(m:Entity) RETURN collect(DISTINCT m.id) AS ids",
     );
     expect(ids.sort()).toEqual(expected[0].ids.sort());
+    const alone = await download('format=jsonld&root=org-huainan-wf&hops=0');
+    expect(JSON.parse(alone.body)['@graph'].map((d: any) => d.identifier)).toEqual(['org-huainan-wf']);
     for (const [, source, target] of response.body.matchAll(/<edge id="[^"]+" source="([^"]+)" target="([^"]+)"/g)) {
       expect(ids).toContain(source);
       expect(ids).toContain(target);

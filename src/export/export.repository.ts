@@ -36,8 +36,7 @@ export class ExportRepository {
     if (!Number.isInteger(hops) || hops < 0 || hops > MAX_EXPORT_HOPS) throw new RangeError(`hops must be from 0 to ${MAX_EXPORT_HOPS}`);
     const rows = await this.graph.read(
       `MATCH (c:Entity {id: $root})
-       OPTIONAL MATCH (c)-[*1..${hops}]-(m:Entity)
-       WITH c, collect(DISTINCT m.id) AS others
+       ${hops > 0 ? `OPTIONAL MATCH (c)-[*1..${hops}]-(m:Entity) WITH c, collect(DISTINCT m.id) AS others` : 'WITH c, [] AS others'}
        RETURN [c.id] + [id IN others WHERE id <> c.id] AS ids`,
       { root: scope.root },
     );
