@@ -12,6 +12,8 @@ import { Viewer } from './auth/auth-checker';
 import { EditingRepository } from './editing/editing.repository';
 import { HistoryRepository } from './history/history.repository';
 import { DuplicateRepository } from './duplicates/duplicate.repository';
+import { PathRepository } from './paths/path.repository';
+import { StatsRepository } from './stats/stats.repository';
 import { SearchRepository } from './search/search.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
@@ -31,6 +33,8 @@ export interface Context {
     editing: EditingRepository;
     history: HistoryRepository;
     duplicates: DuplicateRepository;
+    paths: PathRepository;
+    stats: StatsRepository;
     search: SearchRepository;
   };
 }
@@ -57,6 +61,8 @@ export function createContext(root: Graph, requestId: string = randomUUID(), vie
       editing: new EditingRepository(graph, loaders, duplicates, history),
       history,
       duplicates,
+      paths: new PathRepository(graph, loaders),
+      stats: new StatsRepository(graph, loaders),
       search: new SearchRepository(graph, loaders),
     },
   };

@@ -20,6 +20,8 @@ import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { validateInput } from '../common/validation';
+import { PathResolver } from '../paths/path.resolver';
+import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
@@ -39,6 +41,10 @@ export const RESOLVERS = [
   HistoryResolver,
   DuplicateResolver,
   ImportResolver,
+  PathResolver,
+  StatsResolver,
+  AwardCountResolver,
+  HonoreeCountResolver,
   SearchResolver,
 ] as const;
 

@@ -10,6 +10,7 @@ import { Graph } from '../db/graph';
 import { buildHonorGraphSchema } from '../schema/build';
 import { AuthConfig, viewerFrom } from '../auth/viewer';
 import { unauthenticated } from '../common/errors';
+import { exportRoute } from './export.route';
 
 export interface ServerOptions {
   graph: Graph;
@@ -73,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
     }
   });
+  app.get('/export', exportRoute(options.graph));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
