@@ -1,14 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
-import { connectionTypes, toConnection } from '../common/connection';
+import { toConnection } from '../common/connection';
+import { OrganizationConnection } from './organization-connection.type';
 import { FirstAfterArgs, pageRequest } from '../common/first-after.args';
 import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Organization } from './organization.type';
 import { OrganizationWhere } from './organization.input';
+import { MAX_ORG_CHART_DEPTH, OrgChartInclude, OrgChartNode } from './org-chart.type';
+import { badInput, notFound } from '../common/errors';
 
-export const OrganizationConnection = connectionTypes(Organization, 'Organization');
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -26,6 +28,38 @@ export class OrganizationResolver {
     const page = pageRequest(args);
     const rows = await ctx.repos.organizations.list(filter, page);
     return toConnection(rows, page.first, page.after != null, () => ctx.repos.organizations.count(filter));
+  }
+
+  @Query(() => [OrgChartNode], {
+    description:
+      `The organizations under rootId (PART_OF, transitively) down to depth levels (${MAX_ORG_CHART_DEPTH} at most), ` +
+      'as a flat list with one root, optionally with members, programs and honors as leaves.',
+  })
+  async orgChart(
+    @Arg('rootId', () => ID) rootId: string,
+    @Arg('depth', () => Int, { defaultValue: 3, description: `Levels below the root, 0 to ${MAX_ORG_CHART_DEPTH}.` }) depth: number,
+    @Arg('include', () => [OrgChartInclude], { nullable: true, description: 'Leaves to add under each organization.' })
+    include: OrgChartInclude[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) {
+      throw badInput('depth', `must be a whole number from 0 to ${MAX_ORG_CHART_DEPTH}, got ${depth}`);
+    }
+    const nodes = await ctx.repos.organizations.orgChart(checkId(rootId, 'rootId'), depth, include ?? []);
+    if (!nodes) throw notFound('Organization', rootId);
+    return nodes;
+  }
+
+  @FieldResolver()
+  ancestors(@Root() org: EntityRow, @Ctx() ctx: Context) {
+    return ctx.repos.organizations.ancestorsOf(org.id);
+  }
+
+  @FieldResolver(() => OrganizationConnection)
+  async descendants(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
+    const page = pageRequest(args);
+    const rows = await ctx.repos.organizations.descendantsOf(org.id, page);
+    return toConnection(rows, page.first, page.after != null, () => ctx.repos.organizations.countDescendants(org.id));
   }
 
   @FieldResolver()
