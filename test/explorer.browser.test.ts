@@ -67,6 +67,11 @@ describe('a reader explores the org charts in a browser', () => {
     await expect(page.locator('#details-honors').innerText()).resolves.toContain('省三八红旗集体');
   });
 
+  it('finds 市妇联 by pinyin too', async () => {
+    await search('fulian');
+    await expect(hit('淮南市妇女联合会').count()).resolves.toBe(1);
+  });
+
   it('opens the court, clicks its litigation service center and sees 全国三八红旗集体 with its source', async () => {
     // The center is under the court, not under 市妇联: the reader searches the court by its short name.
     await search('淮南中院');

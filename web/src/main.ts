@@ -9,12 +9,12 @@ import {
   ExplorerChartQuery,
   ExplorerDetailsDocument,
   ExplorerDetailsQuery,
-  ExplorerFindOrganizationsDocument,
   ExplorerHonorsDocument,
   ExplorerLineageDocument,
+  ExplorerSearchDocument,
 } from '../__generated__/graphql';
-import { ApiError, request } from './api';
-import { AwardHonorDocument, SearchDocument } from './pending-operations';
+import { request } from './api';
+import { AwardHonorDocument } from './pending-operations';
 
 type ChartNode = ExplorerChartQuery['orgChart'][number];
 type Details = NonNullable<ExplorerDetailsQuery['node']>;
@@ -46,15 +46,13 @@ function setStatus(id: string, message: string, isError = false) {
 interface Hit { typename: string; id: string; name: string; matchedOn?: string | null }
 
 async function searchHits(text: string): Promise<Hit[]> {
-  try {
-    const data = await request(SearchDocument, { text, first: 10 });
-    return data.search.map(({ node, matchedOn }) => ({ typename: node.__typename, id: node.id, name: node.name ?? node.title ?? node.id, matchedOn }));
-  } catch (error) {
-    // A server without `search` yet: fall back to organization names (normalized, so 婦聯 works).
-    if (!(error instanceof ApiError) || error.code !== 'GRAPHQL_VALIDATION_FAILED' || !/"(search|EntityType)"/.test(error.message)) throw error;
-    const data = await request(ExplorerFindOrganizationsDocument, { text });
-    return data.organizations.edges.map(({ node }) => ({ typename: node.__typename ?? 'Organization', id: node.id, name: node.name }));
-  }
+  const data = await request(ExplorerSearchDocument, { text, first: 10 });
+  return data.search.map(({ node, matchedOn }) => ({
+    typename: node.__typename ?? 'Node',
+    id: node.id,
+    name: 'name' in node && node.name ? node.name : 'title' in node && node.title ? node.title : node.id,
+    matchedOn,
+  }));
 }
 
 async function onSearch(event: Event) {

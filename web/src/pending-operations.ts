@@ -25,33 +25,3 @@ export const AwardHonorDocument = new Operation<AwardHonorResult, AwardHonorVari
     awardHonor(recipientId: $recipientId, honorId: $honorId, year: $year, sourceIds: $sourceIds) { __typename }
   }
 `);
-
-export type EntityType = 'HONOR' | 'ORGANIZATION' | 'PERSON' | 'PROGRAM' | 'SOURCE';
-
-export interface SearchVariables {
-  text: string;
-  types?: EntityType[] | null;
-  first?: number | null;
-}
-
-export interface SearchResult {
-  search: { score: number; matchedOn?: string | null; node: { __typename: string; id: string; name?: string; title?: string } }[];
-}
-
-/** `search(text: String!, types: [EntityType!], first: Int): [SearchHit!]!`. */
-export const SearchDocument = new Operation<SearchResult, SearchVariables>(`
-  query ExplorerSearch($text: String!, $types: [EntityType!], $first: Int) {
-    search(text: $text, types: $types, first: $first) {
-      score
-      matchedOn
-      node {
-        __typename
-        id
-        ... on Organization { name }
-        ... on Person { name }
-        ... on Honor { name }
-        ... on Program { name }
-      }
-    }
-  }
-`);
