@@ -99,6 +99,7 @@ async function openOrganization(id: string) {
     if (!data.organization) throw new Error(`组织 ${id} 不存在`);
     const ancestors = data.organization.ancestors;
     const rootId = ancestors[0]?.id ?? id;
+    selectedId = id;
     await drawChart(rootId, Math.min(10, Math.max(3, ancestors.length + 1)), id);
     await showDetails(id);
   } catch (error) {
@@ -169,6 +170,9 @@ async function drawChart(rootId: string, depth: number, focusId?: string) {
 
 async function selectNode(node: ChartNode) {
   selectedId = node.id;
+  for (const box of document.querySelectorAll<HTMLElement>('#chart .org-node')) {
+    box.classList.toggle('selected', box.dataset.id === node.id);
+  }
   if (node.entity === 'ORGANIZATION' && node.hasMore) {
     // The depth cut this box's children off: draw the chart again rooted here.
     await drawChart(node.id, 3);
