@@ -5,6 +5,8 @@
 import 'reflect-metadata';
 import { createDriver, Graph } from '../dist/db/graph.js';
 import { startServer } from '../dist/server/app.js';
+import { Loaders } from '../dist/db/loaders.js';
+import { OrganizationRepository } from '../dist/organizations/organization.repository.js';
 
 const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
 const orgs = Number(process.env.ORGS ?? 10000);
@@ -31,6 +33,13 @@ async function orgChart(rootId, depth) {
   return { ms: performance.now() - started, nodes: body.data.orgChart.length, roundTrips: body.extensions.cypherRoundTrips };
 }
 
+/** The repository alone: the one Cypher query and the flattening, without GraphQL and HTTP. */
+async function repositoryOnly(rootId, depth) {
+  const started = performance.now();
+  await new OrganizationRepository(graph, new Loaders()).orgChart(rootId, depth, []);
+  return performance.now() - started;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
@@ -54,13 +63,16 @@ try {
     for (const depth of [3, Math.min(10, height), 10]) {
       await orgChart('test-oc-bench-0', depth); // warm the query plan and page cache
       const times = [];
+      const cypher = [];
       let last;
       for (let run = 0; run < runs; run += 1) {
         last = await orgChart('test-oc-bench-0', depth);
         times.push(last.ms);
+        cypher.push(await repositoryOnly('test-oc-bench-0', depth));
       }
-      console.log(`  depth ${String(depth).padStart(2)}: ${String(last.nodes).padStart(5)} nodes, median ${median(times).toFixed(0)} ms ` +
-        `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), ${last.roundTrips} Cypher round trip`);
+      console.log(`  depth ${String(depth).padStart(2)}: ${String(last.nodes).padStart(5)} nodes, over HTTP median ${median(times).toFixed(0)} ms ` +
+        `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), ${last.roundTrips} Cypher round trip; ` +
+        `query alone median ${median(cypher).toFixed(0)} ms (min ${Math.min(...cypher).toFixed(0)})`);
     }
   }
 } finally {

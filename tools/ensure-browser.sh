@@ -15,4 +15,4 @@ fi
 echo "[browser] installing ${need[*]} with apt-get (first run only)…" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >&2
-apt-get install -y -qq --no-install-recommends "${need[@]}" fontconfig >&2
+apt-get install -y -qq "${need[@]}" fontconfig >&2
