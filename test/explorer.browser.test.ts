@@ -56,6 +56,10 @@ describe('a reader explores the org charts in a browser', () => {
   });
 
   it("searches for 婦聯 and sees the chart of 市妇联's organization", async () => {
+    // Start elsewhere (the city government stands alone), so what follows is the search's doing.
+    await page.goto(`http://127.0.0.1:${app.server.port}/?org=org-huainan-government`);
+    await page.locator('#details-title', { hasText: /^淮南市人民政府$/ }).waitFor();
+    await expect(page.locator('#chart .org-node').count()).resolves.toBe(1);
     await search('婦聯');
     await hit('淮南市妇女联合会').click();
     await page.locator('#details-title', { hasText: '淮南市妇女联合会' }).waitFor();
@@ -65,6 +69,12 @@ describe('a reader explores the org charts in a browser', () => {
     }
     await expect(page.locator('#chart .org-node').count()).resolves.toBe(5);
     await expect(page.locator('#details-honors').innerText()).resolves.toContain('省三八红旗集体');
+    // Its breadcrumb, root first, leads up to the provincial federation.
+    const crumbs = page.getByRole('navigation', { name: '上级组织' }).getByRole('button');
+    await crumbs.first().waitFor();
+    await expect(crumbs.allInnerTexts()).resolves.toEqual(['中华全国妇女联合会', '安徽省妇女联合会']);
+    await crumbs.nth(1).click();
+    await page.locator('#details-title', { hasText: /^安徽省妇女联合会$/ }).waitFor();
   });
 
   it('finds 市妇联 by pinyin too', async () => {

@@ -217,8 +217,13 @@ function renderDetails(node: Details): string {
       return `<h2 id="details-title">${escapeHtml(node.id)}</h2>`;
     default: {
       const org = node as Extract<Details, { kind: unknown }>;
-      const path = org.ancestors.map((a) => escapeHtml(a.name)).join(' › ');
-      return head(org.name, `${KIND_LABELS[org.kind] ?? org.kind}${org.level ? ` · ${org.level}` : ''}${path ? ` · ${path}` : ''}`, org.aliases) +
+      // Breadcrumb, root first: each ancestor opens its own details in the same tree.
+      const crumbs = org.ancestors.length
+        ? `<nav class="crumbs" aria-label="上级组织"><ol>${org.ancestors
+          .map((a) => `<li><button type="button" data-org="${escapeHtml(a.id)}">${escapeHtml(a.name)}</button></li>`)
+          .join('')}</ol></nav>`
+        : '';
+      return crumbs + head(org.name, `${KIND_LABELS[org.kind] ?? org.kind}${org.level ? ` · ${org.level}` : ''}`, org.aliases) +
         section('荣誉', list(org.awards.map((a) =>
           `<li><span class="honor-name">${escapeHtml(a.honor.name)}</span>${a.year ? `（${a.year}${a.inferred ? '，推定' : ''}）` : ''}${citations(a.sources)}</li>`)), 'details-honors') +
         section('成员', list(org.members.map((m) =>
@@ -287,6 +292,10 @@ async function onAward(event: Event) {
 // ---- start ----------------------------------------------------------------------------------
 
 $('search-form').addEventListener('submit', (event) => void onSearch(event));
+$('details-body').addEventListener('click', (event) => {
+  const crumb = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-org]');
+  if (crumb?.dataset.org) void openOrganization(crumb.dataset.org);
+});
 $('award-form').addEventListener('submit', (event) => void onAward(event));
 $('include-honors').addEventListener('change', () => { if (chartRoot) void drawChart(chartRoot, 3); });
 $('expand-all').addEventListener('click', () => chart.expandAll().fit());
