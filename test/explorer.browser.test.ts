@@ -35,6 +35,10 @@ afterAll(async () => {
 const chartBox = (name: string) => page.locator('#chart .org-name', { hasText: new RegExp(`^${name.replace(/[()]/g, '\\$&')}$`) });
 const hit = (name: string) => page.locator('#search-results .hit', { has: page.locator('.hit-name', { hasText: new RegExp(`^${name}$`) }) });
 
+/** Boxes of a previous chart leave with an animation: waits until exactly `count` are left. */
+const chartHasBoxes = (count: number) =>
+  page.waitForFunction(`document.querySelectorAll('#chart .org-node').length === ${count}`);
+
 async function search(text: string) {
   await page.getByLabel('搜索 Search').fill(text);
   await page.getByLabel('搜索 Search').press('Enter');
@@ -59,7 +63,7 @@ describe('a reader explores the org charts in a browser', () => {
     // Start elsewhere (the city government stands alone), so what follows is the search's doing.
     await page.goto(`http://127.0.0.1:${app.server.port}/?org=org-huainan-government`);
     await page.locator('#details-title', { hasText: /^淮南市人民政府$/ }).waitFor();
-    await expect(page.locator('#chart .org-node').count()).resolves.toBe(1);
+    await chartHasBoxes(1);
     await search('婦聯');
     await hit('淮南市妇女联合会').click();
     await page.locator('#details-title', { hasText: '淮南市妇女联合会' }).waitFor();
@@ -67,7 +71,7 @@ describe('a reader explores the org charts in a browser', () => {
     for (const name of ['中华全国妇女联合会', '安徽省妇女联合会', '淮南市妇女联合会', '淮南市妇联宣讲团', '淮南市三八红旗手(集体)联盟']) {
       await expect(chartBox(name).count()).resolves.toBe(1);
     }
-    await expect(page.locator('#chart .org-node').count()).resolves.toBe(5);
+    await chartHasBoxes(5);
     await expect(page.locator('#details-honors').innerText()).resolves.toContain('省三八红旗集体');
     // Its breadcrumb, root first, leads up to the provincial federation.
     const crumbs = page.getByRole('navigation', { name: '上级组织' }).getByRole('button');
