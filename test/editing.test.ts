@@ -115,6 +115,8 @@ describe('an editor records new honorees', () => {
     expect(person.sources.map((s) => s.source.id)).toEqual([SOURCE]);
     personId = person.id;
     expect(personId).toMatch(/^person-ceshibianjizhangli-[0-9a-f]{8}$/);
+    const [mentions] = await app.graph.read('MATCH (:Source {id: $source})-[m:MENTIONS]->(:Person {id: $id}) RETURN count(m) AS count', { source: SOURCE, id: personId });
+    expect(mentions.count).toBe(1);
     const read = await app.request(PersonAwardsDocument, { id: personId });
     expect(read.data!.person!.name).toBe('测试编辑张丽');
   });

@@ -189,9 +189,17 @@ export class EditingRepository extends Repository {
       createdBy: rec.actor.sub,
     };
     const label = safeLabel(ENTITY_LABELS[spec.type]);
-    await this.tracked(rec, `create${label}`, { nodes: [id], rels: [] }, () =>
-      rec.tx.run(`CREATE (n:Entity:${label}) SET n = $props, n.createdAt = datetime()`, { props }),
-    );
+    // A source MENTIONS what it is cited for, as the seed has it, so provenance stays walkable.
+    const mentions = props.sourceIds.map((sourceId) => ({ type: 'MENTIONS', from: sourceId, to: id, key: 'mention' }));
+    await this.tracked(rec, `create${label}`, { nodes: [id], rels: mentions }, async () => {
+      await rec.tx.run(`CREATE (n:Entity:${label}) SET n = $props, n.createdAt = datetime()`, { props });
+      await rec.tx.run(
+        `UNWIND $sourceIds AS sourceId
+         MATCH (s:Source {id: sourceId}), (n:Entity {id: $id})
+         MERGE (s)-[m:MENTIONS {key: 'mention'}]->(n) SET m.sourceIds = [sourceId], m.locators = ['']`,
+        { sourceIds: props.sourceIds, id },
+      );
+    });
     return id;
   }
 

@@ -26,7 +26,7 @@ export const relId = (rel: Pick<RelState, 'type' | 'from' | 'to' | 'key'>) => `$
 
 // Labels and relationship types are interpolated into Cypher, so only these are accepted.
 export const LABELS = ['Entity', 'Person', 'Organization', 'Honor', 'Program', 'Source', 'Figure'];
-export const REL_TYPES = ['RECEIVED', 'MEMBER_OF', 'PART_OF', 'CONFERRED_BY', 'VARIANT_OF', 'ORGANIZED', 'PARTNERED', 'AUTHORED', 'DESCRIBES'];
+export const REL_TYPES = ['RECEIVED', 'MEMBER_OF', 'PART_OF', 'CONFERRED_BY', 'VARIANT_OF', 'ORGANIZED', 'PARTNERED', 'AUTHORED', 'DESCRIBES', 'MENTIONS'];
 
 export function safeLabel(label: string): string {
   if (!LABELS.includes(label)) throw new Error(`unexpected label ${label}`);

@@ -88,7 +88,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }),
   );
-  app.use('/', express.static(path.resolve(__dirname, '../../src/server/public')));
+  // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
+  app.use('/', express.static(path.resolve(__dirname, '../../dist/web')));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
