@@ -12,6 +12,8 @@ import { FigureRepository } from './figures/figure.repository';
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
   requestId: string;
+  /** Epoch ms after which the request stops (REQUEST_TIMEOUT_MS). */
+  deadline?: number;
   graph: Graph;
   repos: {
     nodes: NodeRepository;
@@ -24,11 +26,12 @@ export interface Context {
   };
 }
 
-export function createContext(root: Graph, requestId: string = randomUUID()): Context {
-  const graph = root.scoped();
+export function createContext(root: Graph, requestId: string = randomUUID(), deadline?: number): Context {
+  const graph = root.scoped(deadline === undefined ? {} : { deadline });
   const loaders = new Loaders();
   return {
     requestId,
+    deadline,
     graph,
     repos: {
       nodes: new NodeRepository(graph, loaders),

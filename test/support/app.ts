@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Driver } from 'neo4j-driver';
 import { createDriver, Graph } from '../../src/db/graph';
-import { RunningServer, startServer } from '../../src/server/app';
+import { RunningServer, ServerOptions, startServer } from '../../src/server/app';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -18,16 +18,18 @@ export interface TestApp {
   request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   /** Sends raw query text, for documents the codegen cannot type (invalid ones, for instance). */
   raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>>;
+  /** POSTs any JSON body and returns the status and parsed body. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
 /** The real server on a free port, on the test run's Neo4j. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Partial<ServerOptions> = {}): Promise<TestApp> {
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the tests through jest (see test/support/global-setup.ts)');
   const driver = createDriver(uri, process.env.TEST_NEO4J_USER ?? 'neo4j', process.env.TEST_NEO4J_PASSWORD ?? '');
   const graph = new Graph(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j');
-  const server = await startServer({ graph, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ graph, port: 0, host: '127.0.0.1', ...options, graph: options.graph ?? graph });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
       method: 'POST',
@@ -36,10 +38,26 @@ export async function startTestApp(): Promise<TestApp> {
     });
     return (await response.json()) as GraphQLResponse<any>;
   };
+  const postFull = async (body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: any = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // left as text: the test says what it expected
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
   return {
     graph,
     driver,
     server,
+    post: postFull,
     request: (document, variables, headers) => post({ query: print(document), variables }, headers),
     raw: (query, variables) => post({ query, variables }),
     async close() {
