@@ -53,7 +53,17 @@ export class Graph {
 
   /** A view of the same driver with its own round-trip counter (and deadline), for one request. */
   scoped(extra: { deadline?: number } = {}): Graph {
-    return new Graph(this.driver, this.database, { roundTrips: 0 }, { ...this.options, ...extra });
+    return this.derive({ roundTrips: 0 }, { ...this.options, ...extra });
+  }
+
+  /** The same graph with some options changed (the server sets its timeouts and metrics so). */
+  withOptions(extra: GraphOptions): Graph {
+    return this.derive(this.stats, { ...this.options, ...extra });
+  }
+
+  /** A copy of the same class (tests wrap Graph to inject faults), with its own stats and options. */
+  private derive(stats: QueryStats, options: GraphOptions): Graph {
+    return Object.assign(Object.create(Object.getPrototypeOf(this)), this, { stats, options });
   }
 
   /** Neo4j's timeout for the next transaction: the configured one, cut to what the deadline leaves. */

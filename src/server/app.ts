@@ -110,8 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const production = options.production ?? false;
   const logger = options.logger ?? createLogger('silent');
   const metrics = options.metrics ?? new Metrics();
-  const graph = new Graph(options.graph.driver, options.graph.database, options.graph.stats, {
-    ...options.graph.options,
+  const graph = options.graph.withOptions({
     transactionTimeoutMs: limits.transactionTimeoutMs,
     maxListItems: limits.maxListItems,
     observer: metrics.graphObserver(),
@@ -128,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.allowBatchedRequests,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.requestTimeoutMs + 2_000 }),

@@ -27,7 +27,8 @@ export function armorProtection(limits: Limits, production: boolean): { plugins:
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // graphql-js counts tokens itself (parseOptions.maxTokens in app.ts): a clean parse error, status 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { enabled: false },
     // "Did you mean …" tells a stranger the schema's field names; off in production.

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Driver } from 'neo4j-driver';
 import { createDriver, Graph } from '../../src/db/graph';
 import { RunningServer, ServerOptions, startServer } from '../../src/server/app';
+import { DEFAULT_LIMITS } from '../../src/config';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -29,7 +30,9 @@ export async function startTestApp(options: Partial<ServerOptions> = {}): Promis
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the tests through jest (see test/support/global-setup.ts)');
   const driver = createDriver(uri, process.env.TEST_NEO4J_USER ?? 'neo4j', process.env.TEST_NEO4J_PASSWORD ?? '');
   const graph = new Graph(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j');
-  const server = await startServer({ graph, port: 0, host: '127.0.0.1', ...options, graph: options.graph ?? graph });
+  // Generous time limits: the first queries on a just-seeded database on a loaded machine are slow.
+  const limits = options.limits ?? { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 };
+  const server = await startServer({ port: 0, host: '127.0.0.1', ...options, limits, graph: options.graph ?? graph });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
       method: 'POST',
