@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { DEFAULT_LIMITS } from '../src/config';
-import { Graph, Params, Row } from '../src/db/graph';
+import { Graph } from '../src/db/graph';
+import { FaultyGraph } from './support/faulty-graph';
 import { createLogger } from '../src/server/observability';
 import { TestApp, startTestApp } from './support/app';
 
@@ -114,17 +115,6 @@ describe('query limits', () => {
     }
   });
 });
-
-/** The real graph, but every read first waits or fails as a test wants. */
-class FaultyGraph extends Graph {
-  constructor(inner: Graph, private readonly fault: (cypher: string) => Promise<void>) {
-    super(inner.driver, inner.database, inner.stats, inner.options);
-  }
-  override async read(cypher: string, params?: Params): Promise<Row[]> {
-    await this.fault(cypher);
-    return super.read(cypher, params);
-  }
-}
 
 describe('errors', () => {
   it('masks an internal error: a code and the request id for the client, the detail only in the log', async () => {
