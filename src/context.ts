@@ -13,8 +13,6 @@ import { SearchRepository } from './search/search.repository';
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
   requestId: string;
-  /** Epoch ms after which the request stops (REQUEST_TIMEOUT_MS). */
-  deadline?: number;
   graph: Graph;
   repos: {
     nodes: NodeRepository;
@@ -28,12 +26,11 @@ export interface Context {
   };
 }
 
-export function createContext(root: Graph, requestId: string = randomUUID(), deadline?: number): Context {
-  const graph = root.scoped(deadline === undefined ? {} : { deadline });
+export function createContext(root: Graph, requestId: string = randomUUID()): Context {
+  const graph = root.scoped();
   const loaders = new Loaders();
   return {
     requestId,
-    deadline,
     graph,
     repos: {
       nodes: new NodeRepository(graph, loaders),

@@ -180,7 +180,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       next();
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(graph, res.locals.requestId, Date.now() + limits.requestTimeoutMs),
+      // The deadline rides on the graph, so every transaction of the request is cut to it.
+      context: async ({ res }) => createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), res.locals.requestId),
     }),
   );
   app.use('/', express.static(path.resolve(__dirname, '../../src/server/public')));
