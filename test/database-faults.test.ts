@@ -22,7 +22,7 @@ jest.setTimeout(240_000);
 const SCHEMA = fs.readFileSync(path.resolve(__dirname, '../schema/schema.graphql'), 'utf8');
 const VIA_MUTATIONS = /\bcreatePerson\(input: CreatePersonInput!\)/.test(SCHEMA) && /\bawardHonor\(/.test(SCHEMA);
 const JWT_SECRET = 'test-hardening-secret-0123456789abcdef0123456789abcdef';
-const BURST_HONOR = 'honor-national-sanba-collective';
+const BURST_HONOR = 'honor-sanba-pacesetter'; // an individual honor: the recipients are people
 
 let home: string;
 let port: number;
