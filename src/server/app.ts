@@ -102,8 +102,6 @@ function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlug
   };
 }
 
-const jsonError = (res: Response, status: number, code: string, message: string) =>
-  res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -115,6 +113,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxListItems: limits.maxListItems,
     observer: metrics.graphObserver(),
   });
+
+  /** Errors answered before GraphQL runs (body not JSON, batch too big): same shape, counted too. */
+  const jsonError = (res: Response, status: number, code: string, message: string) => {
+    metrics.errors.inc({ code });
+    res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
+  };
 
   const app = express();
   const httpServer = http.createServer(app);
