@@ -2,7 +2,6 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-
   DocumentNode,
   FieldNode,
   GraphQLError,
@@ -19,7 +18,8 @@ import { Limits } from '../config';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
 
 /**
- * Depth, aliases, tokens and directives are graphql-armor's validation rules as configured here.
+ * Depth, aliases and directives are graphql-armor's validation rules as configured here (tokens:
+ * graphql-js's own parser limit).
  * Cost is armor's cost rule too, but run once the variables are known (see costLimitPlugin), so
  * `first: $n` weighs as much as `first: 100`.
  */
