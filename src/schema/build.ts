@@ -8,9 +8,11 @@ import { MembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
 import { AwardResolver } from '../honors/award.resolver';
+import { RecipientResolver } from '../honors/recipient.resolver';
 import { ProgramResolver } from '../programs/program.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
+import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
 import { SearchResolver } from '../search/search.resolver';
 
@@ -21,9 +23,11 @@ export const RESOLVERS = [
   MembershipResolver,
   HonorResolver,
   AwardResolver,
+  RecipientResolver,
   ProgramResolver,
   SourceResolver,
   CitationResolver,
+  FactResolver,
   FigureResolver,
   SearchResolver,
 ] as const;
