@@ -31,7 +31,10 @@ export async function startTestApp(options: Partial<ServerOptions> = {}): Promis
   const driver = createDriver(uri, process.env.TEST_NEO4J_USER ?? 'neo4j', process.env.TEST_NEO4J_PASSWORD ?? '');
   const graph = new Graph(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j');
   // Generous time limits: the first queries on a just-seeded database on a loaded machine are slow.
-  const limits = options.limits ?? { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 };
+  // A generous cost too: functional tests run deliberately heavy queries (round trips over 100
+  // organizations with nested connections); the limits themselves are tested with their defaults
+  // or their own values in limits-and-errors.test.ts.
+  const limits = options.limits ?? { ...DEFAULT_LIMITS, maxCost: 1_000_000, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 };
   const server = await startServer({ port: 0, host: '127.0.0.1', ...options, limits, graph: options.graph ?? graph });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
