@@ -14,6 +14,8 @@ import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
+import { PathResolver } from '../paths/path.resolver';
+import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
@@ -29,6 +31,10 @@ export const RESOLVERS = [
   CitationResolver,
   FactResolver,
   FigureResolver,
+  PathResolver,
+  StatsResolver,
+  AwardCountResolver,
+  HonoreeCountResolver,
   SearchResolver,
 ] as const;
 

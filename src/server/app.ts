@@ -12,6 +12,7 @@ import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
 import { buildHonorGraphSchema } from '../schema/build';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
+import { exportRoute } from './export.route';
 import { armorProtection, costLimitPlugin } from './limits';
 import { Logger, Metrics, createLogger } from './observability';
 
@@ -173,6 +174,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+  // The export's reads get the same transaction timeout and metrics as GraphQL's.
+  app.get('/export', exportRoute(graph));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
