@@ -71,7 +71,7 @@ describe('who may write', () => {
   });
 
   it('a server without AUTH_JWT_SECRET refuses every mutation and says why', async () => {
-    const bare = await startTestApp({ readsRequireAuth: false });
+    const bare = await startTestApp({ auth: { readsRequireAuth: false } });
     try {
       const response = await bare.request(CreatePersonDocument, { input }, editor);
       expect(codeOf(response)).toBe('UNAUTHENTICATED');
@@ -82,7 +82,7 @@ describe('who may write', () => {
   });
 
   it('with READS_REQUIRE_AUTH a read without a token is refused', async () => {
-    const closed = await startTestApp({ jwtSecret: 'test-secret-of-at-least-thirty-two-characters', readsRequireAuth: true });
+    const closed = await startTestApp({ auth: { jwtSecret: 'test-secret-of-at-least-thirty-two-characters', readsRequireAuth: true } });
     try {
       const refused = await closed.request(PersonAwardsDocument, { id: 'person-he-tingting' });
       expect(codeOf(refused)).toBe('UNAUTHENTICATED');

@@ -4,7 +4,8 @@ import { verifyToken } from './token';
 export interface AuthConfig {
   /** Absent: no token can be checked, so every mutation is refused. */
   jwtSecret?: string;
-  readsRequireAuth: boolean;
+  /** Queries need a token too (READS_REQUIRE_AUTH); false when absent. */
+  readsRequireAuth?: boolean;
 }
 
 /** Reads `Authorization: Bearer <token>`; never throws, the auth checker decides what matters. */

@@ -123,9 +123,11 @@ export class HonorRepository extends Repository {
     return this.loaders.get<AwardRow[]>(`award.by${by}`, async (ids) => {
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
-         RETURN id, a {.*} AS a, ${project('r')} AS r, ${project('h')} AS h
-         ORDER BY a.year DESC, h.name, r.name, r.id`,
-        { ids },
+         WITH id, a, r, h ORDER BY a.year DESC, h.name, r.name, r.id
+         WITH id, collect({a: a {.*}, r: ${project('r')}, h: ${project('h')}})[..$cap] AS awards
+         UNWIND awards AS award
+         RETURN id, award.a AS a, award.r AS r, award.h AS h`,
+        { ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) =>
         group.map((row) => {

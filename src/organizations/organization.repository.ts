@@ -147,9 +147,11 @@ export class OrganizationRepository extends Repository {
     return this.loaders.get<MembershipRow[]>(`organization.${direction}`, async (ids) => {
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
-         RETURN id, ${project('other')} AS other, m {.*} AS m
-         ORDER BY other.name, other.id`,
-        { ids },
+         WITH id, other, m ORDER BY other.name, other.id
+         WITH id, collect({other: ${project('other')}, m: m {.*}})[..$cap] AS rows
+         UNWIND rows AS row
+         RETURN id, row.other AS other, row.m AS m`,
+        { ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) =>
         group.map((row) => {
