@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { startTestApp, TestApp } from './support/app';
+import { bearer, startTestApp, TestApp } from './support/app';
 
 /**
  * The explorer page in a real browser (Debian's Chromium, see tools/ensure-browser.sh) against
@@ -115,10 +115,28 @@ describe('a reader explores the org charts in a browser', () => {
     await page.getByRole('button', { name: '保存' }).click();
     const status = page.locator('#award-status.error');
     await status.waitFor();
-    // Whatever the server says (no such mutation yet, or the token refused), the reader sees it verbatim.
-    const message = await status.innerText();
-    expect(message.length).toBeGreaterThan(5);
-    expect(message).not.toContain('提交中');
+    // The server's refusal of the token, verbatim.
+    expect(await status.innerText()).toMatch(/token/i);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('an editor with a token links the selected organization to an honor, and the details show it', async () => {
+    const court = 'org-huainan-intermediate-court';
+    try {
+      await page.getByLabel('令牌 Token').fill(bearer('editor', 'test-explorer').authorization.replace(/^Bearer /, ''));
+      await page.getByLabel('荣誉 Honor').fill('honor-national-sanba-collective');
+      await page.getByLabel('年份 Year').fill('2023');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.locator('#award-status:not(.error)', { hasText: `已记录：${court}` }).waitFor();
+      const [stored] = await app.graph.read(
+        "MATCH (:Entity {id: $court})-[r:RECEIVED {year: 2023}]->(:Honor {id: 'honor-national-sanba-collective'}) RETURN count(r) AS n",
+        { court },
+      );
+      expect(stored.n).toBe(1);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await app.graph.write("MATCH (:Entity {id: $court})-[r:RECEIVED {year: 2023}]->() DELETE r", { court });
+      await app.graph.write("MATCH (r:Revision) WHERE r.actor STARTS WITH 'test-explorer' DETACH DELETE r");
+    }
   });
 });

@@ -7,6 +7,7 @@ import { OrgChart } from 'd3-org-chart';
 import {
   ExplorerChartDocument,
   ExplorerChartQuery,
+  ExplorerAwardHonorDocument,
   ExplorerDetailsDocument,
   ExplorerDetailsQuery,
   ExplorerHonorsDocument,
@@ -14,7 +15,6 @@ import {
   ExplorerSearchDocument,
 } from '../__generated__/graphql';
 import { request } from './api';
-import { AwardHonorDocument } from './pending-operations';
 
 type ChartNode = ExplorerChartQuery['orgChart'][number];
 type Details = NonNullable<ExplorerDetailsQuery['node']>;
@@ -280,7 +280,7 @@ async function onAward(event: Event) {
   if (!recipientId) return setStatus('award-status', '请先在组织图或搜索结果中选择获得者', true);
   setStatus('award-status', '提交中…');
   try {
-    await request(AwardHonorDocument, { recipientId, honorId, year, sourceIds: sourceIds.length ? sourceIds : null }, token || undefined);
+    await request(ExplorerAwardHonorDocument, { recipientId, honorId, year, sourceIds: sourceIds.length ? sourceIds : null }, token || undefined);
     setStatus('award-status', `已记录：${recipientId} 获得 ${honorId}（${year}）`);
     await showDetails(recipientId);
     if (chartRoot) await drawChart(chartRoot, 3);
