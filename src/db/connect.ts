@@ -55,7 +55,10 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
   if (!uri) {
     log(`starting the local Neo4j 5.26 (data in ${config.local.home}, Bolt on 127.0.0.1:${config.local.port})`);
     try {
-      local = await startLocalNeo4j({ ...config.local, log });
+      local = await startLocalNeo4j({
+        ...config.local,
+        log: (line) => log(line === 'NEO4J_STOPPED' ? 'the local Neo4j stopped cleanly' : line),
+      });
     } catch (error) {
       throw new DatabaseUnavailableError('NEO4J_LOCAL_*', firstLine(error));
     }
