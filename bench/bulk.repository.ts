@@ -11,35 +11,40 @@ export class BulkRepository {
     private readonly database: string,
   ) {}
 
-  private async write(cypher: string, params: Record<string, unknown>): Promise<number> {
+  private async write<T>(cypher: string, params: Record<string, unknown>, column = 'written'): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(async (tx) => {
         const result = await tx.run(cypher, params);
-        return (result.records[0]?.get('written') as number) ?? 0;
+        return result.records[0]?.get(column) as T;
       });
     } finally {
       await session.close();
     }
   }
 
-  /** Every node is an :Entity beside its own label, as the app's seed loader writes it. */
-  createNodes(label: string, rows: Row[]): Promise<number> {
+  /**
+   * Every node is an :Entity beside its own label, as the app's seed loader writes it. Returns
+   * the new nodes' element ids in row order, so relationships can find their ends by element id
+   * (a direct record seek) instead of an index seek per end.
+   */
+  createNodes(label: string, rows: Row[]): Promise<string[]> {
     return this.write(
       `UNWIND $rows AS row
        CREATE (n:Entity:${label})
        SET n = row, n.createdAt = datetime()
-       RETURN count(n) AS written`,
+       RETURN collect(elementId(n)) AS elementIds`,
       { rows },
+      'elementIds',
     );
   }
 
-  /** Both ends are found through the unique :Entity(id) index. */
+  /** `from` and `to` are element ids returned by createNodes. */
   async createRelationships(type: string, rows: EdgeRow[]): Promise<number> {
-    const written = await this.write(
+    const written = await this.write<number>(
       `UNWIND $rows AS row
-       MATCH (a:Entity {id: row.from})
-       MATCH (b:Entity {id: row.to})
+       MATCH (a) WHERE elementId(a) = row.from
+       MATCH (b) WHERE elementId(b) = row.to
        CREATE (a)-[r:${type}]->(b)
        SET r = row.props
        RETURN count(r) AS written`,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Driver } from 'neo4j-driver';
 import { readMigrations } from '../src/db/migrations';
 import { BulkRepository } from './bulk.repository';
-import { NODE_LABELS, RELATIONSHIP_TYPES, SyntheticGraph } from './generate';
+import { EdgeRow, NODE_LABELS, RELATIONSHIP_TYPES, Row, SyntheticGraph } from './generate';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../../schema/migrations');
 
@@ -81,9 +81,26 @@ export async function loadSynthetic(driver: Driver, database: string, graph: Syn
 
   const nodesStarted = Date.now();
   let nodes = 0;
+  // Our id → Neo4j element id, for the relationship writes (about 100 bytes a node).
+  const elementIds = new Map<string, string>();
+  const createNodes = async (label: string, rows: Row[]) => {
+    const created = await repo.createNodes(label, rows);
+    for (let i = 0; i < rows.length; i++) elementIds.set(rows[i].id as string, created[i]);
+    return created.length;
+  };
+  const createRelationships = (type: string, rows: EdgeRow[]) => {
+    for (const row of rows) {
+      const from = elementIds.get(row.from);
+      const to = elementIds.get(row.to);
+      if (!from || !to) throw new Error(`${type}: ${row.from} → ${row.to} names a node that was not created`);
+      row.from = from;
+      row.to = to;
+    }
+    return repo.createRelationships(type, rows);
+  };
   for (const label of NODE_LABELS) {
     const t0 = Date.now();
-    const n = await pump(graph.nodeBatches(label, batchSize), concurrency, (rows) => repo.createNodes(label, rows), every(label, t0));
+    const n = await pump(graph.nodeBatches(label, batchSize), concurrency, (rows) => createNodes(label, rows), every(label, t0));
     nodes += n;
     log(`  ${label}: ${n.toLocaleString('en')} nodes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
@@ -94,7 +111,7 @@ export async function loadSynthetic(driver: Driver, database: string, graph: Syn
   let relationships = 0;
   for (const type of RELATIONSHIP_TYPES) {
     const t0 = Date.now();
-    const n = await pump(graph.relationshipBatches(type, batchSize), concurrency, (rows) => repo.createRelationships(type, rows), every(type, t0));
+    const n = await pump(graph.relationshipBatches(type, batchSize), concurrency, (rows) => createRelationships(type, rows), every(type, t0));
     relationships += n;
     log(`  ${type}: ${n.toLocaleString('en')} relationships in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
