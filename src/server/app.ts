@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { buildHonorGraphSchema } from '../schema/build';
@@ -52,6 +52,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints; the default plugin would still hook every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
       roundTripsPlugin,
     ],
   });
