@@ -22,6 +22,9 @@ export interface MembershipRow {
 
 const ORGANIZATION_TYPES = Object.values(ORGANIZATION_TYPENAMES);
 
+/** Deeper nesting is fetched level by level below this many levels. */
+const MAX_SUBTREE_LEVELS = 10;
+
 export class OrganizationRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ORGANIZATION_TYPES);
@@ -52,8 +55,45 @@ export class OrganizationRepository extends Repository {
     return parents[0] ?? null;
   }
 
-  childrenOf(id: string): Promise<EntityRow[]> {
-    return this.relatedLoader('organization.children', 'MATCH (:Organization {id: id})<-[:PART_OF]-(other:Organization)').load(id);
+  private childrenLoader() {
+    return this.relatedLoader('organization.children', 'MATCH (:Organization {id: id})<-[:PART_OF]-(other:Organization)');
+  }
+
+  /** Organizations whose children this request already holds (fetched with a subtree). */
+  private readonly childrenKnown = new Set<string>();
+
+  /**
+   * Direct children. When the request asks for `levels` of nested children, the whole subtree
+   * comes in one query and every level below is answered from the request's cache.
+   */
+  childrenOf(id: string, levels = 1): Promise<EntityRow[]> {
+    if (levels <= 1 || this.childrenKnown.has(id)) return this.childrenLoader().load(id);
+    return this.subtreeLoader(Math.min(levels, MAX_SUBTREE_LEVELS)).load(id);
+  }
+
+  private subtreeLoader(levels: number) {
+    return this.loaders.get<EntityRow[]>(`organization.subtree.${levels}`, async (ids) => {
+      const rows = await this.graph.read(
+        `UNWIND $ids AS id
+         MATCH path = (:Organization {id: id})<-[:PART_OF*1..${levels}]-(other:Organization)
+         RETURN nodes(path)[-2].id AS parentId, length(path) AS depth, ${project('other')} AS node
+         ORDER BY other.name, other.id`,
+        { ids },
+      );
+      const children = new Map<string, EntityRow[]>();
+      for (const id of ids) children.set(id, []);
+      for (const row of rows) if (row.depth < levels) children.set(row.node.id, []);
+      for (const row of rows) {
+        const [node] = this.entities([row.node]);
+        children.get(row.parentId)?.push(node);
+      }
+      const loader = this.childrenLoader();
+      for (const [parentId, list] of children) {
+        loader.prime(parentId, list);
+        this.childrenKnown.add(parentId);
+      }
+      return ids.map((id) => children.get(id)!);
+    });
   }
 
   /** Memberships in the organization (`members`) or of the member (`memberships`), one query per request each. */

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { nestingDepth } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import { connectionTypes, toConnection } from '../common/connection';
@@ -39,8 +41,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver()
-  children(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.childrenOf(org.id);
+  children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return ctx.repos.organizations.childrenOf(org.id, nestingDepth(info));
   }
 
   @FieldResolver()
