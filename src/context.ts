@@ -8,6 +8,7 @@ import { HonorRepository } from './honors/honor.repository';
 import { ProgramRepository } from './programs/program.repository';
 import { SourceRepository } from './sources/source.repository';
 import { FigureRepository } from './figures/figure.repository';
+import { SearchRepository } from './search/search.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {
@@ -21,6 +22,7 @@ export interface Context {
     programs: ProgramRepository;
     sources: SourceRepository;
     figures: FigureRepository;
+    search: SearchRepository;
   };
 }
 
@@ -38,6 +40,7 @@ export function createContext(root: Graph, requestId: string = randomUUID()): Co
       programs: new ProgramRepository(graph, loaders),
       sources: new SourceRepository(graph, loaders),
       figures: new FigureRepository(graph, loaders),
+      search: new SearchRepository(graph, loaders),
     },
   };
 }

@@ -12,6 +12,7 @@ import { ProgramResolver } from '../programs/program.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
+import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   SourceResolver,
   CitationResolver,
   FigureResolver,
+  SearchResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -158,9 +158,29 @@ export function hasLostCharacters(s: string): boolean {
 }
 
 /**
+ * Toneless pinyin with one space between Han syllables (`市妇联` → `shi fu lian`), so a
+ * full-text analyzer makes each syllable a term and a query can match any run of them
+ * as a phrase (`fu lian`). Runs of other letters and digits stay whole words.
+ */
+export function pinyinSyllableText(s: string): string {
+  ensurePinyinDictionary();
+  return pinyin(s, { type: 'all', toneType: 'none', v: true })
+    .map((item) => (item.isZh ? ` ${item.pinyin} ` : item.origin))
+    .join('')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The separator between keys in `searchText`; `|` is no token for any analyzer. */
+export const SEARCH_KEY_SEPARATOR = ' | ';
+
+/**
  * Keys a full-text index should hold for one entity: for every name and alias its
  * cleaned form (keeps a traditional spelling exactly as a source wrote it), simplified
- * form, converted traditional form, toneless pinyin and pinyin initials.
+ * form, converted traditional form, toneless pinyin (joined and syllable by syllable)
+ * and pinyin initials.
  */
 export function searchKeys(name: string, aliases: readonly string[] = []): string[] {
   const keys = new Set<string>();
@@ -173,10 +193,138 @@ export function searchKeys(name: string, aliases: readonly string[] = []): strin
       cleaned,
       toTraditional(simplified),
       pinyinOf(simplified),
+      pinyinSyllableText(simplified),
       pinyinInitials(simplified),
     ]) {
       if (key) keys.add(key);
     }
   }
   return [...keys];
+}
+
+// ---------------------------------------------------------------------------------------
+// Search queries: turning what a user typed into a Lucene query for the full-text index
+// (built over searchKeys) and into the forms an exact-match bonus compares.
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+const LUCENE_OPERATOR_WORD = /^(?:AND|OR|NOT|TO)$/;
+const MAX_SEGMENTATIONS = 4;
+const SYLLABLE_ONLY = new RegExp(`^${SYLLABLE}$`);
+
+/** Escapes every Lucene query-syntax character and keeps operator words from acting as operators. */
+export function escapeLucene(word: string): string {
+  const escaped = word.replace(LUCENE_SPECIAL, '\\$&');
+  return LUCENE_OPERATOR_WORD.test(escaped) ? escaped.toLowerCase() : escaped;
+}
+
+/** A Lucene phrase: only `"` and `\` are special inside quotes. */
+function lucenePhrase(text: string): string {
+  return `"${text.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/**
+ * The ways a run of toneless pinyin splits into syllables, fewest syllables first
+ * (`fulian` → `fu lian`, `fu li an`); empty when it is not pinyin at all.
+ */
+export function pinyinSegmentations(chunk: string, limit = MAX_SEGMENTATIONS): string[][] {
+  const found: string[][] = [];
+  const walk = (rest: string, taken: string[]) => {
+    if (found.length >= limit * 4) return;
+    if (!rest) {
+      found.push(taken);
+      return;
+    }
+    // Longest syllable first: real readings are usually the fewest syllables.
+    for (let end = Math.min(6, rest.length); end >= 1; end -= 1) {
+      const head = rest.slice(0, end);
+      if (SYLLABLE_ONLY.test(head)) walk(rest.slice(end), [...taken, head]);
+    }
+  };
+  walk(chunk, []);
+  return found.sort((a, b) => a.length - b.length).slice(0, limit);
+}
+
+/**
+ * Reads a query as pinyin: `fù lián`, `Fu Lian`, `fu2lian2`, `xi'an` → syllable runs
+ * (`fu lian`); spaces, apostrophes and tone digits are boundaries the user already drew.
+ * Null when some word is not pinyin (English, digits, Han text).
+ */
+export function pinyinQuerySyllables(text: string): string[] | null {
+  const lowered = toneless(text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '')).replace(/u:/g, 'v');
+  if (!/^[a-z1-5'’\s]+$/.test(lowered) || !/[a-z]/.test(lowered)) return null;
+  const chunks = lowered.split(/(?<=[a-z][1-5])|['’\s]+/).map((chunk) => chunk.replace(/[1-5]$/, '')).filter(Boolean);
+  const phrases: string[][] = [[]];
+  for (const chunk of chunks) {
+    const options = pinyinSegmentations(chunk);
+    if (!options.length) return null;
+    // Keep the product small: the best reading of each chunk, plus alternatives for the last one seen.
+    const next: string[][] = [];
+    for (const phrase of phrases) for (const option of options) next.push([...phrase, ...option]);
+    phrases.splice(0, phrases.length, ...next.slice(0, MAX_SEGMENTATIONS));
+  }
+  return phrases.map((phrase) => phrase.join(' '));
+}
+
+export interface SearchQuery {
+  /** The Lucene query for the full-text index; empty when the text holds nothing searchable. */
+  lucene: string;
+  /** Forms compared with names and aliases as stored (simplified, as typed, traditional). */
+  names: string[];
+  /** Lowercased forms compared with the stored search keys (adds joined toneless pinyin). */
+  keys: string[];
+  /** The simplified text, for telling which name matched. */
+  simplified: string;
+  /** The joined toneless pinyin reading of the text, when it reads as pinyin. */
+  pinyin: string | null;
+}
+
+/**
+ * Everything a search needs from what the user typed: annotations stripped, script
+ * simplified, pinyin read toneless and split into syllables, Lucene syntax escaped.
+ * Han text is searched as a phrase (boosted) and as its bigrams; pinyin as syllable
+ * phrases and as a joined key; any other words as plain terms.
+ */
+export function searchQuery(text: string): SearchQuery {
+  const cleaned = cleanText(text);
+  const simplified = normalizeName(cleaned);
+  const syllables = pinyinQuerySyllables(cleaned);
+  const joined = syllables ? normalizePinyinQuery(cleaned) : null;
+  const clauses: string[] = [];
+  if (/[\p{L}\p{N}]/u.test(simplified)) {
+    clauses.push(`${lucenePhrase(simplified.toLowerCase())}^4`);
+    const words = simplified.split(' ').map(escapeLucene);
+    clauses.push(...words);
+    // The CJK analyzer indexes Han bigrams, so a lone character only matches as a prefix.
+    for (const word of simplified.split(' ')) if (/^\p{Script=Han}$/u.test(word)) clauses.push(`${word}*`);
+  }
+  if (syllables && joined) {
+    clauses.push(`${escapeLucene(joined)}^3`);
+    for (const phrase of syllables) clauses.push(`${lucenePhrase(phrase)}^2`);
+  }
+  const names = [...new Set([simplified, cleaned, toTraditional(simplified)].filter(Boolean))];
+  const keys = [...new Set([...names.map((name) => name.toLowerCase()), ...(joined ? [joined] : [])])];
+  return { lucene: [...new Set(clauses)].join(' OR '), names, keys, simplified, pinyin: joined };
+}
+
+/**
+ * Which of an entity's names a query matched, for showing users why a hit came up:
+ * an exact name first, then a name containing the text, then one whose pinyin or
+ * initials contain the query's pinyin. Null when none can be told.
+ */
+export function matchedName(query: SearchQuery, names: readonly string[]): string | null {
+  const candidates = names.filter(Boolean).map((name) => ({ name, simplified: normalizeName(name) }));
+  const lower = query.simplified.toLowerCase();
+  const exact = candidates.find((c) => query.names.includes(c.name) || c.simplified.toLowerCase() === lower);
+  if (exact) return exact.name;
+  const containing = candidates.find((c) => lower && c.simplified.toLowerCase().includes(lower));
+  if (containing) return containing.name;
+  // Initials (`sfl`) are Latin text that is no pinyin reading; compare them the same way.
+  const reading = query.pinyin ?? (/^[a-z]+$/.test(lower) ? lower : null);
+  if (reading) {
+    const byPinyin =
+      candidates.find((c) => pinyinOf(c.simplified) === reading || pinyinInitials(c.simplified) === reading) ??
+      candidates.find((c) => pinyinOf(c.simplified).includes(reading) || pinyinInitials(c.simplified).includes(reading));
+    if (byPinyin) return byPinyin.name;
+  }
+  return null;
 }

@@ -1,5 +1,9 @@
 import {
   cleanText,
+  escapeLucene,
+  pinyinQuerySyllables,
+  pinyinSyllableText,
+  searchQuery,
   hasLostCharacters,
   normalizeName,
   normalizePinyinQuery,
@@ -227,6 +231,40 @@ describe('search keys', () => {
   });
 
   it('skip empty aliases', () => {
-    expect(searchKeys('何婷婷', ['', '  '])).toEqual(['何婷婷', 'hetingting', 'htt']);
+    expect(searchKeys('何婷婷', ['', '  '])).toEqual(['何婷婷', 'hetingting', 'he ting ting', 'htt']);
+  });
+});
+
+describe('reading search queries', () => {
+  it('splits pinyin into syllables however it is typed, fewest syllables first', () => {
+    for (const text of ['fulian', 'fù lián', 'Fu Lian', 'fu2lian2', 'FULIAN']) {
+      expect(pinyinQuerySyllables(text)?.[0]).toBe('fu lian');
+    }
+    expect(pinyinQuerySyllables("xi'an")).toEqual(['xi an']);
+    expect(pinyinQuerySyllables('nǚ')).toEqual(['nv']);
+  });
+
+  it('does not read English, initials or Han text as pinyin', () => {
+    expect(pinyinQuerySyllables('Federation')).toBeNull();
+    expect(pinyinQuerySyllables('sfl')).toBeNull();
+    expect(pinyinQuerySyllables('妇联')).toBeNull();
+  });
+
+  it('indexes pinyin syllable by syllable so a query can match a run of them', () => {
+    expect(pinyinSyllableText('市妇联')).toBe('shi fu lian');
+    expect(searchKeys('市妇联')).toContain('shi fu lian');
+  });
+
+  it('escapes every Lucene special character and disarms operator words', () => {
+    expect(escapeLucene('a+b-c&&d||e!(f){g}[h]^"i"~j*k?l:m\\n/o')).toBe(
+      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^\\"i\\"\\~j\\*k\\?l\\:m\\\\n\\/o',
+    );
+    expect(['AND', 'OR', 'NOT'].map(escapeLucene)).toEqual(['and', 'or', 'not']);
+  });
+
+  it('searches the damaged and traditional forms as the simplified name', () => {
+    expect(searchQuery('婦聯(lián)').simplified).toBe('妇联');
+    expect(searchQuery('婦聯(lián)').names).toEqual(expect.arrayContaining(['妇联', '婦聯']));
+    expect(searchQuery('fù lián').pinyin).toBe('fulian');
   });
 });

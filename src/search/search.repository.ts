@@ -1,0 +1,70 @@
+import neo4j from 'neo4j-driver';
+import { EntityRow } from '../common/node.type';
+import { project } from '../db/cypher';
+import { Repository } from '../nodes/base.repository';
+import { SEARCH_KEY_SEPARATOR, matchedName, searchQuery } from '../text/normalize';
+import { SearchRequest } from './search.input';
+import { EntityType } from './search.type';
+
+export interface SearchHitRow {
+  score: number;
+  node: EntityRow;
+  matchedOn: string | null;
+}
+
+const LABELS: Record<EntityType, string> = {
+  [EntityType.PERSON]: 'Person',
+  [EntityType.ORGANIZATION]: 'Organization',
+  [EntityType.HONOR]: 'Honor',
+  [EntityType.PROGRAM]: 'Program',
+  [EntityType.SOURCE]: 'Source',
+};
+
+/**
+ * How many full-text candidates are re-ranked. The type filter and the exact-match bonus apply
+ * after Lucene, so this must be well above `first`; it also bounds the work for a broad query.
+ */
+const CANDIDATES = 500;
+
+/**
+ * Lucene's score, squashed into [0, 1), plus a tier that exact matches earn: 2 when the text is
+ * the node's name or an alias (in any script), 1 when it is one of its search keys (pinyin,
+ * initials, English name). Tiers therefore always outrank full-text relevance.
+ */
+const SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
+WITH node, score
+WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+WITH node, score,
+  CASE
+    WHEN node.name IN $names OR any(alias IN coalesce(node.aliases, []) WHERE alias IN $names) THEN 2
+    WHEN any(key IN split(toLower(coalesce(node.searchText, '')), $separator) WHERE key IN $keys) THEN 1
+    ELSE 0
+  END AS tier
+WITH node, tier + score / (score + 1.0) AS total
+ORDER BY total DESC, node.id
+LIMIT $first
+RETURN ${project('node')} AS node, total AS score`;
+
+export class SearchRepository extends Repository {
+  /** One Cypher round trip: the full-text call, re-ranking and projection; hits are primed into the node loader. */
+  async search(request: SearchRequest): Promise<SearchHitRow[]> {
+    const query = searchQuery(request.text);
+    if (!query.lucene) return [];
+    const rows = await this.graph.read(SEARCH, {
+      query: query.lucene,
+      candidates: neo4j.int(CANDIDATES),
+      labels: request.types ? request.types.map((type) => LABELS[type]) : null,
+      names: query.names,
+      keys: query.keys,
+      separator: SEARCH_KEY_SEPARATOR,
+      first: neo4j.int(request.first),
+    });
+    const nodes = this.entities(rows.map((row) => row.node));
+    return nodes.map((node, i) => ({
+      score: rows[i].score,
+      node,
+      matchedOn: matchedName(query, [node.name, ...(node.aliases ?? []), ...(node.nameEn ? [node.nameEn] : [])]),
+    }));
+  }
+}
