@@ -3,6 +3,7 @@
  * Cypher statement, shaped into the same JSON as this API's answer.
  */
 import neo4j, { Driver } from 'neo4j-driver';
+import { SEARCH_KEY_SEPARATOR, searchQuery } from '../src/text/normalize';
 
 type Vars = Record<string, any>;
 type Node = Record<string, any>;
@@ -73,10 +74,22 @@ export function floorQueries(driver: Driver, database: string): Record<string, (
     },
 
     async search({ text, first }) {
+      // The same ranking as this API's search: exact names and aliases, then search keys, then
+      // Lucene's relevance; the text is read with the shared normalizer, as any client would.
+      const query = searchQuery(text);
       const rows = await read(
-        `CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $first}) YIELD node, score
-         RETURN node.id AS id, node.name AS name, score`,
-        { text, first: neo4j.int(Math.trunc(first)) },
+        `CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: 500}) YIELD node, score
+         WITH node, score,
+           CASE
+             WHEN node.name IN $names OR any(alias IN coalesce(node.aliases, []) WHERE alias IN $names) THEN 2
+             WHEN any(key IN split(toLower(coalesce(node.searchText, '')), $separator) WHERE key IN $keys) THEN 1
+             ELSE 0
+           END AS tier
+         WITH node, tier + score / (score + 1.0) AS total
+         ORDER BY total DESC, node.id
+         LIMIT $first
+         RETURN node.id AS id, node.name AS name, total AS score`,
+        { query: query.lucene, names: query.names, keys: query.keys, separator: SEARCH_KEY_SEPARATOR, first: neo4j.int(Math.trunc(first)) },
       );
       return { search: rows.map((r) => ({ score: r.score, node: { id: r.id, name: r.name } })) };
     },

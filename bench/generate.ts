@@ -14,10 +14,10 @@
  * contiguous range of organization indices and of person indices: drawing a recipient "from the
  * area" is drawing a number from a range, and people need not be held in memory.
  */
-import { pinyinInitials, pinyinOf, toTraditional } from '../src/text/normalize';
+import { pinyinInitials, pinyinOf, pinyinSyllableText, toTraditional } from '../src/text/normalize';
 
 /** Bump when the generated graph changes, so a loaded data folder is not reused by mistake. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export type Size = 'S' | 'L';
 
@@ -115,6 +115,7 @@ const memo = <T>(fn: (s: string) => T) => {
 const tradOf = memo(toTraditional);
 const pinyinPart = memo((s: string) => pinyinOf(s));
 const initialsPart = memo(pinyinInitials);
+const syllablesPart = memo(pinyinSyllableText);
 const capitalized = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /**
@@ -131,7 +132,7 @@ function naming(parts: string[], shortForms: string[][] = [], nameEn: string | n
     const traditional = form.map(tradOf).join('');
     if (simplified !== name) aliases.push(simplified);
     if (traditional !== name) aliases.push(traditional);
-    keys.push(simplified, traditional, form.map(pinyinPart).join(''), form.map(initialsPart).join(''));
+    keys.push(simplified, traditional, form.map(pinyinPart).join(''), form.map(syllablesPart).filter(Boolean).join(' '), form.map(initialsPart).join(''));
   }
   if (nameEn) keys.push(nameEn, nameEn.replace(/\s+/g, '').toLowerCase());
   const uniqueAliases = [...new Set(aliases)];

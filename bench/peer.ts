@@ -1,7 +1,8 @@
 /**
  * The peer: @neo4j/graphql over the same database, with type definitions equivalent to this API
  * for the fields the benchmark asks for. Search and shortest path are @cypher fields, the way a
- * user of the library writes them.
+ * user of the library writes them; the search text is read into a Lucene query and the names to
+ * rank first by the shared normalizer, as a client of the library would have to.
  */
 export const peerTypeDefs = /* GraphQL */ `
   type Organization @node(labels: ["Organization", "Entity"]) {
@@ -43,11 +44,20 @@ export const peerTypeDefs = /* GraphQL */ `
   }
 
   type Query {
-    search(text: String!, first: Int!): [SearchHit!]!
+    search(query: String!, names: [String!]!, keys: [String!]!, separator: String!, first: Int!): [SearchHit!]!
       @cypher(
         statement: """
-        CALL db.index.fulltext.queryNodes('entity_search', $text, {limit: $first}) YIELD node, score
-        RETURN {id: node.id, name: node.name, score: score} AS hit
+        CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: 500}) YIELD node, score
+        WITH node, score,
+          CASE
+            WHEN node.name IN $names OR any(alias IN coalesce(node.aliases, []) WHERE alias IN $names) THEN 2
+            WHEN any(key IN split(toLower(coalesce(node.searchText, '')), $separator) WHERE key IN $keys) THEN 1
+            ELSE 0
+          END AS tier
+        WITH node, tier + score / (score + 1.0) AS total
+        ORDER BY total DESC, node.id
+        LIMIT $first
+        RETURN {id: node.id, name: node.name, score: total} AS hit
         """
         columnName: "hit"
       )
