@@ -37,6 +37,9 @@ interface Args {
   reload: boolean;
   check: boolean;
   only?: string[];
+  /** Fixed request counts instead of durations (for comparing CPU per request on a busy machine). */
+  requests?: number;
+  warmupRequests?: number;
   batchSize: number;
   concurrency: number;
 }
@@ -61,6 +64,8 @@ function parseArgs(argv: string[]): Args {
     else if (key === '--batch-size') args.batchSize = Number(value());
     else if (key === '--concurrency') args.concurrency = Number(value());
     else if (key === '--only') args.only = value().split(',');
+    else if (key === '--requests') args.requests = Number(value());
+    else if (key === '--warmup-requests') args.warmupRequests = Number(value());
     else if (key === '--reload') args.reload = true;
     else if (key === '--check') args.check = true;
     else throw new Error(`unknown option ${key}`);
@@ -144,21 +149,31 @@ interface Measurement {
   load: number[];
 }
 
-async function measure(port: number, pid: number, neo4jPid: number, request: { path: string; body: unknown }, args: Args, roundTrips: number | null): Promise<Measurement> {
-  const options = {
+function cannonOptions(port: number, request: { path: string; body: unknown }, args: Args) {
+  return {
     url: `http://127.0.0.1:${port}${request.path}`,
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(request.body),
     connections: args.connections,
   };
-  await autocannon({ ...options, duration: args.warmup });
+}
+
+async function warmUp(port: number, request: { path: string; body: unknown }, args: Args): Promise<void> {
+  const options = cannonOptions(port, request, args);
+  await autocannon(args.warmupRequests ? { ...options, amount: args.warmupRequests } : { ...options, duration: args.warmup });
+}
+
+async function measure(port: number, pid: number, neo4jPid: number, request: { path: string; body: unknown }, args: Args, roundTrips: number | null): Promise<Measurement> {
+  const options = cannonOptions(port, request, args);
+  // A short second warm-up right before timing: the previous arm's work is out of the way.
+  await autocannon(args.warmupRequests ? { ...options, amount: Math.ceil(args.warmupRequests / 3) } : { ...options, duration: Math.max(1, args.warmup / 3) });
   let peak = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(pid));
   }, 250);
   const cpu0 = [cpuSeconds(pid), cpuSeconds(neo4jPid)];
-  const result = await autocannon({ ...options, duration: args.duration });
+  const result = await autocannon(args.requests ? { ...options, amount: args.requests } : { ...options, duration: args.duration });
   const cpu1 = [cpuSeconds(pid), cpuSeconds(neo4jPid)];
   clearInterval(sampler);
   const done = Math.max(1, result.requests.total);
@@ -234,6 +249,7 @@ async function main() {
     const fields = await apiFields(port.api);
 
     const results: QueryResult[] = [];
+    const plans: { query: BenchQuery; result: QueryResult; arms: Arm[]; trips: Partial<Record<Arm, number | null>> }[] = [];
     for (const query of benchQueries(graph)) {
       if (args.only && !args.only.includes(query.name)) continue;
       const missing = (query.requires ?? []).filter((f) => !fields.has(f));
@@ -264,12 +280,20 @@ async function main() {
       if (!result.equal) {
         result.note += `${result.note ? '; ' : ''}answers differ (see bench/out/answer-${args.size}-${query.name}-*.json)`;
       }
-      if (args.check) continue;
-      for (const arm of active) {
-        if (answers[arm] === undefined) continue;
-        const m = await measure(port[arm], pid[arm], neo4j.pid, query.request(arm, fields), args, trips[arm] ?? null);
-        result.arms[arm] = m;
-        log(`${query.name} ${arm}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.roundTrips ?? '?'} round trips, CPU/req ${m.serverCpuMs.toFixed(1)} ms server + ${m.neo4jCpuMs.toFixed(1)} ms Neo4j, RSS ${m.rssMb.toFixed(0)} MB, load ${m.load[0].toFixed(1)}${m.errors || m.non2xx ? `, ${m.errors} errors, ${m.non2xx} non-2xx` : ''}`);
+      plans.push({ query, result, arms: active.filter((arm) => answers[arm] !== undefined), trips });
+    }
+
+    if (!args.check) {
+      // One warm-up pass over every query and arm before any is measured: the JVM and the query
+      // caches warm up once for all, instead of inside whichever arm happens to be timed first.
+      log('warming up every arm on every query');
+      for (const plan of plans) for (const arm of plan.arms) await warmUp(port[arm], plan.query.request(arm, fields), args);
+      for (const plan of plans) {
+        for (const arm of plan.arms) {
+          const m = await measure(port[arm], pid[arm], neo4j.pid, plan.query.request(arm, fields), args, plan.trips[arm] ?? null);
+          plan.result.arms[arm] = m;
+          log(`${plan.query.name} ${arm}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.roundTrips ?? '?'} round trips, CPU/req ${m.serverCpuMs.toFixed(1)} ms server + ${m.neo4jCpuMs.toFixed(1)} ms Neo4j, RSS ${m.rssMb.toFixed(0)} MB, load ${m.load[0].toFixed(1)}${m.errors || m.non2xx ? `, ${m.errors} errors, ${m.non2xx} non-2xx` : ''}`);
+        }
       }
     }
 
@@ -310,7 +334,7 @@ function renderReport(r: any): string {
   lines.push(`- ${r.machine.cpus} cores (${r.machine.cpuModel}), ${fmt(r.machine.memGb, 1)} GB RAM, Node ${r.machine.node}`);
   lines.push(`- load average (1/5/15 min) at the end: ${r.machine.loadAtEnd.map((l: number) => l.toFixed(2)).join(' / ')}; the 1-minute load after each run is in the table`);
   lines.push(`- Neo4j 5.26 embedded (tools/neo4j-local) with APOC core, heap ${r.dataset.size === 'L' ? '4g' : '1g'}, page cache ${r.dataset.size === 'L' ? '2g' : '512m'}; all three arms and the load generator on the same machine`);
-  lines.push(`- autocannon: ${r.args.connections} connections, ${r.args.warmup} s warm-up then ${r.args.duration} s measured, per query and arm`, '');
+  lines.push(`- autocannon: ${r.args.connections} connections; one ${r.args.warmup} s warm-up pass over every query and arm first, then per query and arm ${fmt(r.args.warmup / 3, 1)} s warm-up and ${r.args.duration} s measured`, '');
   lines.push('## Dataset', '');
   lines.push(`Synthetic (bench/generate.ts, version ${r.dataset.generatorVersion}, seed ${r.dataset.seed}): ${fmt(nodes)} nodes, ${fmt(rels)} relationships.`, '');
   lines.push(`- nodes: ${Object.entries(c.nodes).map(([k, v]) => `${k} ${fmt(v as number)}`).join(', ')}`);

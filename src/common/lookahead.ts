@@ -1,15 +1,24 @@
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
+export interface Lookahead {
+  /** Levels of the self-nesting field asked for, counting the one being resolved (≥ 1). */
+  levels: number;
+  /** Every field asked for on the nested objects, at any level. */
+  fields: Set<string>;
+}
+
 /**
- * How many levels deep a self-nesting field is asked for, counting the field being resolved:
- * `children { children { id } }` resolved at the outer `children` gives 2. Fragments and inline
- * fragments count as if written in place. Repositories use it to fetch all levels in one query.
+ * What a self-nesting field such as `children { children { id } }` asks for, seen from the
+ * outer field: 2 levels, fields {children, id}. Fragments and inline fragments count as if
+ * written in place. Repositories use it to fetch all levels, and only what is shown, in one query.
  */
-export function nestingDepth(info: GraphQLResolveInfo, field: string = info.fieldName): number {
+export function lookahead(info: GraphQLResolveInfo, field: string = info.fieldName): Lookahead {
+  const fields = new Set<string>();
   const below = (set: SelectionSetNode | undefined): number => {
     let deepest = 0;
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
+        fields.add(selection.name.value);
         if (selection.name.value === field) deepest = Math.max(deepest, 1 + below(selection.selectionSet));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, below(selection.selectionSet));
@@ -19,5 +28,6 @@ export function nestingDepth(info: GraphQLResolveInfo, field: string = info.fiel
     }
     return deepest;
   };
-  return Math.max(1, ...info.fieldNodes.map((node) => 1 + below(node.selectionSet)));
+  const levels = Math.max(1, ...info.fieldNodes.map((node) => 1 + below(node.selectionSet)));
+  return { levels, fields };
 }

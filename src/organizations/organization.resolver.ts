@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { nestingDepth } from '../common/lookahead';
+import { lookahead } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import { connectionTypes, toConnection } from '../common/connection';
@@ -42,7 +42,8 @@ export class OrganizationResolver {
 
   @FieldResolver()
   children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.childrenOf(org.id, nestingDepth(info));
+    const { levels, fields } = lookahead(info);
+    return ctx.repos.organizations.childrenOf(org.id, levels, fields);
   }
 
   @FieldResolver()
