@@ -151,7 +151,7 @@ export function benchQueries(graph: SyntheticGraph): BenchQuery[] {
         const vars = { fromId: p.pathFrom, toId: p.pathTo, maxHops: p.pathMaxHops };
         if (arm === 'floor') return floor('shortestPath', vars);
         if (arm === 'peer') return gql('query($fromId: ID!, $toId: ID!) { shortestPathIds(fromId: $fromId, toId: $toId) }', { fromId: p.pathFrom, toId: p.pathTo });
-        return gql('query($fromId: ID!, $toId: ID!, $maxHops: Int) { shortestPath(fromId: $fromId, toId: $toId, maxHops: $maxHops) { nodes { id } } }', vars);
+        return gql('query($fromId: ID!, $toId: ID!, $maxHops: Int!) { shortestPath(fromId: $fromId, toId: $toId, maxHops: $maxHops) { nodes { id } } }', vars);
       },
       canon(arm, data) {
         if (arm === 'peer') return { nodes: data.shortestPathIds.map((id: string) => ({ id })) };

@@ -8,6 +8,8 @@ import { HonorRepository } from './honors/honor.repository';
 import { ProgramRepository } from './programs/program.repository';
 import { SourceRepository } from './sources/source.repository';
 import { FigureRepository } from './figures/figure.repository';
+import { PathRepository } from './paths/path.repository';
+import { StatsRepository } from './stats/stats.repository';
 import { SearchRepository } from './search/search.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
@@ -22,6 +24,8 @@ export interface Context {
     programs: ProgramRepository;
     sources: SourceRepository;
     figures: FigureRepository;
+    paths: PathRepository;
+    stats: StatsRepository;
     search: SearchRepository;
   };
 }
@@ -40,6 +44,8 @@ export function createContext(root: Graph, requestId: string = randomUUID()): Co
       programs: new ProgramRepository(graph, loaders),
       sources: new SourceRepository(graph, loaders),
       figures: new FigureRepository(graph, loaders),
+      paths: new PathRepository(graph, loaders),
+      stats: new StatsRepository(graph, loaders),
       search: new SearchRepository(graph, loaders),
     },
   };

@@ -1,5 +1,6 @@
-import { ClassType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { badInput } from './errors';
+import { KeysetPage } from '../db/cypher';
 import { EntityRow } from './node.type';
 
 export const MAX_PAGE_SIZE = 100;
@@ -33,10 +34,160 @@ export class StringFilter {
 
   @Field(() => String, { nullable: true })
   startsWith?: string | null;
+
+  @Field(() => String, { nullable: true })
+  endsWith?: string | null;
 }
 
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
+@InputType({ description: 'Integer operators; every one given must hold. A missing value matches none.' })
+export class IntFilter {
+  @Field(() => Int, { nullable: true })
+  eq?: number | null;
+
+  @Field(() => [Int], { nullable: true })
+  in?: number[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Greater than or equal to.' })
+  gte?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Less than or equal to.' })
+  lte?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Greater than.' })
+  gt?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Less than.' })
+  lt?: number | null;
+}
+
+@InputType({ description: 'Id operators.' })
+export class IdFilter {
+  @Field(() => String, { nullable: true })
+  eq?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  in?: string[] | null;
+}
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+export enum SortField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(SortField, {
+  name: 'SortField',
+  valuesConfig: {
+    NAME: { description: 'Canonical name (a source: its title).' },
+    CREATED_AT: { description: 'When the node entered the graph.' },
+  },
+});
+
+export enum DatedSortField {
+  NAME = 'NAME',
+  YEAR = 'YEAR',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(DatedSortField, {
+  name: 'DatedSortField',
+  valuesConfig: {
+    NAME: { description: 'Name of the listed node.' },
+    YEAR: { description: 'Year (of the award or program); an unknown year sorts before every known one.' },
+    CREATED_AT: { description: 'When the listed node entered the graph.' },
+  },
+});
+
+@InputType({ description: 'One sort key; id breaks remaining ties (in the direction of the last key), so pages never repeat or skip.' })
+export class NodeSort {
+  @Field(() => SortField)
+  field!: SortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction!: SortDirection;
+}
+
+@InputType({ description: 'One sort key for lists with a year; id breaks remaining ties (in the direction of the last key).' })
+export class DatedSort {
+  @Field(() => DatedSortField)
+  field!: DatedSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction!: SortDirection;
+}
+
+export interface SortInput<F extends string = string> {
+  field: F;
+  direction?: SortDirection | null;
+}
+
+@ArgsType()
+export class FirstAfterArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs extends FirstAfterArgs {
+  @Field(() => Int, { nullable: true, description: `Page backwards: the last ${MAX_PAGE_SIZE} at most, before \`before\`.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The startCursor of the following page (with `last`).' })
+  before?: string | null;
+}
+
+const sizeOf = (field: string, value: number | null | undefined): number => {
+  const size = value ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0) throw badInput(field, `must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${size}`);
+  if (size > MAX_PAGE_SIZE) throw badInput(field, `must be at most ${MAX_PAGE_SIZE}, got ${size}; page with "${field === 'first' ? 'after' : 'before'}"`);
+  return size;
+};
+
+/** The ordering's name, carried in every cursor. */
+export const sortSignature = (orderBy: SortInput[]) => orderBy.map((s) => `${s.field}:${s.direction ?? 'ASC'}`).join(',');
+
+/** Cursors are opaque to clients: base64url of the ordering and the row's sort key, so they survive inserts. */
+export const encodeCursor = (signature: string, key: unknown[]) => Buffer.from(JSON.stringify([signature, ...key])).toString('base64url');
+
+export function decodeCursor(cursor: string, field: string, signature: string): unknown[] {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = null;
+  }
+  if (!Array.isArray(decoded) || typeof decoded[0] !== 'string' || decoded.length < 2) {
+    throw badInput(field, 'is not a cursor this API issued');
+  }
+  if (decoded[0] !== signature) throw badInput(field, `was issued for another orderBy (${decoded[0] || 'default'}), not ${signature}`);
+  return decoded.slice(1);
+}
+
+/** Validates first/after/last/before and the ordering into the repository's page request. */
+export function keysetPage(args: Partial<ConnectionArgs>, orderBy: SortInput[]): KeysetPage {
+  const signature = sortSignature(orderBy);
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.first != null || args.after != null)) {
+    throw badInput(args.first != null ? 'first' : 'after', 'cannot be combined with last/before; page one way at a time');
+  }
+  if (backward) {
+    return { limit: sizeOf('last', args.last), backward, key: args.before == null ? null : decodeCursor(args.before, 'before', signature), signature };
+  }
+  return { limit: sizeOf('first', args.first), backward, key: args.after == null ? null : decodeCursor(args.after, 'after', signature), signature };
+}
+
+/** The orderBy given, or the default; an empty list means the default too. */
+export const orderOrDefault = <S extends SortInput>(orderBy: S[] | null | undefined, fallback: S[]): S[] =>
+  orderBy?.length ? orderBy.map((s) => ({ ...s, direction: s.direction ?? SortDirection.ASC })) : fallback;
+
+export interface Connection<E> {
+  edges: (E & { cursor: string })[];
   pageInfo: PageInfo;
   totalCount: PromiseLike<number>;
 }
@@ -52,6 +203,26 @@ export function onDemand<T>(work: () => Promise<T>): PromiseLike<T> {
   };
 }
 
+/** A page a repository read: rows in display order, each with its sort key, and whether more lie beyond. */
+export interface KeyedPage<E> {
+  rows: { edge: E; key: unknown[] }[];
+  more: boolean;
+}
+
+export function toConnection<E extends object>(page: KeyedPage<E>, request: KeysetPage, totalCount: () => Promise<number>): Connection<E> {
+  const edges = page.rows.map((row) => ({ ...row.edge, cursor: encodeCursor(request.signature, row.key) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: request.backward ? request.key != null : page.more,
+      hasPreviousPage: request.backward ? page.more : request.key != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: onDemand(totalCount),
+  };
+}
+
 /** A Relay connection type and its edge type for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T> | object, name: string) {
   @ObjectType(`${name}Edge`)
@@ -62,64 +233,40 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T> | objec
     @Field(() => nodeType)
     node!: T;
   }
+  return connectionOf(Edge, name, `A page of ${name} nodes.`);
+}
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes.` })
+/** A connection type over an edge type (which may carry the relationship's properties). */
+export function connectionOf(edgeType: ClassType<object>, name: string, description: string) {
+  @ObjectType(`${name}Connection`, { description })
   class ConnectionType {
-    @Field(() => [Edge])
-    edges!: Edge[];
+    @Field(() => [edgeType])
+    edges!: object[];
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many nodes match, over all pages.' })
+    @Field(() => Int, { description: 'How many match, over all pages.' })
     totalCount!: number;
   }
   return ConnectionType;
 }
 
-export interface SortKey {
-  name: string;
-  id: string;
+/** A relationship read for a connection field: the related node and the relationship's properties. */
+export interface RelatedRow {
+  node: EntityRow;
+  /** The relationship's properties, plus `type`, `startId` and `endId`. */
+  rel: Record<string, any>;
 }
 
-/** Cursors are opaque to clients: base64url of the sort key, so they survive inserts. */
-export const encodeCursor = (key: SortKey) => Buffer.from(JSON.stringify([key.name, key.id])).toString('base64url');
+export const BY_NAME: SortInput[] = [{ field: 'NAME', direction: SortDirection.ASC }];
+export const NEWEST_FIRST: SortInput[] = [
+  { field: 'YEAR', direction: SortDirection.DESC },
+  { field: 'NAME', direction: SortDirection.ASC },
+];
 
-export function decodeCursor(cursor: string | null | undefined, field = 'after'): SortKey | null {
-  if (cursor == null) return null;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof name === 'string' && typeof id === 'string') return { name, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput(field, 'is not a cursor this API issued');
-}
-
-export function checkFirst(first: number | null | undefined): number {
-  const value = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(value) || value < 0) throw badInput('first', `must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${value}`);
-  if (value > MAX_PAGE_SIZE) throw badInput('first', `must be at most ${MAX_PAGE_SIZE}, got ${value}; page with "after"`);
-  return value;
-}
-
-/** Builds a connection from the rows of a page query that fetched one row more than asked. */
-export function toConnection(
-  rows: EntityRow[],
-  first: number,
-  hasPrevious: boolean,
-  totalCount: () => Promise<number>,
-): Connection<EntityRow> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor({ name: node.name, id: node.id }), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount: onDemand(totalCount),
-  };
+/** The ordering and validated page a connection field asks for. */
+export function pagingOf(args: Partial<ConnectionArgs>, orderBy: SortInput[] | null | undefined, fallback: SortInput[]) {
+  const order = orderOrDefault(orderBy, fallback);
+  return { order, page: keysetPage(args, order) };
 }

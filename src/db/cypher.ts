@@ -1,6 +1,6 @@
 /**
  * Small builders for the Cypher that every repository shares: the node projection, string
- * filters and keyset pagination. Values always travel as parameters, never inside the text.
+ * filters, boolean logic and keyset pagination. Values always travel as parameters, never inside the text.
  */
 import { Params } from './graph';
 
@@ -17,6 +17,7 @@ export interface StringFilterValue {
   in?: string[] | null;
   contains?: string | null;
   startsWith?: string | null;
+  endsWith?: string | null;
 }
 
 /** Adds a parameter under a fresh name and returns that name. */
@@ -28,6 +29,11 @@ export class ParamBag {
     const name = `p${this.counter++}`;
     this.values[name] = value;
     return `$${name}`;
+  }
+
+  /** A variable name no other fragment of the statement uses, for nested EXISTS patterns. */
+  variable(prefix: string): string {
+    return `${prefix}_${this.counter++}`;
   }
 }
 
@@ -55,20 +61,133 @@ export function nameFilter(variable: string, filter: StringFilterValue, params: 
     const p = params.add(filter.startsWith);
     conditions.push(either((v) => `${v} STARTS WITH ${p}`));
   }
+  if (filter.endsWith != null) {
+    const p = params.add(filter.endsWith);
+    conditions.push(either((v) => `${v} ENDS WITH ${p}`));
+  }
   return conditions;
 }
 
-export interface PageRequest {
-  first: number;
-  after?: { name: string; id: string } | null;
-}
-
-/** Keyset pagination by (name, id): stable under inserts, one index-ordered scan. */
-export function pageCondition(variable: string, page: PageRequest, params: ParamBag): string[] {
-  if (!page.after) return [];
-  const name = params.add(page.after.name);
-  const id = params.add(page.after.id);
-  return [`(${variable}.name > ${name} OR (${variable}.name = ${name} AND ${variable}.id > ${id}))`];
-}
-
 export const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+/** Joins conditions with AND; no condition at all holds for every row. */
+export const all = (conditions: string[]) => (conditions.length ? `(${conditions.join(' AND ')})` : 'true');
+
+export interface IntFilterValue {
+  eq?: number | null;
+  in?: number[] | null;
+  gte?: number | null;
+  lte?: number | null;
+  gt?: number | null;
+  lt?: number | null;
+}
+
+/** Numeric operators on one expression; a missing value (null) matches none of them. */
+export function intFilter(expression: string, filter: IntFilterValue | null | undefined, params: ParamBag): string[] {
+  if (!filter) return [];
+  const conditions: string[] = [];
+  if (filter.eq != null) conditions.push(`${expression} = ${params.add(filter.eq)}`);
+  if (filter.in != null) conditions.push(`${expression} IN ${params.add(filter.in)}`);
+  if (filter.gte != null) conditions.push(`${expression} >= ${params.add(filter.gte)}`);
+  if (filter.lte != null) conditions.push(`${expression} <= ${params.add(filter.lte)}`);
+  if (filter.gt != null) conditions.push(`${expression} > ${params.add(filter.gt)}`);
+  if (filter.lt != null) conditions.push(`${expression} < ${params.add(filter.lt)}`);
+  return conditions;
+}
+
+export interface IdFilterValue {
+  eq?: string | null;
+  in?: string[] | null;
+}
+
+export function idFilter(variable: string, filter: IdFilterValue | null | undefined, params: ParamBag): string[] {
+  if (!filter) return [];
+  const conditions: string[] = [];
+  if (filter.eq != null) conditions.push(`${variable}.id = ${params.add(filter.eq)}`);
+  if (filter.in != null) conditions.push(`${variable}.id IN ${params.add(filter.in)}`);
+  return conditions;
+}
+
+/** Plain string operators on one expression (no alias matching, no normalization). */
+export function stringFilter(expression: string, filter: StringFilterValue | null | undefined, params: ParamBag): string[] {
+  if (!filter) return [];
+  const conditions: string[] = [];
+  if (filter.eq != null) conditions.push(`${expression} = ${params.add(filter.eq)}`);
+  if (filter.in != null) conditions.push(`${expression} IN ${params.add(filter.in)}`);
+  if (filter.contains != null) conditions.push(`${expression} CONTAINS ${params.add(filter.contains)}`);
+  if (filter.startsWith != null) conditions.push(`${expression} STARTS WITH ${params.add(filter.startsWith)}`);
+  if (filter.endsWith != null) conditions.push(`${expression} ENDS WITH ${params.add(filter.endsWith)}`);
+  return conditions;
+}
+
+export interface Logical<W> {
+  AND?: W[] | null;
+  OR?: W[] | null;
+  NOT?: W | null;
+}
+
+/**
+ * A where input's own conditions plus its AND/OR/NOT lists, compiled recursively with the same
+ * compiler, so every where type gets boolean logic the same way.
+ */
+export function withLogic<W extends Logical<W>>(where: W | null | undefined, own: (where: W) => string[]): string[] {
+  if (!where) return [];
+  const conditions = own(where);
+  const compile = (inner: W) => all(withLogic(inner, own));
+  for (const inner of where.AND ?? []) conditions.push(compile(inner));
+  if (where.OR?.length) conditions.push(`(${where.OR.map(compile).join(' OR ')})`);
+  // A missing value makes a comparison null; NOT of "unknown" must still hold.
+  if (where.NOT) conditions.push(`NOT coalesce(${compile(where.NOT)}, false)`);
+  return conditions;
+}
+
+
+export type Direction = 'ASC' | 'DESC';
+
+/** One ORDER BY term: its Cypher expression and, for non-scalar keys, how to rebuild a cursor value. */
+export interface SortTerm {
+  expression: string;
+  direction: Direction;
+  /** Wraps the parameter holding a cursor value, e.g. `datetime($p0)` for datetimes. */
+  fromCursor?: (param: string) => string;
+}
+
+/** Sort expressions for node properties that may be missing: missing sorts as the smallest value. */
+export const sortExpressions = {
+  name: (v: string): Omit<SortTerm, 'direction'> => ({ expression: `${v}.name` }),
+  year: (v: string): Omit<SortTerm, 'direction'> => ({ expression: `coalesce(${v}.year, -1)` }),
+  createdAt: (v: string): Omit<SortTerm, 'direction'> => ({
+    expression: `coalesce(${v}.createdAt, datetime('1970-01-01T00:00:00Z'))`,
+    fromCursor: (p) => `datetime(${p})`,
+  }),
+};
+
+export const flip = (terms: SortTerm[]): SortTerm[] =>
+  terms.map((term) => ({ ...term, direction: term.direction === 'ASC' ? 'DESC' : 'ASC' }));
+
+export const orderBy = (terms: SortTerm[]) => terms.map((term) => `${term.expression} ${term.direction}`).join(', ');
+
+/** The row's sort key as a list, returned with each row so its cursor can be made. */
+export const sortKey = (terms: SortTerm[]) => `[${terms.map((term) => term.expression).join(', ')}]`;
+
+/**
+ * Rows strictly after `key` in the order of `terms` (lexicographic, each term in its own
+ * direction): the keyset condition that makes cursors stable under inserts.
+ */
+export function keysetCondition(terms: SortTerm[], key: unknown[], params: ParamBag): string {
+  const values = terms.map((term, i) => (term.fromCursor ?? ((p: string) => p))(params.add(key[i])));
+  const branches = terms.map((term, i) => {
+    const equal = terms.slice(0, i).map((before, j) => `${before.expression} = ${values[j]}`);
+    return all([...equal, `${term.expression} ${term.direction === 'ASC' ? '>' : '<'} ${values[i]}`]);
+  });
+  return `(${branches.join(' OR ')})`;
+}
+
+/** What a connection field asks for, validated: direction, size and the cursor's sort key. */
+export interface KeysetPage {
+  limit: number;
+  backward: boolean;
+  key: unknown[] | null;
+  /** Identifies the ordering; part of every cursor so a cursor from another ordering is refused. */
+  signature: string;
+}

@@ -1,11 +1,21 @@
 import { EntityRow } from '../common/node.type';
-import { PageRequest, ParamBag, project } from '../db/cypher';
+import { KeyedPage, SortInput } from '../common/connection';
+import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, project, withLogic } from '../db/cypher';
 import { groupBy } from '../db/loaders';
-import { ListFilter, Repository } from '../nodes/base.repository';
+import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, recipientConditions, sortTerms } from '../nodes/base.repository';
 import { Level } from '../common/enums';
+import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 
-export interface HonorFilter extends ListFilter {
+export interface HonorFilter extends ListFilter, Logical<HonorFilter> {
   level?: Level[] | null;
+  conferredBy?: OrganizationFilter | null;
+}
+
+export interface AwardFilter extends Logical<AwardFilter> {
+  year?: IntFilterValue | null;
+  inferred?: boolean | null;
+  honor?: HonorFilter | null;
+  recipient?: RecipientFilter | null;
 }
 
 export interface AwardRow {
@@ -18,25 +28,90 @@ export interface AwardRow {
   note: string | null;
 }
 
+/** The Cypher conditions for a HonorWhere on node variable `v`. */
+export function honorConditions(v: string, filter: HonorFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => {
+    const conditions = nodeConditions(v, f, params);
+    if (f.level?.length) conditions.push(`${v}.level IN ${params.add(f.level)}`);
+    if (f.conferredBy) {
+      const o = params.variable('body');
+      conditions.push(`EXISTS { MATCH (${v})-[:CONFERRED_BY]->(${o}:Organization) WHERE ${all(organizationConditions(o, f.conferredBy, params))} }`);
+    }
+    return conditions;
+  });
+}
+
+/** The Cypher conditions for an AwardWhere on RECEIVED relationship `r` from `recipient` to `honor`. */
+export function awardConditions(r: string, recipient: string, honor: string, filter: AwardFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => {
+    const conditions = intFilter(`${r}.year`, f.year, params);
+    if (f.inferred != null) conditions.push(`coalesce(${r}.inferred, false) = ${params.add(f.inferred)}`);
+    if (f.honor) conditions.push(all(honorConditions(honor, f.honor, params)));
+    if (f.recipient) conditions.push(all(recipientConditions(recipient, f.recipient, params)));
+    return conditions;
+  });
+}
+
+export interface AwardQuantifiers {
+  awardsSome?: AwardFilter | null;
+  awardsNone?: AwardFilter | null;
+  awardsAll?: AwardFilter | null;
+}
+
+/** Conditions on a recipient `v` over its awards: some match, none match, or every one matches (none at all counts). */
+export function awardQuantifierConditions(v: string, filter: AwardQuantifiers, params: ParamBag): string[] {
+  const conditions: string[] = [];
+  const exists = (award: AwardFilter, negateInner: boolean) => {
+    const r = params.variable('award');
+    const h = params.variable('honor');
+    const inner = all(awardConditions(r, v, h, award, params));
+    return `EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${negateInner ? `NOT coalesce(${inner}, false)` : inner} }`;
+  };
+  if (filter.awardsSome) conditions.push(exists(filter.awardsSome, false));
+  if (filter.awardsNone) conditions.push(`NOT ${exists(filter.awardsNone, false)}`);
+  if (filter.awardsAll) conditions.push(`NOT ${exists(filter.awardsAll, true)}`);
+  return conditions;
+}
+
+/** Awards sort by the award's year; NAME and CREATED_AT sort by the node listed. */
+const AWARD_YEAR = { YEAR: () => ({ expression: 'coalesce(r.year, -1)' }) };
+
 export class HonorRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ['Honor']);
   }
 
-  private conditions(filter: HonorFilter | null | undefined, params: ParamBag): string[] {
-    const conditions = this.filterConditions('n', filter, params);
-    if (filter?.level?.length) conditions.push(`n.level IN ${params.add(filter.level)}`);
-    return conditions;
-  }
-
-  list(filter: HonorFilter | null | undefined, page: PageRequest): Promise<EntityRow[]> {
+  list(filter: HonorFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.listPage('Honor', this.conditions(filter, params), params, page);
+    const conditions = honorConditions('n', filter, params);
+    return this.nodePage('Honor', conditions, params, page, sortTerms('n', order), nameAnchor('Honor', filter, params));
   }
 
   count(filter: HonorFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Honor', this.conditions(filter, params), params);
+    const conditions = honorConditions('n', filter, params);
+    return this.countNodes('Honor', conditions, params, nameAnchor('Honor', filter, params));
+  }
+
+  /** Awards of a recipient (the node listed is the honor) or of an honor (the node listed is the recipient), a page per parent. */
+  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage) {
+    const query: RelationshipQuery =
+      by === 'recipient'
+        ? {
+            field: 'award.ofRecipientPage',
+            match: 'MATCH (parent:Entity {id: id})-[r:RECEIVED]->(other:Honor)',
+            conditions: (params) => awardConditions('r', 'parent', 'other', filter, params),
+            terms: sortTerms('other', order, AWARD_YEAR),
+            key: JSON.stringify(filter ?? null),
+          }
+        : {
+            field: 'award.ofHonorPage',
+            match: 'MATCH (other:Entity)-[r:RECEIVED]->(parent:Honor {id: id})',
+            conditions: (params) => awardConditions('r', 'other', 'parent', filter, params),
+            terms: sortTerms('other', order, AWARD_YEAR),
+            key: JSON.stringify(filter ?? null),
+          };
+    return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
   }
 
   /** Awards by recipient or by honor; both ends are cached so resolving them costs no query. */

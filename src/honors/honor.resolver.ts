@@ -1,12 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
-import { connectionTypes, toConnection } from '../common/connection';
-import { FirstAfterArgs, pageRequest } from '../common/first-after.args';
+import {
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
+} from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
+import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
+import { OrganizationWhere } from '../organizations/organization.input';
+import { HonorRecipientConnection } from './award-edges.type';
 import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Honor } from './honor.type';
-import { HonorWhere } from './honor.input';
+import { AwardWhere, HonorWhere } from './honor.input';
 
 export const HonorConnection = connectionTypes(Honor, 'Honor');
 
@@ -17,15 +22,42 @@ export class HonorResolver {
     return ctx.repos.honors.byId(checkId(id));
   }
 
-  @Query(() => HonorConnection, { description: 'Honors by name, then id.' })
+  @Query(() => HonorConnection, { description: 'Honors, by name unless orderBy says otherwise.' })
   async honors(
-    @Args() args: FirstAfterArgs,
+    @Args() args: ConnectionArgs,
     @Arg('where', () => HonorWhere, { nullable: true }) filter: HonorWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
-    const page = pageRequest(args);
-    const rows = await ctx.repos.honors.list(filter, page);
-    return toConnection(rows, page.first, page.after != null, () => ctx.repos.honors.count(filter));
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    return toConnection(await ctx.repos.honors.list(filter, order, page), page, () => ctx.repos.honors.count(filter));
+  }
+
+  @FieldResolver(() => HonorRecipientConnection, { description: 'Who received this honor; edges carry year and sources.' })
+  awardsConnection(
+    @Root() honor: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => AwardWhere, { nullable: true }) filter: AwardWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
+    orderBy: DatedSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
+    const { page: rows, count } = ctx.repos.honors.awardPage('honor', honor.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+
+  @FieldResolver(() => LinkedOrganizationConnection, { description: 'The bodies that confer this honor (CONFERRED_BY), with each link\'s sources.' })
+  conferredByConnection(
+    @Root() honor: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.linkedPage('conferredBy', honor.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()

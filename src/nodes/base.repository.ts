@@ -3,14 +3,47 @@ import { EntityRow } from '../common/node.type';
 import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import neo4j from 'neo4j-driver';
-import { PageRequest, ParamBag, StringFilterValue, nameFilter, pageCondition, project, where } from '../db/cypher';
+import {
+  IdFilterValue, KeysetPage, Logical, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy,
+  project, sortExpressions, sortKey, where, withLogic,
+} from '../db/cypher';
+import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
+import { badInput } from '../common/errors';
 import { groupBy } from '../db/loaders';
 import { normalizeName } from '../text/normalize';
 import { toEntity } from './entity';
 
 /** Filters every listing understands; domains add their own conditions. */
 export interface ListFilter {
+  id?: IdFilterValue | null;
   name?: StringFilterValue | null;
+}
+
+/**
+ * One relationship connection field. `match` binds `id` (the parent's id, imported), `r` (the
+ * relationship) and `other` (the node listed); `conditions` are the field's filter, compiled
+ * again for each batch; `key` serializes that filter so equal arguments share a loader.
+ */
+export interface RelationshipQuery {
+  field: string;
+  match: string;
+  conditions?: (params: ParamBag) => string[];
+  terms: SortTerm[];
+  key: string;
+}
+
+const FIELD_PROPERTY: Record<string, keyof typeof sortExpressions> = { NAME: 'name', YEAR: 'year', CREATED_AT: 'createdAt' };
+
+/** ORDER BY terms for an orderBy input over node variable `v`; `overrides` maps a field elsewhere (YEAR to the relationship). */
+export function sortTerms(v: string, order: SortInput[], overrides: Record<string, (v: string) => Omit<SortTerm, 'direction'>> = {}): SortTerm[] {
+  return order.map((s) => {
+    const expression = overrides[s.field] ?? sortExpressions[FIELD_PROPERTY[s.field]];
+    return { ...expression(v), direction: s.direction ?? 'ASC' };
+  });
+}
+
+function checkKey(terms: SortTerm[], page: KeysetPage): void {
+  if (page.key && page.key.length !== terms.length) throw badInput(page.backward ? 'before' : 'after', 'is not a cursor of this list');
 }
 
 /** What every repository gets for one request: the counted graph and the request's loaders. */
@@ -59,31 +92,111 @@ export abstract class Repository {
     });
   }
 
-  /** Name-filter conditions, with the input normalized as names are (婦聯 finds 妇联). */
+  /** Id and name conditions, with names normalized as the graph stores them (婦聯 finds 妇联). */
   protected filterConditions(variable: string, filter: ListFilter | null | undefined, params: ParamBag): string[] {
-    if (!filter?.name) return [];
-    const f = filter.name;
-    const norm = (value: string | null | undefined) => (value == null ? value : normalizeName(value));
-    return nameFilter(
-      variable,
-      { eq: norm(f.eq), in: f.in?.map((v) => normalizeName(v)), contains: norm(f.contains), startsWith: norm(f.startsWith) },
-      params,
-    );
+    return nodeConditions(variable, filter, params);
   }
 
-  /** One page of `label` nodes ordered by (name, id), fetching one extra row to see if more follow. */
-  protected async listPage(label: string, conditions: string[], params: ParamBag, page: PageRequest): Promise<EntityRow[]> {
-    const all = [...conditions, ...pageCondition('n', page, params)];
-    const limit = params.add(neo4j.int(page.first + 1));
+  /**
+   * One page of `label` nodes in the order of `terms` (id breaks ties), fetching one extra row to
+   * see whether more follow. Backward pages read in the reverse order and are turned around.
+   */
+  protected async nodePage(
+    label: string,
+    conditions: string[],
+    params: ParamBag,
+    page: KeysetPage,
+    order: SortTerm[],
+    anchor: string | null = null,
+  ): Promise<KeyedPage<{ node: EntityRow }>> {
+    const forward = [...order, { expression: 'n.id', direction: order[order.length - 1]?.direction ?? 'ASC' } as SortTerm];
+    checkKey(forward, page);
+    const terms = page.backward ? flip(forward) : forward;
+    const all = [...conditions];
+    // Lets the planner read the name index in order instead of sorting every node.
+    if (!anchor && terms[0].expression === 'n.name') all.push('n.name IS NOT NULL');
+    if (page.key) all.push(keysetCondition(terms, page.key, params));
+    const limit = params.add(neo4j.int(page.limit + 1));
     const rows = await this.graph.read(
-      `MATCH (n:${label}) ${where(all)} RETURN ${project('n')} AS node ORDER BY n.name, n.id LIMIT ${limit}`,
+      `${anchor ? `${anchor} WITH n` : `MATCH (n:${label})`} ${where(all)}
+       RETURN ${project('n')} AS node, ${sortKey(forward)} AS key
+       ORDER BY ${orderBy(terms)} LIMIT ${limit}`,
       params.values,
     );
-    return this.entities(rows.map((row) => row.node));
+    const nodes = this.entities(rows.map((row) => row.node));
+    const keyed = rows.map((row, i) => ({ edge: { node: nodes[i] }, key: row.key as unknown[] })).slice(0, page.limit);
+    if (page.backward) keyed.reverse();
+    return { rows: keyed, more: rows.length > page.limit };
   }
 
-  protected async countNodes(label: string, conditions: string[], params: ParamBag): Promise<number> {
-    const rows = await this.graph.read(`MATCH (n:${label}) ${where(conditions)} RETURN count(n) AS count`, params.values);
+  /**
+   * A page of related nodes for each of many parents in one round trip per request, field and
+   * arguments: the parents' ids are unwound and each parent's page is cut inside its own
+   * subquery, so one parent's many relationships never crowd out another's.
+   */
+  protected relationshipPage(query: RelationshipQuery, page: KeysetPage, parentId: string): Promise<KeyedPage<RelatedRow>> {
+    const last = query.terms[query.terms.length - 1]?.direction ?? 'ASC';
+    const terms: SortTerm[] = [
+      ...query.terms,
+      { expression: 'other.id', direction: last },
+      { expression: 'elementId(r)', direction: last },
+    ];
+    checkKey(terms, page);
+    const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}`;
+    return this.loaders
+      .get<KeyedPage<RelatedRow>>(name, async (ids) => {
+        const params = new ParamBag();
+        const idList = params.add(ids);
+        const conditions = query.conditions?.(params) ?? [];
+        if (page.key) conditions.push(keysetCondition(terms, page.key, params));
+        const limit = params.add(neo4j.int(page.limit + 1));
+        const rows = await this.graph.read(
+          `UNWIND ${idList} AS id
+           CALL (id) {
+             ${query.match}
+             ${where(conditions)}
+             RETURN r, other, startNode(r) AS start, endNode(r) AS end ORDER BY ${orderBy(terms)} LIMIT ${limit}
+           }
+           RETURN id, r {.*, type: type(r), startId: start.id, endId: end.id} AS rel, ${project('other')} AS node,
+                  ${sortKey(terms)} AS key, CASE WHEN other = start THEN null ELSE ${project('start')} END AS start,
+                  CASE WHEN other = end THEN null ELSE ${project('end')} END AS end`,
+          params.values,
+        );
+        return groupBy(ids, rows, (row) => row.id).map((group) => {
+          const nodes = this.entities(group.map((row) => row.node));
+          // Both ends of every relationship are remembered, so resolving either costs no query.
+          this.entities(group.flatMap((row) => [row.start, row.end].filter(Boolean)));
+          const keyed = group.map((row, i) => ({ edge: { node: nodes[i], rel: row.rel }, key: row.key as unknown[] }));
+          return { rows: keyed.slice(0, page.limit), more: keyed.length > page.limit };
+        });
+      })
+      .load(parentId);
+  }
+
+  /** How many relationships match a connection field's filter, per parent, batched like the pages. */
+  protected relationshipCount(query: RelationshipQuery, parentId: string): Promise<number> {
+    return this.loaders
+      .get<number>(`${query.field}|count|${query.key}`, async (ids) => {
+        const params = new ParamBag();
+        const idList = params.add(ids);
+        const conditions = query.conditions?.(params) ?? [];
+        const rows = await this.graph.read(
+          `UNWIND ${idList} AS id
+           CALL (id) { ${query.match} ${where(conditions)} RETURN count(*) AS total }
+           RETURN id, total`,
+          params.values,
+        );
+        const totals = new Map(rows.map((row) => [row.id as string, row.total as number]));
+        return ids.map((id) => totals.get(id) ?? 0);
+      })
+      .load(parentId);
+  }
+
+  protected async countNodes(label: string, conditions: string[], params: ParamBag, anchor: string | null = null): Promise<number> {
+    const rows = await this.graph.read(
+      `${anchor ? `${anchor} WITH n` : `MATCH (n:${label})`} ${where(conditions)} RETURN count(n) AS count`,
+      params.values,
+    );
     return rows[0]?.count ?? 0;
   }
 
@@ -92,4 +205,75 @@ export abstract class Repository {
     const row = await this.nodeLoader().load(id);
     return row && typenames.includes(row.__typename) ? row : null;
   }
+}
+
+/**
+ * For a lookup by exact name (`name: { eq }` or `{ in }`), where the matching nodes come from:
+ * the name index for canonical names and the full-text index for aliases (a list property,
+ * which no range index covers), instead of scanning every node of the label. The where
+ * conditions still check the exact match afterwards; null when the filter is no such lookup.
+ */
+export function nameAnchor(label: string, filter: ListFilter | null | undefined, params: ParamBag): string | null {
+  const f = filter?.name;
+  const raw = f?.eq != null ? [f.eq] : f?.in;
+  if (!raw?.length) return null;
+  const values = raw.map((value) => normalizeName(value));
+  // A value with no letter or digit gives the full-text analyzer no token to look up.
+  if (values.some((value) => !/[\p{L}\p{N}]/u.test(value))) return null;
+  const names = params.add(values);
+  const phrases = params.add(values.map((value) => `aliasText:"${value.replace(/[\\"]/g, '\\$&')}"`).join(' OR '));
+  return `CALL () {
+      MATCH (n:${label}) WHERE n.name IN ${names} RETURN n
+      UNION
+      CALL db.index.fulltext.queryNodes('entity_search', ${phrases}) YIELD node AS n WITH n WHERE n:${label} RETURN n
+    }`;
+}
+
+/** A recipient (person or organization) filter: id and name with AND/OR/NOT. */
+export function recipientConditions(variable: string, filter: RecipientFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => nodeConditions(variable, f, params));
+}
+
+export interface RecipientFilter extends ListFilter, Logical<RecipientFilter> {}
+
+export interface HierarchyFilterValue {
+  id: string;
+  includeDescendants?: boolean | null;
+}
+
+/**
+ * `(variable)-[:TYPE]->(:Organization {id})`; with descendants, the organization may also be
+ * anywhere under it (PART_OF at any depth).
+ */
+export function hierarchyCondition(variable: string, type: 'PART_OF' | 'MEMBER_OF', filter: HierarchyFilterValue, params: ParamBag): string {
+  const id = params.add(filter.id);
+  const target = params.variable('target');
+  if (!filter.includeDescendants) return `EXISTS { MATCH (${variable})-[:${type}]->(${target}:Organization {id: ${id}}) }`;
+  return type === 'PART_OF'
+    ? `EXISTS { MATCH (${variable})-[:PART_OF*1..]->(${target}:Organization {id: ${id}}) }`
+    : `EXISTS { MATCH (${variable})-[:MEMBER_OF]->(:Organization)-[:PART_OF*0..]->(${target}:Organization {id: ${id}}) }`;
+}
+
+/** Id and name conditions for any node; names match the canonical name or any alias, normalized. */
+export function nodeConditions(variable: string, filter: ListFilter | null | undefined, params: ParamBag): string[] {
+  if (!filter) return [];
+  const conditions = idFilter(variable, filter.id, params);
+  if (filter.name) {
+    const f = filter.name;
+    const norm = (value: string | null | undefined) => (value == null ? value : normalizeName(value));
+    conditions.push(
+      ...nameFilter(
+        variable,
+        {
+          eq: norm(f.eq),
+          in: f.in?.map((v) => normalizeName(v)),
+          contains: norm(f.contains),
+          startsWith: norm(f.startsWith),
+          endsWith: norm(f.endsWith),
+        },
+        params,
+      ),
+    );
+  }
+  return conditions;
 }

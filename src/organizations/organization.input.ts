@@ -1,10 +1,15 @@
 import { Field, InputType } from 'type-graphql';
-import { StringFilter } from '../common/connection';
+import { IdFilter, StringFilter } from '../common/connection';
 import { Level } from '../common/enums';
+import { HierarchyFilter, RecipientWhere } from '../common/where.input';
+import { AwardWhere } from '../honors/honor.input';
 import { OrganizationKind } from './organization-kind';
 
-@InputType({ description: 'Which organizations to list; every condition given must hold.' })
+@InputType({ description: 'Which organizations; every condition given must hold.' })
 export class OrganizationWhere {
+  @Field(() => IdFilter, { nullable: true })
+  id?: IdFilter | null;
+
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
   name?: StringFilter | null;
 
@@ -13,4 +18,46 @@ export class OrganizationWhere {
 
   @Field(() => [Level], { nullable: true, description: 'Any of these levels.' })
   level?: Level[] | null;
+
+  @Field(() => AwardWhere, { nullable: true, description: 'It received at least one award matching this, e.g. `{ honor: { id: { eq: "honor-…" } } }`.' })
+  awardsSome?: AwardWhere | null;
+
+  @Field(() => AwardWhere, { nullable: true, description: 'It received no award matching this.' })
+  awardsNone?: AwardWhere | null;
+
+  @Field(() => AwardWhere, { nullable: true, description: 'Every award it received matches this (true when it received none).' })
+  awardsAll?: AwardWhere | null;
+
+  @Field(() => HierarchyFilter, { nullable: true, description: 'It is directly under this organization (or at any depth with includeDescendants).' })
+  partOf?: HierarchyFilter | null;
+
+  @Field(() => [OrganizationWhere], { nullable: true, description: 'Every one of these holds.' })
+  AND?: OrganizationWhere[] | null;
+
+  @Field(() => [OrganizationWhere], { nullable: true, description: 'At least one of these holds.' })
+  OR?: OrganizationWhere[] | null;
+
+  @Field(() => OrganizationWhere, { nullable: true, description: 'This does not hold.' })
+  NOT?: OrganizationWhere | null;
+}
+
+@InputType({ description: 'Which memberships (MEMBER_OF); every condition given must hold.' })
+export class MembershipWhere {
+  @Field(() => StringFilter, { nullable: true, description: 'The role, compared as written (e.g. 执委).' })
+  role?: StringFilter | null;
+
+  @Field(() => RecipientWhere, { nullable: true, description: 'The member.' })
+  member?: RecipientWhere | null;
+
+  @Field(() => OrganizationWhere, { nullable: true, description: 'The organization.' })
+  organization?: OrganizationWhere | null;
+
+  @Field(() => [MembershipWhere], { nullable: true })
+  AND?: MembershipWhere[] | null;
+
+  @Field(() => [MembershipWhere], { nullable: true })
+  OR?: MembershipWhere[] | null;
+
+  @Field(() => MembershipWhere, { nullable: true })
+  NOT?: MembershipWhere | null;
 }

@@ -1,14 +1,26 @@
 import { EntityRow } from '../common/node.type';
-import { PageRequest, ParamBag, project } from '../db/cypher';
+import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
+import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, stringFilter, withLogic } from '../db/cypher';
 import { groupBy } from '../db/loaders';
-import { ListFilter, Repository } from '../nodes/base.repository';
+import {
+  HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, hierarchyCondition, nodeConditions,
+  recipientConditions, sortTerms,
+} from '../nodes/base.repository';
 import { toEntity } from '../nodes/entity';
 import { Level } from '../common/enums';
+import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
 
-export interface OrganizationFilter extends ListFilter {
+export interface OrganizationFilter extends ListFilter, AwardQuantifiers, Logical<OrganizationFilter> {
   kind?: OrganizationKind[] | null;
   level?: Level[] | null;
+  partOf?: HierarchyFilterValue | null;
+}
+
+export interface MembershipFilter extends Logical<MembershipFilter> {
+  role?: StringFilterValue | null;
+  member?: RecipientFilter | null;
+  organization?: OrganizationFilter | null;
 }
 
 export interface MembershipRow {
@@ -30,26 +42,52 @@ type SubtreeShape = 'chart' | 'full';
 /** Fields an org chart shows that are plain properties (or need only the labels). */
 const CHART_FIELDS = new Set(['__typename', 'id', 'name', 'aliases', 'nameEn', 'kind', 'level', 'children']);
 
+/** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
+const LINK_QUERIES = {
+  children: 'MATCH (parent:Organization {id: id})<-[r:PART_OF]-(other:Organization)',
+  parent: 'MATCH (parent:Organization {id: id})-[r:PART_OF]->(other:Organization)',
+  conferredBy: 'MATCH (parent:Honor {id: id})-[r:CONFERRED_BY]->(other:Organization)',
+  organizers: 'MATCH (parent:Program {id: id})<-[r:ORGANIZED]-(other:Organization)',
+  partners: 'MATCH (parent:Program {id: id})<-[r:PARTNERED]-(other:Organization)',
+};
+export type OrganizationLink = keyof typeof LINK_QUERIES;
+
+/** The Cypher conditions for an OrganizationWhere on node variable `v`. */
+export function organizationConditions(v: string, filter: OrganizationFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => {
+    const conditions = nodeConditions(v, f, params);
+    if (f.kind?.length) conditions.push(`${v}.kind IN ${params.add(f.kind)}`);
+    if (f.level?.length) conditions.push(`${v}.level IN ${params.add(f.level)}`);
+    conditions.push(...awardQuantifierConditions(v, f, params));
+    if (f.partOf) conditions.push(hierarchyCondition(v, 'PART_OF', f.partOf, params));
+    return conditions;
+  });
+}
+
+/** The Cypher conditions for a MembershipWhere on relationship `m` from `member` to `organization`. */
+export function membershipConditions(m: string, member: string, organization: string, filter: MembershipFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => [
+    ...stringFilter(`${m}.role`, f.role, params),
+    ...(f.member ? [all(recipientConditions(member, f.member, params))] : []),
+    ...(f.organization ? [all(organizationConditions(organization, f.organization, params))] : []),
+  ]);
+}
+
 export class OrganizationRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ORGANIZATION_TYPES);
   }
 
-  private conditions(filter: OrganizationFilter | null | undefined, params: ParamBag): string[] {
-    const conditions = this.filterConditions('n', filter, params);
-    if (filter?.kind?.length) conditions.push(`n.kind IN ${params.add(filter.kind)}`);
-    if (filter?.level?.length) conditions.push(`n.level IN ${params.add(filter.level)}`);
-    return conditions;
-  }
-
-  list(filter: OrganizationFilter | null | undefined, page: PageRequest): Promise<EntityRow[]> {
+  list(filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.listPage('Organization', this.conditions(filter, params), params, page);
+    const conditions = organizationConditions('n', filter, params);
+    return this.nodePage('Organization', conditions, params, page, sortTerms('n', order), nameAnchor('Organization', filter, params));
   }
 
   count(filter: OrganizationFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Organization', this.conditions(filter, params), params);
+    const conditions = organizationConditions('n', filter, params);
+    return this.countNodes('Organization', conditions, params, nameAnchor('Organization', filter, params));
   }
 
   async parentOf(id: string): Promise<EntityRow | null> {
@@ -100,6 +138,46 @@ export class OrganizationRepository extends Repository {
       for (const [parentId, list] of children) this.knownChildren.set(`${shape}:${parentId}`, list);
       return ids.map((id) => children.get(id)!);
     });
+  }
+
+  /** An organization-to-organization relationship field as a connection query, filtered on the other end. */
+  private linked(field: string, match: string, filter: OrganizationFilter | null | undefined, order: SortInput[]): RelationshipQuery {
+    return {
+      field,
+      match,
+      conditions: (params) => organizationConditions('other', filter, params),
+      terms: sortTerms('other', order),
+      key: JSON.stringify(filter ?? null),
+    };
+  }
+
+  /** Organizations linked to a node (children, parent, conferring bodies, organizers, partners), with the link's provenance. */
+  linkedPage(link: OrganizationLink, parentId: string, filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage) {
+    const query = this.linked(`organization.${link}Page`, LINK_QUERIES[link], filter, order);
+    return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
+  }
+
+  private membershipQuery(direction: 'members' | 'memberships', filter: MembershipFilter | null | undefined, order: SortInput[]): RelationshipQuery {
+    const [match, member, organization] =
+      direction === 'members'
+        ? ['MATCH (other:Entity)-[r:MEMBER_OF]->(parent:Organization {id: id})', 'other', 'parent']
+        : ['MATCH (parent:Entity {id: id})-[r:MEMBER_OF]->(other:Organization)', 'parent', 'other'];
+    return {
+      field: `organization.${direction}Page`,
+      match,
+      conditions: (params) => membershipConditions('r', member, organization, filter, params),
+      terms: sortTerms('other', order),
+      key: JSON.stringify(filter ?? null),
+    };
+  }
+
+  /** Members of an organization (`members`) or organizations a node belongs to (`memberships`), as a page per parent. */
+  membershipPage(direction: 'members' | 'memberships', parentId: string, filter: MembershipFilter | null | undefined, order: SortInput[], page: KeysetPage): {
+    page: Promise<KeyedPage<RelatedRow>>;
+    count: () => Promise<number>;
+  } {
+    const query = this.membershipQuery(direction, filter, order);
+    return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
   }
 
   /** Memberships in the organization (`members`) or of the member (`memberships`), one query per request each. */

@@ -3,14 +3,22 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import { lookahead } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
-import { connectionTypes, toConnection } from '../common/connection';
-import { FirstAfterArgs, pageRequest } from '../common/first-after.args';
+import {
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
+} from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
 import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
+import { OrganizationProgramConnection } from '../programs/program-edges.type';
+import { ProgramWhere } from '../programs/program.input';
 import { Organization } from './organization.type';
-import { OrganizationWhere } from './organization.input';
+import { MembershipWhere, OrganizationWhere } from './organization.input';
+import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
 
 export const OrganizationConnection = connectionTypes(Organization, 'Organization');
+
+const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
+const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' } as const;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -19,15 +27,15 @@ export class OrganizationResolver {
     return ctx.repos.organizations.byId(checkId(id));
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organizations by name, then id.' })
+  @Query(() => OrganizationConnection, { description: 'Organizations, by name unless orderBy says otherwise.' })
   async organizations(
-    @Args() args: FirstAfterArgs,
+    @Args() args: ConnectionArgs,
     @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
-    const page = pageRequest(args);
-    const rows = await ctx.repos.organizations.list(filter, page);
-    return toConnection(rows, page.first, page.after != null, () => ctx.repos.organizations.count(filter));
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    return toConnection(await ctx.repos.organizations.list(filter, order, page), page, () => ctx.repos.organizations.count(filter));
   }
 
   @FieldResolver()
@@ -46,6 +54,26 @@ export class OrganizationResolver {
     return ctx.repos.organizations.childrenOf(org.id, levels, fields);
   }
 
+  @FieldResolver(() => LinkedOrganizationConnection, { description: 'The organization this one is part of (PART_OF), with the link\'s sources: at most one edge.' })
+  parentConnection(@Root() org: EntityRow, @Ctx() ctx: Context) {
+    const { order, page } = pagingOf({}, null, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.linkedPage('parent', org.id, null, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+
+  @FieldResolver(() => LinkedOrganizationConnection, { description: 'Organizations directly under this one (PART_OF), with each link\'s sources.' })
+  childrenConnection(
+    @Root() org: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.linkedPage('children', org.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+
   @FieldResolver()
   awards(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.repos.honors.awardsOfRecipient(org.id);
@@ -56,14 +84,55 @@ export class OrganizationResolver {
     return ctx.repos.organizations.membersOf(org.id);
   }
 
+  @FieldResolver(() => MemberConnection, { description: 'Its members (people or organizations); edges carry role, dates and sources.' })
+  membersConnection(
+    @Root() org: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.membershipPage('members', org.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+
   @FieldResolver()
   memberships(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.repos.organizations.membershipsOf(org.id);
   }
 
+  @FieldResolver(() => MembershipConnection, { description: 'Organizations this one is a member of; edges carry role, dates and sources.' })
+  membershipsConnection(
+    @Root() org: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.membershipPage('memberships', org.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+
   @FieldResolver()
   programs(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.repos.programs.ofOrganization(org.id);
+  }
+
+  @FieldResolver(() => OrganizationProgramConnection, {
+    description: 'Programs it organized or partnered in, one edge per relationship; edges carry the role and sources.',
+  })
+  programsConnection(
+    @Root() org: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => ProgramWhere, { nullable: true }) filter: ProgramWhere | null,
+    @Arg('orderBy', () => [DatedSort], DATED_SORT) orderBy: DatedSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
+    const { page: rows, count } = ctx.repos.programs.ofOrganizationPage(org.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()

@@ -1,10 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
-import { connectionTypes, toConnection } from '../common/connection';
-import { FirstAfterArgs, pageRequest } from '../common/first-after.args';
+import {
+  BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
+} from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
 import { checkId } from '../common/id';
-import { NameWhere } from '../common/named.input';
+import { MembershipWhere } from '../organizations/organization.input';
+import { MembershipConnection } from '../organizations/organization-edges.type';
+import { PersonWhere } from './person.input';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Person } from './person.type';
 
@@ -17,15 +21,28 @@ export class PersonResolver {
     return ctx.repos.people.byId(checkId(id));
   }
 
-  @Query(() => PersonConnection, { description: 'People by name, then id.' })
+  @Query(() => PersonConnection, { description: 'People, by name unless orderBy says otherwise.' })
   async people(
-    @Args() args: FirstAfterArgs,
-    @Arg('where', () => NameWhere, { nullable: true }) filter: NameWhere | null,
+    @Args() args: ConnectionArgs,
+    @Arg('where', () => PersonWhere, { nullable: true }) filter: PersonWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
-    const page = pageRequest(args);
-    const rows = await ctx.repos.people.list(filter, page);
-    return toConnection(rows, page.first, page.after != null, () => ctx.repos.people.count(filter));
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    return toConnection(await ctx.repos.people.list(filter, order, page), page, () => ctx.repos.people.count(filter));
+  }
+
+  @FieldResolver(() => MembershipConnection, { description: 'Organizations this person belongs to; edges carry role, dates and sources.' })
+  membershipsConnection(
+    @Root() person: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.membershipPage('memberships', person.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()

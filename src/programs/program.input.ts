@@ -1,15 +1,34 @@
-import { Field, InputType, Int } from 'type-graphql';
-import { StringFilter } from '../common/connection';
+import { Field, InputType } from 'type-graphql';
+import { IdFilter, IntFilter, StringFilter } from '../common/connection';
+import { OrganizationWhere } from '../organizations/organization.input';
 import { ProgramKind } from './program-kind';
 
-@InputType({ description: 'Which programs to list; every condition given must hold.' })
+@InputType({ description: 'Which programs; every condition given must hold.' })
 export class ProgramWhere {
+  @Field(() => IdFilter, { nullable: true })
+  id?: IdFilter | null;
+
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
   name?: StringFilter | null;
 
-  @Field(() => [ProgramKind], { nullable: true })
+  @Field(() => [ProgramKind], { nullable: true, description: 'Any of these kinds.' })
   kind?: ProgramKind[] | null;
 
-  @Field(() => Int, { nullable: true })
-  year?: number | null;
+  @Field(() => IntFilter, { nullable: true, description: 'Year it ran; programs of unknown year match no year condition.' })
+  year?: IntFilter | null;
+
+  @Field(() => OrganizationWhere, { nullable: true, description: 'Organized by at least one organization matching this.' })
+  organizedBy?: OrganizationWhere | null;
+
+  @Field(() => OrganizationWhere, { nullable: true, description: 'At least one partner matches this.' })
+  partneredBy?: OrganizationWhere | null;
+
+  @Field(() => [ProgramWhere], { nullable: true })
+  AND?: ProgramWhere[] | null;
+
+  @Field(() => [ProgramWhere], { nullable: true })
+  OR?: ProgramWhere[] | null;
+
+  @Field(() => ProgramWhere, { nullable: true })
+  NOT?: ProgramWhere | null;
 }

@@ -1,11 +1,30 @@
 import { EntityRow } from '../common/node.type';
-import { PageRequest, ParamBag } from '../db/cypher';
-import { ListFilter, Repository } from '../nodes/base.repository';
+import { KeyedPage, SortInput } from '../common/connection';
+import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, withLogic } from '../db/cypher';
+import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 import { ProgramKind } from './program-kind';
 
-export interface ProgramFilter extends ListFilter {
+export interface ProgramFilter extends ListFilter, Logical<ProgramFilter> {
   kind?: ProgramKind[] | null;
-  year?: number | null;
+  year?: IntFilterValue | null;
+  organizedBy?: OrganizationFilter | null;
+  partneredBy?: OrganizationFilter | null;
+}
+
+/** The Cypher conditions for a ProgramWhere on node variable `v`. */
+export function programConditions(v: string, filter: ProgramFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => {
+    const conditions = nodeConditions(v, f, params);
+    if (f.kind?.length) conditions.push(`${v}.kind IN ${params.add(f.kind)}`);
+    conditions.push(...intFilter(`${v}.year`, f.year, params));
+    for (const [type, organizations] of [['ORGANIZED', f.organizedBy], ['PARTNERED', f.partneredBy]] as const) {
+      if (!organizations) continue;
+      const o = params.variable('org');
+      conditions.push(`EXISTS { MATCH (${v})<-[:${type}]-(${o}:Organization) WHERE ${all(organizationConditions(o, organizations, params))} }`);
+    }
+    return conditions;
+  });
 }
 
 export class ProgramRepository extends Repository {
@@ -13,21 +32,28 @@ export class ProgramRepository extends Repository {
     return this.typedById(id, ['Program']);
   }
 
-  private conditions(filter: ProgramFilter | null | undefined, params: ParamBag): string[] {
-    const conditions = this.filterConditions('n', filter, params);
-    if (filter?.kind?.length) conditions.push(`n.kind IN ${params.add(filter.kind)}`);
-    if (filter?.year != null) conditions.push(`n.year = ${params.add(filter.year)}`);
-    return conditions;
-  }
-
-  list(filter: ProgramFilter | null | undefined, page: PageRequest): Promise<EntityRow[]> {
+  list(filter: ProgramFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.listPage('Program', this.conditions(filter, params), params, page);
+    const conditions = programConditions('n', filter, params);
+    return this.nodePage('Program', conditions, params, page, sortTerms('n', order), nameAnchor('Program', filter, params));
   }
 
   count(filter: ProgramFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Program', this.conditions(filter, params), params);
+    const conditions = programConditions('n', filter, params);
+    return this.countNodes('Program', conditions, params, nameAnchor('Program', filter, params));
+  }
+
+  /** Programs an organization organized or partnered in, one edge per relationship, a page per organization. */
+  ofOrganizationPage(organizationId: string, filter: ProgramFilter | null | undefined, order: SortInput[], page: KeysetPage) {
+    const query: RelationshipQuery = {
+      field: 'program.ofOrganizationPage',
+      match: 'MATCH (parent:Organization {id: id})-[r:ORGANIZED|PARTNERED]->(other:Program)',
+      conditions: (params) => programConditions('other', filter, params),
+      terms: sortTerms('other', order),
+      key: JSON.stringify(filter ?? null),
+    };
+    return { page: this.relationshipPage(query, page, organizationId), count: () => this.relationshipCount(query, organizationId) };
   }
 
   organizers(programId: string): Promise<EntityRow[]> {

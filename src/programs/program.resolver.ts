@@ -1,8 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
-import { connectionTypes, toConnection } from '../common/connection';
-import { FirstAfterArgs, pageRequest } from '../common/first-after.args';
+import {
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
+} from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
+import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
+import { OrganizationWhere } from '../organizations/organization.input';
 import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Program } from './program.type';
@@ -17,15 +21,41 @@ export class ProgramResolver {
     return ctx.repos.programs.byId(checkId(id));
   }
 
-  @Query(() => ProgramConnection, { description: 'Programs by name, then id.' })
+  @Query(() => ProgramConnection, { description: 'Programs, by name unless orderBy says otherwise.' })
   async programs(
-    @Args() args: FirstAfterArgs,
+    @Args() args: ConnectionArgs,
     @Arg('where', () => ProgramWhere, { nullable: true }) filter: ProgramWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: DatedSort[] | null,
     @Ctx() ctx: Context,
   ) {
-    const page = pageRequest(args);
-    const rows = await ctx.repos.programs.list(filter, page);
-    return toConnection(rows, page.first, page.after != null, () => ctx.repos.programs.count(filter));
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    return toConnection(await ctx.repos.programs.list(filter, order, page), page, () => ctx.repos.programs.count(filter));
+  }
+
+  @FieldResolver(() => LinkedOrganizationConnection, { description: 'Who ran it (ORGANIZED), with each link\'s sources.' })
+  organizersConnection(
+    @Root() program: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.linkedPage('organizers', program.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+
+  @FieldResolver(() => LinkedOrganizationConnection, { description: 'Who took part as partners (PARTNERED), with each link\'s sources.' })
+  partnersConnection(
+    @Root() program: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.repos.organizations.linkedPage('partners', program.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()

@@ -8,10 +8,14 @@ import { MembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
 import { AwardResolver } from '../honors/award.resolver';
+import { RecipientResolver } from '../honors/recipient.resolver';
 import { ProgramResolver } from '../programs/program.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
+import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
+import { PathResolver } from '../paths/path.resolver';
+import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
@@ -21,10 +25,16 @@ export const RESOLVERS = [
   MembershipResolver,
   HonorResolver,
   AwardResolver,
+  RecipientResolver,
   ProgramResolver,
   SourceResolver,
   CitationResolver,
+  FactResolver,
   FigureResolver,
+  PathResolver,
+  StatsResolver,
+  AwardCountResolver,
+  HonoreeCountResolver,
   SearchResolver,
 ] as const;
 

@@ -8,6 +8,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { buildHonorGraphSchema } from '../schema/build';
+import { exportRoute } from './export.route';
 
 export interface ServerOptions {
   graph: Graph;
@@ -70,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
     }
   });
+  app.get('/export', exportRoute(options.graph));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -1,20 +1,47 @@
 import { EntityRow } from '../common/node.type';
-import { PageRequest, ParamBag } from '../db/cypher';
-import { ListFilter, Repository } from '../nodes/base.repository';
+import { KeyedPage, SortInput } from '../common/connection';
+import { KeysetPage, Logical, ParamBag, withLogic } from '../db/cypher';
+import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
+
+export interface SourceFilter extends ListFilter, Logical<SourceFilter> {}
+
+export function sourceConditions(v: string, filter: SourceFilter | null | undefined, params: ParamBag): string[] {
+  return withLogic(filter, (f) => nodeConditions(v, f, params));
+}
+
+/**
+ * Every relationship citing the source. Relationships keep their sources in a list property,
+ * which no index covers, so this reads the relationships once per page; the graph is small and
+ * a source's facts are read by hand, a page at a time.
+ */
+const FACTS: Omit<RelationshipQuery, 'key'> = {
+  field: 'source.facts',
+  match: 'MATCH ()-[r]->(other:Entity)',
+  conditions: () => ['id IN r.sourceIds'],
+  terms: [{ expression: 'type(r)', direction: 'ASC' }],
+};
 
 export class SourceRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ['Source']);
   }
 
-  list(filter: ListFilter | null | undefined, page: PageRequest): Promise<EntityRow[]> {
+  list(filter: SourceFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.listPage('Source', this.filterConditions('n', filter, params), params, page);
+    const conditions = sourceConditions('n', filter, params);
+    return this.nodePage('Source', conditions, params, page, sortTerms('n', order), nameAnchor('Source', filter, params));
   }
 
-  count(filter: ListFilter | null | undefined): Promise<number> {
+  count(filter: SourceFilter | null | undefined): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Source', this.filterConditions('n', filter, params), params);
+    const conditions = sourceConditions('n', filter, params);
+    return this.countNodes('Source', conditions, params, nameAnchor('Source', filter, params));
+  }
+
+  /** The relationships a source supports, by type, a page per source; both ends come with each row. */
+  factsPage(sourceId: string, page: KeysetPage) {
+    const query = { ...FACTS, key: '' };
+    return { page: this.relationshipPage(query, page, sourceId), count: () => this.relationshipCount(query, sourceId) };
   }
 
   authors(sourceId: string): Promise<EntityRow[]> {

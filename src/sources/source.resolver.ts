@@ -1,13 +1,29 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
-import { connectionTypes, toConnection } from '../common/connection';
-import { FirstAfterArgs, pageRequest } from '../common/first-after.args';
+import { BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection } from '../common/connection';
 import { checkId } from '../common/id';
-import { NameWhere } from '../common/named.input';
+import { SourceWhere } from './source.input';
+import { FactConnection } from './fact.type';
 import { Source } from './source.type';
 
 export const SourceConnection = connectionTypes(Source, 'Source');
+
+/** A relationship row as a Fact of one source: the locators are those given for this source. */
+function factOf(sourceId: string, rel: Record<string, any>) {
+  const sourceIds: string[] = rel.sourceIds ?? [];
+  const locators = sourceIds.flatMap((id, i) => (id === sourceId && rel.locators?.[i] ? [rel.locators[i] as string] : []));
+  return {
+    relationship: rel.type,
+    subjectId: rel.startId,
+    objectId: rel.endId,
+    year: rel.year ?? null,
+    role: rel.role ?? null,
+    locators,
+    inferred: rel.inferred ?? false,
+    note: rel.note ?? null,
+  };
+}
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -16,15 +32,30 @@ export class SourceResolver {
     return ctx.repos.sources.byId(checkId(id));
   }
 
-  @Query(() => SourceConnection, { description: 'Sources by title, then id.' })
+  @Query(() => SourceConnection, { description: 'Sources, by title unless orderBy says otherwise.' })
   async sources(
-    @Args() args: FirstAfterArgs,
-    @Arg('where', () => NameWhere, { nullable: true, description: '`name` filters the title.' }) filter: NameWhere | null,
+    @Args() args: ConnectionArgs,
+    @Arg('where', () => SourceWhere, { nullable: true }) filter: SourceWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by title.' }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
-    const page = pageRequest(args);
-    const rows = await ctx.repos.sources.list(filter, page);
-    return toConnection(rows, page.first, page.after != null, () => ctx.repos.sources.count(filter));
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    return toConnection(await ctx.repos.sources.list(filter, order, page), page, () => ctx.repos.sources.count(filter));
+  }
+
+  @FieldResolver(() => FactConnection, { description: 'The relationships this source supports, by relationship type, each with both ends and its locators.' })
+  async facts(@Root() source: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
+    const page = pagingOf(args, [{ field: 'RELATIONSHIP' }], [{ field: 'RELATIONSHIP' }]).page;
+    const { page: rows, count } = ctx.repos.sources.factsPage(source.id, page);
+    const read = await rows;
+    return toConnection(
+      {
+        more: read.more,
+        rows: read.rows.map(({ edge, key }) => ({ edge: { node: factOf(source.id, edge.rel) }, key })),
+      },
+      page,
+      count,
+    );
   }
 
   @FieldResolver()

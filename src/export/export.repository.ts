@@ -1,0 +1,180 @@
+import neo4j from 'neo4j-driver';
+import { Graph } from '../db/graph';
+import { GraphSnapshot, SnapshotEdge, SnapshotNode, TEMPORAL_FUNCTIONS, checkIdentifier, checkSupportedType, normalizeType } from './snapshot';
+
+export const MAX_EXPORT_HOPS = 6;
+const BATCH = 2000;
+
+export interface Scope {
+  /** Export only nodes within `hops` of this node (and the edges among them). */
+  root?: string | null;
+  hops?: number;
+}
+
+export type Progress = (line: string) => void;
+
+const TYPED_PROPERTIES = (v: string) => `[k IN keys(${v}) | [k, valueType(${v}[k])]]`;
+
+function typesOf(pairs: [string, string][], where: string): Record<string, string> {
+  const types: Record<string, string> = {};
+  for (const [key, raw] of pairs) {
+    const type = normalizeType(raw);
+    checkSupportedType(type, `${where}.${key}`);
+    types[key] = type;
+  }
+  return types;
+}
+
+/** Reads and writes whole graphs for export and import; the only Cypher of the export domain. */
+export class ExportRepository {
+  constructor(private readonly graph: Graph) {}
+
+  /** Ids in scope, or null for the whole graph. Throws when the root does not exist. */
+  private async scopeIds(scope: Scope): Promise<string[] | null> {
+    if (!scope.root) return null;
+    const hops = scope.hops ?? 1;
+    if (!Number.isInteger(hops) || hops < 0 || hops > MAX_EXPORT_HOPS) throw new RangeError(`hops must be from 0 to ${MAX_EXPORT_HOPS}`);
+    const rows = await this.graph.read(
+      `MATCH (c:Entity {id: $root})
+       ${hops > 0 ? `OPTIONAL MATCH (c)-[*1..${hops}]-(m:Entity) WITH c, collect(DISTINCT m.id) AS others` : 'WITH c, [] AS others'}
+       RETURN [c.id] + [id IN others WHERE id <> c.id] AS ids`,
+      { root: scope.root },
+    );
+    if (!rows.length) throw new ExportRootNotFound(scope.root);
+    return (rows[0].ids as string[]).sort();
+  }
+
+  /** Every node and relationship in scope, read in batches of nodes ordered by id (keyset). */
+  async read(scope: Scope = {}, progress: Progress = () => {}): Promise<GraphSnapshot> {
+    const ids = await this.scopeIds(scope);
+    const nodes: SnapshotNode[] = [];
+    const edges: SnapshotEdge[] = [];
+    let after = '';
+    for (let offset = 0; ; offset += BATCH) {
+      const batchIds = ids ? ids.slice(offset, offset + BATCH) : null;
+      if (batchIds && !batchIds.length) break;
+      const rows = await this.graph.read(
+        batchIds
+          ? `UNWIND $ids AS id MATCH (n:Entity {id: id})
+             RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, ${TYPED_PROPERTIES('n')} AS types ORDER BY n.id`
+          : `MATCH (n:Entity) WHERE n.id > $after
+             RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, ${TYPED_PROPERTIES('n')} AS types
+             ORDER BY n.id LIMIT $batch`,
+        { ids: batchIds, after, batch: neo4j.int(BATCH) },
+      );
+      if (!rows.length) break;
+      for (const row of rows) {
+        nodes.push({ id: row.id, labels: [...row.labels].sort(), properties: row.props, types: typesOf(row.types, `node ${row.id}`) });
+      }
+      const sources = rows.map((row) => row.id as string);
+      const rels = await this.graph.read(
+        `UNWIND $sources AS id MATCH (a:Entity {id: id})-[r]->(b:Entity)
+         ${ids ? 'WHERE b.id IN $scope' : ''}
+         RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props, ${TYPED_PROPERTIES('r')} AS types
+         ORDER BY from, type, to, elementId(r)`,
+        { sources, scope: ids },
+      );
+      for (const rel of rels) {
+        edges.push({ type: rel.type, from: rel.from, to: rel.to, properties: rel.props, types: typesOf(rel.types, `${rel.type} ${rel.from}→${rel.to}`) });
+      }
+      after = sources[sources.length - 1];
+      progress(`read ${nodes.length}${ids ? `/${ids.length}` : ''} nodes, ${edges.length} relationships`);
+      if (!ids && rows.length < BATCH) break;
+    }
+    return { nodes, edges };
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.graph.read('MATCH (n) RETURN count(n) = 0 AS empty');
+    return row.empty;
+  }
+
+  /**
+   * Creates every node and relationship of a snapshot in one transaction. Labels, types and
+   * temporal property names go into the Cypher text, so they are checked to be identifiers;
+   * every value travels as a parameter.
+   */
+  async write(snapshot: GraphSnapshot, progress: Progress = () => {}): Promise<void> {
+    await this.graph.writeTransaction(async (tx) => {
+      const nodeGroups = groupRows(snapshot.nodes, (n) => [n.labels.map((l) => checkIdentifier(l, 'label')), n.types]);
+      let written = 0;
+      for (const { head, temporal, rows } of nodeGroups) {
+        const labels = head.map((l) => `:\`${l}\``).join('');
+        for (let i = 0; i < rows.length; i += BATCH) {
+          await tx.run(
+            `UNWIND $rows AS row CREATE (n${labels}) SET n = row.props ${temporalSets('n', temporal)}`,
+            { rows: rows.slice(i, i + BATCH) },
+          );
+        }
+        written += rows.length;
+        progress(`created ${written}/${snapshot.nodes.length} nodes`);
+      }
+      written = 0;
+      const edgeGroups = groupRows(snapshot.edges, (e) => [[checkIdentifier(e.type, 'relationship type')], e.types]);
+      for (const { head, temporal, rows } of edgeGroups) {
+        for (let i = 0; i < rows.length; i += BATCH) {
+          const [created] = await tx.run(
+            `UNWIND $rows AS row
+             MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+             CREATE (a)-[r:\`${head[0]}\`]->(b) SET r = row.props ${temporalSets('r', temporal)}
+             RETURN count(r) AS count`,
+            { rows: rows.slice(i, i + BATCH) },
+          );
+          const expected = Math.min(BATCH, rows.length - i);
+          if (created.count !== expected) throw new Error(`${head[0]}: ${expected - created.count} relationships name a node the file does not hold`);
+        }
+        written += rows.length;
+        progress(`created ${written}/${snapshot.edges.length} relationships`);
+      }
+    });
+  }
+}
+
+export class ExportRootNotFound extends Error {
+  constructor(readonly root: string) {
+    super(`root "${root}" does not exist`);
+  }
+}
+
+interface Group {
+  head: string[];
+  temporal: [string, string][];
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * Groups elements by what goes into the Cypher text (labels or type, and which properties are
+ * temporal), and turns their values into driver values: INTEGER into Neo4j integers (a bare JS
+ * number would be stored as a FLOAT), temporal text aside for its Cypher function.
+ */
+function groupRows<T extends SnapshotNode | SnapshotEdge>(items: T[], key: (item: T) => [string[], Record<string, string>]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const item of items) {
+    const [head, types] = key(item);
+    const temporal = Object.entries(types)
+      .filter(([, type]) => type in TEMPORAL_FUNCTIONS)
+      .map(([name, type]) => [checkIdentifier(name, 'property'), TEMPORAL_FUNCTIONS[type]] as [string, string])
+      .sort();
+    const signature = JSON.stringify([head, temporal]);
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { head, temporal, rows: [] }));
+    const props: Record<string, unknown> = {};
+    const temporalValues: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(item.properties)) {
+      const type = types[name] ?? 'STRING';
+      if (type in TEMPORAL_FUNCTIONS) temporalValues[name] = value;
+      else props[name] = toDriverValue(value, type);
+    }
+    group.rows.push({ ...('id' in item ? {} : { from: item.from, to: item.to }), props, temporal: temporalValues });
+  }
+  return [...groups.values()];
+}
+
+const temporalSets = (v: string, temporal: [string, string][]) =>
+  temporal.map(([name, fn]) => `SET ${v}.\`${name}\` = ${fn}(row.temporal.\`${name}\`)`).join(' ');
+
+function toDriverValue(value: unknown, type: string): unknown {
+  if (type === 'INTEGER') return neo4j.int(value as number);
+  if (type === 'LIST<INTEGER>') return (value as number[]).map((v) => neo4j.int(v));
+  return value;
+}

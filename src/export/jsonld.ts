@@ -1,0 +1,91 @@
+import { GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode } from './snapshot';
+
+/**
+ * JSON-LD on schema.org: people are `Person`, organizations `Organization`, the report a
+ * `CreativeWork`, figures `QuantitativeValue`; names are `name` and `alternateName`, awards
+ * `award`, memberships `memberOf`, PART_OF `parentOrganization`, AUTHORED `author` (on the work).
+ * Everything schema.org has no term for (honors, programs, kinds, provenance, relationship
+ * properties) stays under the project namespace `hg:`, so nothing is lost.
+ */
+export const HG_NAMESPACE = 'urn:honorgraph:terms:';
+export const NODE_NAMESPACE = 'urn:honorgraph:node:';
+
+export const JSONLD_CONTEXT = {
+  '@vocab': 'https://schema.org/',
+  hg: HG_NAMESPACE,
+  node: NODE_NAMESPACE,
+  award: { '@type': '@id' },
+  memberOf: { '@type': '@id' },
+  parentOrganization: { '@type': '@id' },
+  author: { '@type': '@id' },
+  about: { '@type': '@id' },
+};
+
+const SCHEMA_TYPES: [string, string][] = [
+  ['Person', 'Person'],
+  ['Organization', 'Organization'],
+  ['Source', 'CreativeWork'],
+  ['Figure', 'QuantitativeValue'],
+  ['Honor', 'hg:Honor'],
+  ['Program', 'hg:Program'],
+];
+
+/** Properties mapped onto schema.org terms; search-only fields are derived and left out. */
+const NODE_TERMS: Record<string, string> = { name: 'name', aliases: 'alternateName', value: 'value', unit: 'unitText' };
+const DERIVED = new Set(['aliasText', 'searchText']);
+
+/** Relationship types with a schema.org term, written on the node the term belongs to. */
+const EDGE_TERMS: Record<string, { term: string; on: 'from' | 'to'; target: 'from' | 'to' }> = {
+  RECEIVED: { term: 'award', on: 'from', target: 'to' },
+  MEMBER_OF: { term: 'memberOf', on: 'from', target: 'to' },
+  PART_OF: { term: 'parentOrganization', on: 'from', target: 'to' },
+  AUTHORED: { term: 'author', on: 'to', target: 'from' },
+  DESCRIBES: { term: 'about', on: 'from', target: 'to' },
+};
+
+const ref = (id: string) => `node:${id}`;
+
+export function toJsonLd(snapshot: GraphSnapshot): Record<string, unknown> {
+  const documents = new Map<string, Record<string, any>>();
+  for (const node of snapshot.nodes) documents.set(node.id, nodeDocument(node));
+  const add = (doc: Record<string, any>, term: string, value: unknown) => {
+    doc[term] = [...(doc[term] ?? []), value];
+  };
+  for (const edge of snapshot.edges) {
+    const mapped = EDGE_TERMS[edge.type];
+    if (mapped) {
+      const holder = documents.get(edge[mapped.on]);
+      if (holder) add(holder, mapped.term, ref(edge[mapped.target]));
+    }
+    // Every relationship, mapped or not, also as a qualified statement keeping its properties.
+    const from = documents.get(edge.from);
+    if (from) add(from, 'hg:relationship', edgeDocument(edge));
+  }
+  return { '@context': JSONLD_CONTEXT, '@graph': [...documents.values()] };
+}
+
+function nodeDocument(node: SnapshotNode): Record<string, any> {
+  const types = SCHEMA_TYPES.filter(([label]) => node.labels.includes(label)).map(([, type]) => type);
+  const doc: Record<string, any> = { '@id': ref(node.id), '@type': types.length === 1 ? types[0] : types, identifier: node.id };
+  doc['hg:labels'] = node.labels;
+  for (const [name, value] of Object.entries(node.properties)) {
+    if (name === 'id' || DERIVED.has(name) || value === null) continue;
+    doc[NODE_TERMS[name] ?? `hg:${name}`] = jsonValue(value, node.types[name]);
+  }
+  return doc;
+}
+
+function edgeDocument(edge: SnapshotEdge): Record<string, any> {
+  const doc: Record<string, any> = { '@type': `hg:${edge.type}`, 'hg:to': { '@id': ref(edge.to) } };
+  for (const [name, value] of Object.entries(edge.properties)) {
+    if (value !== null) doc[`hg:${name}`] = jsonValue(value, edge.types[name]);
+  }
+  return doc;
+}
+
+/** Temporals become typed literals so a JSON-LD processor knows them for dates. */
+function jsonValue(value: PropertyValue, type: string | undefined): unknown {
+  if (type === 'ZONED DATETIME' || type === 'LOCAL DATETIME') return { '@value': value, '@type': 'DateTime' };
+  if (type === 'DATE') return { '@value': value, '@type': 'Date' };
+  return value;
+}

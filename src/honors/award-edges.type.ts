@@ -1,0 +1,25 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { connectionOf } from '../common/connection';
+import { CitedEdge } from '../sources/cited-edge';
+import { Recipient } from '../common/recipient.type';
+import { Honor } from './honor.type';
+
+@ObjectType()
+abstract class AwardProperties extends CitedEdge {
+  @Field(() => Int, { nullable: true, description: 'Year the honor was given, when known.' })
+  year!: number | null;
+}
+
+@ObjectType({ implements: CitedEdge, description: 'An honor a recipient received (RECEIVED), with its year and provenance.' })
+export class AwardEdge extends AwardProperties {
+  @Field(() => Honor)
+  node!: Honor;
+}
+export const AwardConnection = connectionOf(AwardEdge, 'Award', 'A page of the honors a person or organization received.');
+
+@ObjectType({ implements: CitedEdge, description: 'A recipient of an honor (RECEIVED), with the year and provenance.' })
+export class HonorRecipientEdge extends AwardProperties {
+  @Field(() => Recipient)
+  node!: Recipient;
+}
+export const HonorRecipientConnection = connectionOf(HonorRecipientEdge, 'HonorRecipient', 'A page of the recipients of an honor.');

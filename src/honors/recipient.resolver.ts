@@ -1,0 +1,26 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { EntityRow } from '../common/node.type';
+import { Recipient } from '../common/recipient.type';
+import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../common/connection';
+import { relationshipConnection } from '../sources/cited-edge';
+import { AwardConnection } from './award-edges.type';
+import { AwardWhere } from './honor.input';
+
+/** Fields every recipient has; people and every kind of organization inherit them. */
+@Resolver(() => Recipient)
+export class RecipientResolver {
+  @FieldResolver(() => AwardConnection, { description: 'Honors received; edges carry year and sources.' })
+  awardsConnection(
+    @Root() recipient: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => AwardWhere, { nullable: true }) filter: AwardWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
+    orderBy: DatedSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
+    const { page: rows, count } = ctx.repos.honors.awardPage('recipient', recipient.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
+  }
+}

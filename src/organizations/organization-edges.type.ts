@@ -1,0 +1,38 @@
+import { Field, ObjectType } from 'type-graphql';
+import { connectionOf } from '../common/connection';
+import { CitedEdge } from '../sources/cited-edge';
+import { Recipient } from '../common/recipient.type';
+import { Organization } from './organization.type';
+
+@ObjectType({ implements: CitedEdge, description: 'An organization at the other end of a relationship (PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED), with its provenance.' })
+export class LinkedOrganizationEdge extends CitedEdge {
+  @Field(() => Organization)
+  node!: Organization;
+}
+export const LinkedOrganizationConnection = connectionOf(LinkedOrganizationEdge, 'LinkedOrganization', 'A page of related organizations.');
+
+@ObjectType()
+abstract class MembershipProperties extends CitedEdge {
+  @Field(() => String, { nullable: true, description: 'Role in the organization, e.g. 执委 (executive-committee member).' })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD).' })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'End date, null while the membership lasts.' })
+  until!: string | null;
+}
+
+@ObjectType({ implements: CitedEdge, description: 'A member of an organization (MEMBER_OF), with role, dates and provenance.' })
+export class MemberEdge extends MembershipProperties {
+  @Field(() => Recipient, { description: 'The member: a person or an organization.' })
+  node!: Recipient;
+}
+export const MemberConnection = connectionOf(MemberEdge, 'Member', 'A page of the members of an organization.');
+
+@ObjectType({ implements: CitedEdge, description: 'An organization something belongs to (MEMBER_OF), with role, dates and provenance.' })
+export class MembershipEdge extends MembershipProperties {
+  @Field(() => Organization)
+  node!: Organization;
+}
+export const MembershipConnection = connectionOf(MembershipEdge, 'Membership', 'A page of the organizations a person or organization belongs to.');

@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { checkId } from '../common/id';
+import { badInput, notFound } from '../common/errors';
+import { Neighborhood, Path } from './path.type';
+import { MAX_NEIGHBORHOOD_HOPS, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from './path.repository';
+
+function checkRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `must be from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+@Resolver()
+export class PathResolver {
+  @Query(() => Path, {
+    nullable: true,
+    description:
+      'The shortest path between two nodes, following relationships in either direction; null when none is at most maxHops long (1–6).',
+  })
+  async shortestPath(
+    @Arg('fromId', () => ID) fromId: string,
+    @Arg('toId', () => ID) toId: string,
+    @Arg('maxHops', () => Int, { defaultValue: 6 }) maxHops: number,
+    @Ctx() ctx: Context,
+  ) {
+    const hops = checkRange('maxHops', maxHops, 1, MAX_PATH_HOPS);
+    const { missing, path } = await ctx.repos.paths.shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops);
+    if (missing.length) throw notFound('node', missing[0]);
+    return path;
+  }
+
+  @Query(() => Neighborhood, {
+    description: 'A node, up to `first` nodes within `hops` (1–3) of it, nearest first, and every edge among them: ready for a graph view.',
+  })
+  async neighborhood(
+    @Arg('id', () => ID) id: string,
+    @Arg('hops', () => Int, { defaultValue: 1 }) hops: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many nodes besides the center, at most 200.' }) first: number,
+    @Ctx() ctx: Context,
+  ) {
+    const checkedHops = checkRange('hops', hops, 1, MAX_NEIGHBORHOOD_HOPS);
+    const checkedFirst = checkRange('first', first, 1, MAX_NEIGHBORHOOD_NODES);
+    const result = await ctx.repos.paths.neighborhood(checkId(id), checkedHops, checkedFirst);
+    if (!result) throw notFound('node', id);
+    return result;
+  }
+}

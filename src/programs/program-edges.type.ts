@@ -1,0 +1,20 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionOf } from '../common/connection';
+import { CitedEdge } from '../sources/cited-edge';
+import { Program } from './program.type';
+
+export enum ProgramRole {
+  ORGANIZED = 'ORGANIZED',
+  PARTNERED = 'PARTNERED',
+}
+registerEnumType(ProgramRole, { name: 'ProgramRole', description: 'How an organization took part in a program.' });
+
+@ObjectType({ implements: CitedEdge, description: 'A program an organization organized or partnered in, with provenance.' })
+export class OrganizationProgramEdge extends CitedEdge {
+  @Field(() => Program)
+  node!: Program;
+
+  @Field(() => ProgramRole)
+  relationship!: ProgramRole;
+}
+export const OrganizationProgramConnection = connectionOf(OrganizationProgramEdge, 'OrganizationProgram', 'A page of the programs of an organization.');

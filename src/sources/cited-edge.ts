@@ -1,0 +1,47 @@
+import { Field, InterfaceType } from 'type-graphql';
+import { KeyedPage, RelatedRow, toConnection } from '../common/connection';
+import { KeysetPage } from '../db/cypher';
+import { Citation, citationsOf } from './citation.type';
+
+/** What every relationship edge shows: where the fact comes from and whether it is inferred. */
+@InterfaceType({ description: 'An edge that is a relationship in the graph: it shows where the relationship is stated.' })
+export abstract class CitedEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => [Citation], { description: 'Where this relationship is stated.' })
+  sources!: Citation[];
+
+  @Field({ description: 'True when the relationship is implied by its sources rather than stated.' })
+  inferred!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why an inferred relationship is believed, or other remarks.' })
+  note!: string | null;
+}
+
+/** The edge GraphQL shows for a relationship row: the node, and the relationship's properties and provenance. */
+export function relationshipEdge(row: RelatedRow) {
+  const { rel } = row;
+  return {
+    node: row.node,
+    relationship: rel.type as string,
+    sources: citationsOf(rel),
+    inferred: rel.inferred ?? false,
+    note: rel.note ?? null,
+    year: rel.year ?? null,
+    role: rel.role ?? null,
+    since: rel.since ?? null,
+    until: rel.until ?? null,
+  };
+}
+
+/** A relationship connection from a repository's page, with its count read only when asked for. */
+export async function relationshipConnection(
+  page: Promise<KeyedPage<RelatedRow>>,
+  request: KeysetPage,
+  totalCount: () => Promise<number>,
+) {
+  const read = await page;
+  return toConnection({ rows: read.rows.map((row) => ({ edge: relationshipEdge(row.edge), key: row.key })), more: read.more }, request, totalCount);
+}
+

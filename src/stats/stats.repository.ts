@@ -1,0 +1,95 @@
+import neo4j from 'neo4j-driver';
+import { ParamBag, project, where } from '../db/cypher';
+import { Repository } from '../nodes/base.repository';
+import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
+
+/** Group keys become Cypher expressions from this fixed table, never from client text. */
+const GROUP_EXPRESSIONS: Record<AwardGroupKey, { name: string; expression: string }> = {
+  [AwardGroupKey.HONOR]: { name: 'honorId', expression: 'h.id' },
+  [AwardGroupKey.LEVEL]: { name: 'level', expression: 'h.level' },
+  [AwardGroupKey.YEAR]: { name: 'year', expression: 'toInteger(a.year)' },
+};
+
+export class StatsRepository extends Repository {
+  async awardCounts(groupBy: AwardGroupKey[], filter: AwardCountWhere | null | undefined): Promise<AwardCount[]> {
+    const params = new ParamBag();
+    const conditions: string[] = [];
+    if (filter?.yearFrom != null) conditions.push(`a.year >= ${params.add(filter.yearFrom)}`);
+    if (filter?.yearTo != null) conditions.push(`a.year <= ${params.add(filter.yearTo)}`);
+    if (filter?.levels != null) conditions.push(`h.level IN ${params.add(filter.levels)}`);
+    if (filter?.honorIds != null) conditions.push(`h.id IN ${params.add(filter.honorIds)}`);
+    if (filter?.conferredById != null) {
+      conditions.push(`EXISTS { (h)-[:CONFERRED_BY]->(:Entity {id: ${params.add(filter.conferredById)}}) }`);
+    }
+    const keys = [...new Set(groupBy)].map((key) => GROUP_EXPRESSIONS[key]);
+    const returned = keys.map((k) => `${k.expression} AS ${k.name}`);
+    const rows = await this.graph.read(
+      `MATCH (r:Entity)-[a:RECEIVED]->(h:Honor) ${where(conditions)}
+       RETURN ${[...returned, 'count(a) AS count', 'count(DISTINCT r) AS recipients'].join(', ')}
+       ORDER BY count DESC${keys.map((k) => `, ${k.name}`).join('')}`,
+      params.values,
+    );
+    return rows.map((row) =>
+      Object.assign(new AwardCount(), {
+        honorId: row.honorId ?? null,
+        level: row.level ?? null,
+        year: row.year ?? null,
+        count: row.count,
+        recipients: row.recipients,
+      }),
+    );
+  }
+
+  /** Null when there is no such organization. */
+  async honoreeCount(organizationId: string, includeDescendants: boolean): Promise<HonoreeCount | null> {
+    const covered = includeDescendants
+      ? 'CALL { WITH o MATCH (d:Organization)-[:PART_OF*0..]->(o) RETURN collect(DISTINCT d) AS orgs }'
+      : 'WITH o, [o] AS orgs';
+    const rows = await this.graph.read(
+      `MATCH (o:Organization {id: $id})
+       ${covered}
+       CALL { WITH orgs UNWIND orgs AS d MATCH (d)-[:RECEIVED]->(:Honor) RETURN count(DISTINCT d) AS organizations }
+       CALL { WITH orgs UNWIND orgs AS d MATCH (p:Person)-[:MEMBER_OF]->(d) WHERE EXISTS { (p)-[:RECEIVED]->(:Honor) }
+              RETURN count(DISTINCT p) AS people }
+       RETURN size(orgs) AS covered, organizations, people`,
+      { id: organizationId },
+    );
+    if (!rows.length) return null;
+    const [row] = rows;
+    return Object.assign(new HonoreeCount(), {
+      organizationId,
+      organizationsCovered: row.covered,
+      people: row.people,
+      organizations: row.organizations,
+      total: row.people + row.organizations,
+    });
+  }
+
+  async programsPerPartner(first: number): Promise<PartnerProgramCount[]> {
+    const rows = await this.graph.read(
+      `MATCH (o:Organization)-[:PARTNERED]->(p:Program)
+       WITH o, count(DISTINCT p) AS programs
+       RETURN ${project('o')} AS partner, programs
+       ORDER BY programs DESC, o.name, o.id LIMIT $first`,
+      { first: neo4j.int(first) },
+    );
+    const partners = this.entities(rows.map((row) => row.partner));
+    return rows.map((row, i) => ({ partner: partners[i], programs: row.programs }));
+  }
+
+  async figuresBySubject(subjectId: string | null | undefined, first: number): Promise<SubjectFigures[]> {
+    const rows = await this.graph.read(
+      `MATCH (f:Figure)-[:DESCRIBES]->(s:Entity) ${subjectId != null ? 'WHERE s.id = $subjectId' : ''}
+       WITH s, f ORDER BY f.metric, f.id
+       WITH s, collect(${project('f')}) AS figures
+       RETURN ${project('s')} AS subject, size(figures) AS count, figures
+       ORDER BY count DESC, s.name, s.id LIMIT $first`,
+      { subjectId: subjectId ?? null, first: neo4j.int(first) },
+    );
+    return rows.map((row) => ({
+      subject: this.entities([row.subject])[0],
+      count: row.count,
+      figures: this.entities(row.figures),
+    }));
+  }
+}

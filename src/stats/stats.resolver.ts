@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { checkId } from '../common/id';
+import { badInput, notFound } from '../common/errors';
+import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
+
+const MAX_ROWS = 500;
+
+function checkFirst(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_ROWS) throw badInput('first', `must be from 1 to ${MAX_ROWS}, got ${first}`);
+  return first;
+}
+
+@Resolver()
+export class StatsResolver {
+  @Query(() => [AwardCount], {
+    description: 'Awards counted in groups (by honor, level and/or year), largest group first. An empty groupBy gives one total row.',
+  })
+  awardCounts(
+    @Arg('groupBy', () => [AwardGroupKey]) groupBy: AwardGroupKey[],
+    @Arg('where', () => AwardCountWhere, { nullable: true }) where: AwardCountWhere | null,
+    @Ctx() ctx: Context,
+  ) {
+    if (where?.yearFrom != null && where?.yearTo != null && where.yearFrom > where.yearTo) {
+      throw badInput('where.yearFrom', `must not be after yearTo (${where.yearFrom} > ${where.yearTo})`);
+    }
+    return ctx.repos.stats.awardCounts(groupBy, where);
+  }
+
+  @Query(() => HonoreeCount, {
+    description:
+      'Distinct honorees under an organization: the organizations themselves that received an honor, and people who are members (MEMBER_OF) and received one. With includeDescendants, every organization PART_OF it at any depth counts too.',
+  })
+  async honoreeCount(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('includeDescendants', { defaultValue: true }) includeDescendants: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    const count = await ctx.repos.stats.honoreeCount(checkId(organizationId, 'organizationId'), includeDescendants);
+    if (!count) throw notFound('organization', organizationId);
+    return count;
+  }
+
+  @Query(() => [PartnerProgramCount], { description: 'Organizations by the number of programs they partnered in (PARTNERED), most first.' })
+  programsPerPartner(@Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: Context) {
+    return ctx.repos.stats.programsPerPartner(checkFirst(first));
+  }
+
+  @Query(() => [SubjectFigures], { description: "The article's figures grouped by what they describe, subjects with most figures first." })
+  figuresBySubject(
+    @Arg('subjectId', () => ID, { nullable: true }) subjectId: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.repos.stats.figuresBySubject(subjectId == null ? null : checkId(subjectId, 'subjectId'), checkFirst(first));
+  }
+}
+
+@Resolver(() => AwardCount)
+export class AwardCountResolver {
+  @FieldResolver()
+  honor(@Root() row: AwardCount, @Ctx() ctx: Context) {
+    return row.honorId ? ctx.repos.nodes.byId(row.honorId) : null;
+  }
+}
+
+@Resolver(() => HonoreeCount)
+export class HonoreeCountResolver {
+  @FieldResolver()
+  organization(@Root() row: HonoreeCount, @Ctx() ctx: Context) {
+    return ctx.repos.nodes.byId(row.organizationId);
+  }
+}

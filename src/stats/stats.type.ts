@@ -1,0 +1,93 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Level } from '../common/enums';
+import { EntityRow, Node } from '../common/node.type';
+import { Honor } from '../honors/honor.type';
+import { Organization } from '../organizations/organization.type';
+import { Figure } from '../figures/figure.type';
+
+export enum AwardGroupKey {
+  HONOR = 'HONOR',
+  LEVEL = 'LEVEL',
+  YEAR = 'YEAR',
+}
+
+registerEnumType(AwardGroupKey, { name: 'AwardGroupKey', description: 'What award counts are grouped by.' });
+
+@InputType({ description: 'Which awards to count. All conditions must hold.' })
+export class AwardCountWhere {
+  @Field(() => Int, { nullable: true, description: 'Awarded in this year or later.' })
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Awarded in this year or earlier.' })
+  yearTo?: number | null;
+
+  @Field(() => [Level], { nullable: true, description: "The honor's level is one of these." })
+  levels?: Level[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The honor is one of these.' })
+  honorIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The honor was conferred by this organization.' })
+  conferredById?: string | null;
+}
+
+@ObjectType({ description: 'One group of awards: the keys asked for (others null) and how many.' })
+export class AwardCount {
+  honorId!: string | null;
+
+  @Field(() => Honor, { nullable: true, description: 'Set when grouped by HONOR.' })
+  honor!: Honor | null;
+
+  @Field(() => Level, { nullable: true, description: "Set when grouped by LEVEL (null also for honors of no known level)." })
+  level!: Level | null;
+
+  @Field(() => Int, { nullable: true, description: 'Set when grouped by YEAR (null also for awards of unknown year).' })
+  year!: number | null;
+
+  @Field(() => Int, { description: 'Awards (RECEIVED relationships) in the group.' })
+  count!: number;
+
+  @Field(() => Int, { description: 'Distinct recipients in the group.' })
+  recipients!: number;
+}
+
+@ObjectType({ description: 'Distinct honorees under an organization.' })
+export class HonoreeCount {
+  organizationId!: string;
+
+  @Field(() => Organization)
+  organization!: Organization;
+
+  @Field(() => Int, { description: 'Organizations counted (the organization itself, plus its descendants when asked).' })
+  organizationsCovered!: number;
+
+  @Field(() => Int, { description: 'People who are members of a covered organization and received an honor.' })
+  people!: number;
+
+  @Field(() => Int, { description: 'Covered organizations that received an honor themselves.' })
+  organizations!: number;
+
+  @Field(() => Int, { description: 'people + organizations.' })
+  total!: number;
+}
+
+@ObjectType({ description: 'An organization and the number of programs it partnered in.' })
+export class PartnerProgramCount {
+  @Field(() => Organization)
+  partner!: EntityRow;
+
+  @Field(() => Int)
+  programs!: number;
+}
+
+@ObjectType({ description: 'A node and the figures the sources report about it.' })
+export class SubjectFigures {
+  @Field(() => Node)
+  subject!: EntityRow;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => [Figure])
+  figures!: EntityRow[];
+}

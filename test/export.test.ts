@@ -1,0 +1,211 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { startTestApp, TestApp } from './support/app';
+import { createDriver, Graph } from '../src/db/graph';
+import { applyMigrations } from '../src/db/migrations';
+import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j';
+import { importGraphml, readSnapshot } from '../src/export/export';
+import { GraphSnapshot } from '../src/export/snapshot';
+
+let app: TestApp;
+
+/**
+ * Runs a program without blocking the event loop: the test's own HTTP server must keep serving
+ * (a blocked loop lets keep-alive sockets expire under the next request).
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', () => resolve({ status: null, stdout, stderr }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+let base: string;
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-export-test-'));
+
+/**
+ * Values of every kind Neo4j stores and the seed does not use: integers beside the seed's
+ * floats (so one property has mixed types), integer lists, empty lists, dates, XML's special
+ * characters and a line break, and two parallel relationships of one type.
+ */
+const FIXTURE = `
+  CREATE (o:Entity:Organization {id: 'test-export-org', name: '测试<导出>&"协会"', aliases: ['导出\\n协会', "O'Export"], kind: 'ASSOCIATION',
+          founded: date('1998-03-08'), seenAt: datetime('2024-03-08T09:30:00.123+08:00'), members: 120, share: 0.25,
+          codes: [3, 1, 4], tags: [], verified: true})
+  CREATE (p:Entity:Person {id: 'test-export-person', name: '测试导出人', aliases: []})
+  CREATE (p)-[:RECEIVED {year: 2020, sourceIds: ['src-huainan-wf-2024-report'], locators: ['¶3']}]->(:Entity:Honor {id: 'test-export-honor', name: '测试导出奖', aliases: [], level: 'COUNTY'})
+  CREATE (p)-[:MEMBER_OF {role: '会长', since: 2019}]->(o)
+  CREATE (p)-[:MEMBER_OF {role: '理事', since: 2015, until: 2019}]->(o)
+  CREATE (o)-[:PART_OF]->(:Entity:Organization {id: 'test-export-parent', name: '测试导出总会', aliases: [], kind: 'ASSOCIATION'})`;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  base = `http://127.0.0.1:${app.server.port}`;
+  await app.graph.write(FIXTURE);
+});
+afterAll(async () => {
+  await app.graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-export-' DETACH DELETE n");
+  await app.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A snapshot in a canonical order, so two databases holding the same graph compare equal. */
+function canonical(snapshot: GraphSnapshot) {
+  const edges = snapshot.edges.map((e) => JSON.stringify([e.from, e.type, e.to, sortKeys(e.properties), sortKeys(e.types)]));
+  return {
+    nodes: [...snapshot.nodes].sort((a, b) => a.id.localeCompare(b.id)).map((n) => ({ ...n, properties: sortKeys(n.properties), types: sortKeys(n.types) })),
+    edges: edges.sort(),
+  };
+}
+const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+
+async function download(query: string) {
+  const response = await fetch(`${base}/export?${query}`);
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+describe('a researcher exports the graph and loads it elsewhere', () => {
+  it('GraphML export → an empty second Neo4j → import: every node, relationship, property and property type is preserved', async () => {
+    const original = await readSnapshot(app.graph);
+    expect(original.nodes.length).toBeGreaterThan(80);
+    const fixtureOrg = original.nodes.find((n) => n.id === 'test-export-org')!;
+    expect(fixtureOrg.types).toMatchObject({ founded: 'DATE', seenAt: 'ZONED DATETIME', members: 'INTEGER', share: 'FLOAT', codes: 'LIST<INTEGER>', verified: 'BOOLEAN' });
+    const years = new Set(original.edges.filter((e) => e.type === 'RECEIVED').map((e) => e.types.year));
+    expect(years).toEqual(new Set(['INTEGER', 'FLOAT']));
+
+    const download_ = await download('format=graphml');
+    expect(download_.status).toBe(200);
+    expect(download_.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
+    expect(download_.headers.get('content-disposition')).toBe('attachment; filename="honorgraph.graphml"');
+    const file = path.join(scratch, 'honorgraph.graphml');
+    fs.writeFileSync(file, download_.body);
+
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-import-'));
+    let second: LocalNeo4j | undefined;
+    const driver = { current: undefined as ReturnType<typeof createDriver> | undefined };
+    try {
+      second = await startLocalNeo4j({ home, port: await findFreePort(), heap: '512m', pagecache: '64m' });
+      driver.current = createDriver(second.uri, 'neo4j', '');
+      const target = new Graph(driver.current, 'neo4j');
+      await applyMigrations(target);
+      const counts = await importGraphml(target, fs.readFileSync(file, 'utf8'));
+      expect(counts).toEqual({ nodes: original.nodes.length, edges: original.edges.length });
+
+      const copy = await readSnapshot(target);
+      expect(canonical(copy)).toEqual(canonical(original));
+
+      // Importing twice would duplicate everything: a database that holds nodes is refused.
+      await expect(importGraphml(target, fs.readFileSync(file, 'utf8'))).rejects.toThrow(/not empty/);
+    } finally {
+      await driver.current?.close();
+      await second?.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('NetworkX reads the GraphML export (when python3 with networkx is installed)', async () => {
+    const file = path.join(scratch, 'nx.graphml');
+    fs.writeFileSync(file, (await download('format=graphml')).body);
+    const probe = await run('python3', ['-c', 'import networkx']);
+    if (probe.status !== 0) {
+      console.warn('skipped: python3 with networkx is not installed (pip install networkx to run this check)');
+      return;
+    }
+    const script = `import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+o = g.nodes['test-export-org']
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "members": o["members"], "share": o["share"], "name": o["name"], "labels": o["labels"]}))`;
+    const result = await run('python3', ['-c', script, file]);
+    expect(result.stderr).toBe('');
+    const counts = await app.graph.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges');
+    expect(JSON.parse(result.stdout)).toEqual({
+      nodes: counts[0].nodes,
+      edges: counts[0].edges,
+      members: 120,
+      share: 0.25,
+      name: '测试<导出>&"协会"',
+      labels: ':Entity:Organization',
+    });
+  });
+
+  it('JSON-LD parses as JSON, uses schema.org and has one typed document per node', async () => {
+    const response = await download('format=jsonld');
+    expect(response.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    const document = JSON.parse(response.body);
+    expect(document['@context']['@vocab']).toBe('https://schema.org/');
+    const counts = await app.graph.read(
+      'MATCH (n:Entity) RETURN sum(CASE WHEN n:Person THEN 1 ELSE 0 END) AS people, sum(CASE WHEN n:Organization THEN 1 ELSE 0 END) AS organizations, count(n) AS all',
+    );
+    const typed = (type: string) => document['@graph'].filter((d: any) => d['@type'] === type).length;
+    expect(document['@graph']).toHaveLength(counts[0].all);
+    expect(typed('Person')).toBe(counts[0].people);
+    expect(typed('Organization')).toBe(counts[0].organizations);
+    const federation = document['@graph'].find((d: any) => d.identifier === 'org-huainan-wf');
+    expect(federation).toMatchObject({ '@type': 'Organization', name: '淮南市妇女联合会', parentOrganization: ['node:org-anhui-wf'] });
+    expect(federation.alternateName).toContain('市妇联');
+    expect(federation.award).toHaveLength(3);
+    const person = document['@graph'].find((d: any) => d.identifier === 'test-export-person');
+    expect(person.memberOf).toEqual(['node:test-export-org', 'node:test-export-org']);
+    expect(person['hg:relationship']).toContainEqual(
+      expect.objectContaining({ '@type': 'hg:RECEIVED', 'hg:year': 2020, 'hg:sourceIds': ['src-huainan-wf-2024-report'] }),
+    );
+  });
+
+  it('CSV: one row per node and per relationship, as downloads and from the command line', async () => {
+    const nodes = await download('format=csv&part=nodes');
+    const edges = await download('format=csv&part=edges');
+    expect(nodes.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(edges.headers.get('content-disposition')).toBe('attachment; filename="honorgraph-edges.csv"');
+    const nodeRows = parseCsv(nodes.body, { columns: true });
+    const edgeRows = parseCsv(edges.body, { columns: true });
+    const counts = await app.graph.read('MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS edges');
+    expect(nodeRows).toHaveLength(counts[0].nodes);
+    expect(edgeRows).toHaveLength(counts[0].edges);
+    expect(nodeRows.find((r: any) => r.id === 'test-export-org')).toMatchObject({ labels: 'Entity;Organization', name: '测试<导出>&"协会"', codes: '[3,1,4]', verified: 'true' });
+
+    const out = path.join(scratch, 'csv');
+    const cli = await run(
+      process.execPath,
+      ['dist/export/cli.js', '--format', 'csv', '--out', out, '--root', 'org-huainan-court-litigation-center', '--hops', '1'],
+      { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI },
+    );
+    expect(cli.status).toBe(0);
+    expect(cli.stderr).toMatch(/read 3\/3 nodes, 2 relationships/);
+    expect(parseCsv(fs.readFileSync(path.join(out, 'nodes.csv')), { columns: true }).map((r: any) => r.id)).toEqual([
+      'honor-national-sanba-collective',
+      'org-huainan-court-litigation-center',
+      'org-huainan-intermediate-court',
+    ]);
+    expect(parseCsv(fs.readFileSync(path.join(out, 'edges.csv')), { columns: true })).toHaveLength(2);
+  });
+
+  it('a subgraph download keeps only nodes within the hops and the edges among them', async () => {
+    const response = await download('format=graphml&root=org-huainan-court-litigation-center&hops=2');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="honorgraph-org-huainan-court-litigation-center-2hops.graphml"');
+    const ids = [...response.body.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]);
+    const expected = await app.graph.read(
+      "MATCH (:Entity {id: 'org-huainan-court-litigation-center'})-[*0..2]-(m:Entity) RETURN collect(DISTINCT m.id) AS ids",
+    );
+    expect(ids.sort()).toEqual(expected[0].ids.sort());
+    const alone = await download('format=jsonld&root=org-huainan-wf&hops=0');
+    expect(JSON.parse(alone.body)['@graph'].map((d: any) => d.identifier)).toEqual(['org-huainan-wf']);
+    for (const [, source, target] of response.body.matchAll(/<edge id="[^"]+" source="([^"]+)" target="([^"]+)"/g)) {
+      expect(ids).toContain(source);
+      expect(ids).toContain(target);
+    }
+  });
+
+  it('refuses an unknown format, too many hops and an unknown root, with a reason', async () => {
+    expect(await download('format=xml')).toMatchObject({ status: 400, body: expect.stringContaining('format must be one of graphml, csv, jsonld') });
+    expect(await download('format=graphml&root=org-acwf&hops=9')).toMatchObject({ status: 400, body: expect.stringContaining('hops') });
+    expect(await download('format=csv&part=both')).toMatchObject({ status: 400 });
+    expect(await download('format=jsonld&root=org-nowhere')).toMatchObject({ status: 404, body: expect.stringContaining('org-nowhere') });
+  });
+});
