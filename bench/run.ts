@@ -22,6 +22,7 @@ import { Arm, BenchQuery, benchQueries, stableJson } from './queries';
 const ROOT = path.resolve(__dirname, '../../../..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const ARMS: Arm[] = ['api', 'peer', 'floor'];
+const ARM_HEAP_MB = 256;
 const ARM_TITLES: Record<Arm, string> = {
   api: 'this API',
   peer: '@neo4j/graphql',
@@ -84,7 +85,8 @@ interface ArmProcess {
 
 async function startArm(arm: Arm, uri: string): Promise<ArmProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [path.join(__dirname, 'serve.js'), arm, uri, String(port)], {
+  // The same V8 heap cap for every arm: without one V8 grows the heap long before it collects.
+  const child = spawn(process.execPath, [`--max-old-space-size=${ARM_HEAP_MB}`, path.join(__dirname, 'serve.js'), arm, uri, String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
@@ -333,7 +335,7 @@ function renderReport(r: any): string {
   lines.push('## Machine', '');
   lines.push(`- ${r.machine.cpus} cores (${r.machine.cpuModel}), ${fmt(r.machine.memGb, 1)} GB RAM, Node ${r.machine.node}`);
   lines.push(`- load average (1/5/15 min) at the end: ${r.machine.loadAtEnd.map((l: number) => l.toFixed(2)).join(' / ')}; the 1-minute load after each run is in the table`);
-  lines.push(`- Neo4j 5.26 embedded (tools/neo4j-local) with APOC core, heap ${r.dataset.size === 'L' ? '4g' : '1g'}, page cache ${r.dataset.size === 'L' ? '2g' : '512m'}; all three arms and the load generator on the same machine`);
+  lines.push(`- Neo4j 5.26 embedded (tools/neo4j-local) with APOC core, heap ${r.dataset.size === 'L' ? '4g' : '1g'}, page cache ${r.dataset.size === 'L' ? '2g' : '512m'}; all three arms (each Node with --max-old-space-size=${ARM_HEAP_MB}) and the load generator on the same machine`);
   lines.push(`- autocannon: ${r.args.connections} connections; one ${r.args.warmup} s warm-up pass over every query and arm first, then per query and arm ${fmt(r.args.warmup / 3, 1)} s warm-up and ${r.args.duration} s measured`, '');
   lines.push('## Dataset', '');
   lines.push(`Synthetic (bench/generate.ts, version ${r.dataset.generatorVersion}, seed ${r.dataset.seed}): ${fmt(nodes)} nodes, ${fmt(rels)} relationships.`, '');

@@ -121,16 +121,20 @@ export class HonorRepository extends Repository {
         ? 'MATCH (r:Entity {id: id})-[a:RECEIVED]->(h:Honor)'
         : 'MATCH (r:Entity)-[a:RECEIVED]->(h:Honor {id: id})';
     return this.loaders.get<AwardRow[]>(`award.by${by}`, async (ids) => {
+      // Only the far end is projected: the near end is the node whose awards were asked for,
+      // which the request already holds (repeating it on every award row cost more than the rest).
+      const [far, farVariable] = by === 'recipient' ? ['honor', 'h'] : ['recipient', 'r'];
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
-         RETURN id, a {.*} AS a, ${project('r')} AS r, ${project('h')} AS h
+         RETURN id, a {.*} AS a, ${project(farVariable)} AS ${far}
          ORDER BY a.year DESC, h.name, r.name, r.id`,
         { ids },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) =>
         group.map((row) => {
-          this.entities([row.r, row.h]);
-          return { inferred: false, note: null, ...row.a, recipientId: row.r.id, honorId: row.h.id } as AwardRow;
+          const [other] = this.entities([row[far]]);
+          const [recipientId, honorId] = by === 'recipient' ? [row.id, other.id] : [other.id, row.id];
+          return { inferred: false, note: null, ...row.a, recipientId, honorId } as AwardRow;
         }),
       );
     });
