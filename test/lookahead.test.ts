@@ -18,6 +18,15 @@ beforeAll(async () => {
      CREATE (village:Entity:Organization {id: 'test-la-c' + c + 't' + t + 'v' + v, name: '测试村' + c + t + v, aliases: [], kind: 'FEDERATION', level: 'VILLAGE'})-[:PART_OF]->(town)
      CREATE (:Entity:Organization {id: 'test-la-c' + c + 't' + t + 'v' + v + 's', name: '测试工作室' + c + t + v, aliases: [], kind: 'STUDIO'})-[:PART_OF]->(village)`,
   );
+  // The first county's executive committee: three people, each with an honor.
+  await app.graph.write(
+    `MATCH (county:Organization {id: 'test-la-c1'})
+     CREATE (h:Entity:Honor {id: 'test-la-honor', name: '测试三八红旗手', aliases: [], level: 'COUNTY'})
+     WITH county, h
+     UNWIND [['test-la-p1', '测试乙', '执委'], ['test-la-p2', '测试甲', '主席'], ['test-la-p3', '测试丙', '执委']] AS p
+     CREATE (person:Entity:Person {id: p[0], name: p[1], aliases: []})-[:MEMBER_OF {role: p[2], sourceIds: [], locators: []}]->(county)
+     CREATE (person)-[:RECEIVED {year: 2024, sourceIds: [], locators: []}]->(h)`,
+  );
 });
 afterAll(async () => {
   await app.graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-la-' DETACH DELETE n");
@@ -48,5 +57,31 @@ describe('a frontend drawing an org chart four levels deep', () => {
       return Promise.all(children.map(async (child: any) => ({ ...child, children: await byLevel(child.id, levels - 1) })));
     };
     expect(chart.data!.organization!.children).toEqual(await byLevel('test-la-root', 4));
+  });
+});
+
+describe('a frontend showing an organization page', () => {
+  it('gets the organization, its members by name and their honors in two Cypher round trips', async () => {
+    const response = await app.raw(
+      `query($id: ID!) { organization(id: $id) { name members { role member { id name awards { year honor { id name } } } } } }`,
+      { id: 'test-la-c1' },
+    );
+    expect(response.errors).toBeUndefined();
+    const members = response.data.organization.members;
+    expect(members.map((m: any) => [m.member.name, m.role])).toEqual([
+      ['测试丙', '执委'],
+      ['测试乙', '执委'],
+      ['测试甲', '主席'],
+    ]);
+    expect(members[2].member.awards).toEqual([{ year: 2024, honor: { id: 'test-la-honor', name: '测试三八红旗手' } }]);
+    // The organization with its members, then every member's awards: not one query per member.
+    expect(response.extensions!.cypherRoundTrips).toBe(2);
+  });
+
+  it('still finds an organization without members, and nothing for an id of another type', async () => {
+    const empty = await app.raw('query($id: ID!) { organization(id: $id) { id members { role } } }', { id: 'test-la-c2' });
+    expect(empty.data.organization).toEqual({ id: 'test-la-c2', members: [] });
+    const person = await app.raw('query($id: ID!) { organization(id: $id) { id members { role } } }', { id: 'test-la-p1' });
+    expect(person.data.organization).toBeNull();
   });
 });

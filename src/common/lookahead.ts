@@ -31,3 +31,14 @@ export function lookahead(info: GraphQLResolveInfo, field: string = info.fieldNa
   const levels = Math.max(1, ...info.fieldNodes.map((node) => 1 + below(node.selectionSet)));
   return { levels, fields };
 }
+
+/** Whether the field being resolved selects `name` directly (fragments count as written in place). */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}

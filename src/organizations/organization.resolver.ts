@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { lookahead } from '../common/lookahead';
+import { lookahead, selectsField } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
@@ -23,8 +23,8 @@ const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when there is none.' })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.byId(checkId(id));
+  organization(@Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return ctx.repos.organizations.byId(checkId(id), { withMembers: selectsField(info, 'members') });
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations, by name unless orderBy says otherwise.' })
