@@ -1,13 +1,21 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Typed documents for the operations the tests send, generated from the committed schema. */
+/**
+ * Typed documents generated from the committed schema: one output for the operations the tests
+ * send, one for the explorer page's (as strings, so the page bundles no GraphQL parser).
+ */
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['test/operations/**/*.graphql'],
   generates: {
     'test/__generated__/graphql.ts': {
+      documents: ['test/operations/**/*.graphql'],
       plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
       config: { enumsAsTypes: true, avoidOptionals: false, skipTypename: true },
+    },
+    'web/__generated__/graphql.ts': {
+      documents: ['web/operations/**/*.graphql'],
+      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      config: { enumsAsTypes: true, avoidOptionals: false, skipTypename: true, documentMode: 'string', useTypeImports: true },
     },
   },
   silent: true,

@@ -29,7 +29,41 @@ export interface Config {
   local: LocalNeo4jConfig;
   seedOnStart: boolean;
   production: boolean;
+  limits: Limits;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
 }
+
+/** What one request may ask for; see the README's limits table. */
+export interface Limits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Items any nested list (awards, members, children…) returns per parent. */
+  maxListItems: number;
+  allowBatchedRequests: boolean;
+  maxBatchSize: number;
+  requestTimeoutMs: number;
+  /** Neo4j's own limit on every transaction the app opens. */
+  transactionTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 10,
+  maxCost: 10_000,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxListItems: 500,
+  allowBatchedRequests: false,
+  maxBatchSize: 10,
+  requestTimeoutMs: 10_000,
+  transactionTimeoutMs: 5_000,
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const repoRoot = path.resolve(__dirname, '..');
@@ -102,5 +136,32 @@ export function loadConfig(env: Env = process.env): Config {
     },
     seedOnStart: boolean(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
+    limits: loadLimits(env),
+    logLevel: logLevel(env),
   };
+}
+
+function logLevel(env: Env): string {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'info';
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return raw;
+}
+
+/** The query limits; each can be set by environment (README: "Limits"). */
+export function loadLimits(env: Env = process.env): Limits {
+  const d = DEFAULT_LIMITS;
+  const limits: Limits = {
+    maxDepth: integer(env, 'QUERY_MAX_DEPTH', d.maxDepth, 1, 100),
+    maxCost: integer(env, 'QUERY_MAX_COST', d.maxCost, 1, 10_000_000),
+    maxAliases: integer(env, 'QUERY_MAX_ALIASES', d.maxAliases, 0, 1000),
+    maxTokens: integer(env, 'QUERY_MAX_TOKENS', d.maxTokens, 10, 1_000_000),
+    maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', d.maxDirectives, 0, 1000),
+    maxListItems: integer(env, 'QUERY_MAX_LIST_ITEMS', d.maxListItems, 1, 100_000),
+    allowBatchedRequests: boolean(env, 'ALLOW_BATCHED_REQUESTS', d.allowBatchedRequests),
+    maxBatchSize: integer(env, 'MAX_BATCH_SIZE', d.maxBatchSize, 1, 1000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 600_000),
+    transactionTimeoutMs: integer(env, 'NEO4J_TRANSACTION_TIMEOUT_MS', d.transactionTimeoutMs, 100, 600_000),
+  };
+  return limits;
 }

@@ -4,6 +4,7 @@ import { DatabaseUnavailableError, connectDatabase } from './db/connect';
 import { applyMigrations } from './db/migrations';
 import { seedIfEmpty } from './seed/seed';
 import { startServer } from './server/app';
+import { createLogger } from './server/observability';
 
 const log = (line: string) => console.log(`[honorgraph] ${line}`);
 
@@ -18,17 +19,37 @@ async function main(): Promise<void> {
     const seeded = await seedIfEmpty(database.graph, log);
     if (seeded) log(`seeded an empty database: ${seeded.totals.nodes} nodes, ${seeded.totals.relationships} relationships in ${seeded.ms} ms`);
   }
-  const server = await startServer({ graph: database.graph, port: config.port, host: config.host, production: config.production });
+  const logger = createLogger(config.logLevel);
+  const server = await startServer({
+    graph: database.graph,
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    limits: config.limits,
+    logger,
+  });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: finishing requests in flight, then closing Neo4j`);
-    await server.stop();
-    await database.close();
-    process.exit(0);
+    log(`${signal}: no new requests; finishing those in flight, then closing Neo4j`);
+    // A request cannot outlive its own time limit; past that (plus slack) give up and say so.
+    const giveUp = setTimeout(() => {
+      log(`${signal}: requests still running after ${config.limits.requestTimeoutMs + 5_000} ms; exiting anyway`);
+      process.exit(1);
+    }, config.limits.requestTimeoutMs + 5_000);
+    giveUp.unref();
+    try {
+      await server.stop();
+      await database.close();
+      log(`${signal}: stopped cleanly`);
+      process.exit(0);
+    } catch (error) {
+      log(`${signal}: stopping failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -31,6 +31,12 @@ describe('configuration from the environment', () => {
     [{ NEO4J_DATABASE: 'no spaces allowed' }, 'NEO4J_DATABASE', /not a valid database name/],
     [{ NEO4J_LOCAL_HEAP: 'lots' }, 'NEO4J_LOCAL_HEAP', /size such as/],
     [{ SEED_ON_START: 'maybe' }, 'SEED_ON_START', /true or false/],
+    [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH', /between 1 and 100/],
+    [{ QUERY_MAX_COST: 'cheap' }, 'QUERY_MAX_COST', /whole number/],
+    [{ ALLOW_BATCHED_REQUESTS: 'sometimes' }, 'ALLOW_BATCHED_REQUESTS', /true or false/],
+    [{ REQUEST_TIMEOUT_MS: '5' }, 'REQUEST_TIMEOUT_MS', /between 100 and/],
+    [{ NEO4J_TRANSACTION_TIMEOUT_MS: '-1' }, 'NEO4J_TRANSACTION_TIMEOUT_MS', /whole number/],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of fatal/],
   ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
     const error = failure(env as Record<string, string>);
     expect(error).toBeInstanceOf(ConfigError);
@@ -38,5 +44,11 @@ describe('configuration from the environment', () => {
     expect(error.message.startsWith(`${setting}:`)).toBe(true);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads the query limits from the environment, with safe defaults', () => {
+    expect(loadConfig({}).limits).toMatchObject({ maxDepth: 10, maxCost: 10_000, allowBatchedRequests: false, requestTimeoutMs: 10_000 });
+    const limits = loadConfig({ QUERY_MAX_DEPTH: '6', ALLOW_BATCHED_REQUESTS: 'true', MAX_BATCH_SIZE: '3', NEO4J_TRANSACTION_TIMEOUT_MS: '2000' }).limits;
+    expect(limits).toMatchObject({ maxDepth: 6, allowBatchedRequests: true, maxBatchSize: 3, transactionTimeoutMs: 2000 });
   });
 });

@@ -177,13 +177,15 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
       { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI },
     );
     expect(cli.status).toBe(0);
-    expect(cli.stderr).toMatch(/read 3\/3 nodes, 2 relationships/);
+    expect(cli.stderr).toMatch(/read 4\/4 nodes, 5 relationships/);
     expect(parseCsv(fs.readFileSync(path.join(out, 'nodes.csv')), { columns: true }).map((r: any) => r.id)).toEqual([
       'honor-national-sanba-collective',
       'org-huainan-court-litigation-center',
       'org-huainan-intermediate-court',
+      'src-huainan-wf-2024-report',
     ]);
-    expect(parseCsv(fs.readFileSync(path.join(out, 'edges.csv')), { columns: true })).toHaveLength(2);
+    // RECEIVED, PART_OF, and the report's MENTIONS of the other three.
+    expect(parseCsv(fs.readFileSync(path.join(out, 'edges.csv')), { columns: true })).toHaveLength(5);
   });
 
   it('a subgraph download keeps only nodes within the hops and the edges among them', async () => {

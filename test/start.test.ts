@@ -48,8 +48,12 @@ describe('starting the server', () => {
       });
       const body = (await response.json()) as any;
       expect(body.data.organizations.edges[0].node.awards).toHaveLength(3);
+      // The request's log line is JSON with its id; the start-up lines stay plain.
+      const [logLine] = await waitFor(server.stdout, /^\{.*"msg":"graphql request".*\}$/);
+      expect(JSON.parse(logLine)).toMatchObject({ requestId: body.extensions.requestId, cypherRoundTrips: expect.any(Number) });
       server.child.kill('SIGTERM');
       expect(await server.exit).toBe(0);
+      expect(server.stdout.join('\n')).toMatch(/SIGTERM: no new requests; finishing those in flight[\s\S]*SIGTERM: stopped cleanly/);
     } finally {
       server.child.kill('SIGKILL');
     }

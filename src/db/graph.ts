@@ -1,4 +1,5 @@
 import neo4j, { Driver, ManagedTransaction, isDate, isDateTime, isLocalDateTime, isDuration } from 'neo4j-driver';
+import { classifyDatabaseError, deadlineExceeded } from './errors';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
@@ -7,6 +8,25 @@ export type Row = Record<string, any>;
 export interface QueryStats {
   roundTrips: number;
 }
+
+/** Told about every statement, for metrics; `ms` is the round trip as the app sees it. */
+export interface GraphObserver {
+  query(kind: 'read' | 'write', ms: number, failed: boolean): void;
+  /** Transactions holding a pooled connection right now changed by `delta`. */
+  inFlight(delta: number): void;
+}
+
+export interface GraphOptions {
+  /** Neo4j aborts any transaction of ours running longer (ms). */
+  transactionTimeoutMs?: number;
+  /** Epoch ms after which this request may not start or continue a transaction. */
+  deadline?: number;
+  observer?: GraphObserver;
+  /** Most items a nested list (awards, members, children…) returns per parent. */
+  maxListItems?: number;
+}
+
+export const DEFAULT_MAX_LIST_ITEMS = 500;
 
 /** What repositories write through inside one transaction. */
 export interface Transaction {
@@ -23,51 +43,108 @@ export class Graph {
     readonly driver: Driver,
     readonly database: string,
     readonly stats: QueryStats = { roundTrips: 0 },
+    readonly options: GraphOptions = {},
   ) {}
 
-  /** A view of the same driver with its own round-trip counter, for one request. */
-  scoped(): Graph {
-    return new Graph(this.driver, this.database, { roundTrips: 0 });
+  /** The per-parent cap for nested lists, as a Cypher parameter value. */
+  get listCap(): number {
+    return this.options.maxListItems ?? DEFAULT_MAX_LIST_ITEMS;
+  }
+
+  /** A view of the same driver with its own round-trip counter (and deadline), for one request. */
+  scoped(extra: { deadline?: number } = {}): Graph {
+    return this.derive({ roundTrips: 0 }, { ...this.options, ...extra });
+  }
+
+  /** The same graph with some options changed (the server sets its timeouts and metrics so). */
+  withOptions(extra: GraphOptions): Graph {
+    return this.derive(this.stats, { ...this.options, ...extra });
+  }
+
+  /** A copy of the same class (tests wrap Graph to inject faults), with its own stats and options. */
+  private derive(stats: QueryStats, options: GraphOptions): Graph {
+    return Object.assign(Object.create(Object.getPrototypeOf(this)), this, { stats, options });
+  }
+
+  /** Neo4j's timeout for the next transaction: the configured one, cut to what the deadline leaves. */
+  private transactionConfig(): { timeout?: number } {
+    let timeout = this.options.transactionTimeoutMs;
+    if (this.options.deadline !== undefined) {
+      const left = this.options.deadline - Date.now();
+      if (left <= 0) throw deadlineExceeded();
+      timeout = timeout === undefined ? left : Math.min(timeout, left);
+    }
+    return timeout === undefined ? {} : { timeout: Math.max(1, Math.ceil(timeout)) };
+  }
+
+  /** Runs one statement or transaction, counting and timing it and classifying its failure. */
+  private async measured<T>(kind: 'read' | 'write', work: () => Promise<T>): Promise<T> {
+    const observer = this.options.observer;
+    const started = performance.now();
+    observer?.inFlight(1);
+    let failed = false;
+    try {
+      return await work();
+    } catch (error) {
+      failed = true;
+      throw classifyDatabaseError(error);
+    } finally {
+      observer?.inFlight(-1);
+      observer?.query(kind, performance.now() - started, failed);
+    }
   }
 
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     this.stats.roundTrips += 1;
-    const result = await this.driver.executeQuery(cypher, params, {
-      database: this.database,
-      routing: neo4j.routing.READ,
+    const transactionConfig = this.transactionConfig();
+    return this.measured('read', async () => {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+        transactionConfig,
+      });
+      return result.records.map((record) => plain(record.toObject()));
     });
-    return result.records.map((record) => plain(record.toObject()));
   }
 
   async write(cypher: string, params: Params = {}): Promise<Row[]> {
     this.stats.roundTrips += 1;
-    const result = await this.driver.executeQuery(cypher, params, {
-      database: this.database,
-      routing: neo4j.routing.WRITE,
+    const transactionConfig = this.transactionConfig();
+    return this.measured('write', async () => {
+      const result = await this.driver.executeQuery(cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.WRITE,
+        transactionConfig,
+      });
+      return result.records.map((record) => plain(record.toObject()));
     });
-    return result.records.map((record) => plain(record.toObject()));
   }
 
   /** Several statements that commit together or not at all; retried on transient errors. */
   async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    const transactionConfig = this.transactionConfig();
+    return this.measured('write', async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+        bookmarkManager: this.driver.executeQueryBookmarkManager,
+      });
+      try {
+        return await session.executeWrite(
+          (tx: ManagedTransaction) =>
+            work({
+              run: async (cypher, params = {}) => {
+                this.stats.roundTrips += 1;
+                const result = await tx.run(cypher, params);
+                return result.records.map((record) => plain(record.toObject()));
+              },
+            }),
+          transactionConfig,
+        );
+      } finally {
+        await session.close();
+      }
     });
-    try {
-      return await session.executeWrite((tx: ManagedTransaction) =>
-        work({
-          run: async (cypher, params = {}) => {
-            this.stats.roundTrips += 1;
-            const result = await tx.run(cypher, params);
-            return result.records.map((record) => plain(record.toObject()));
-          },
-        }),
-      );
-    } finally {
-      await session.close();
-    }
   }
 }
 
@@ -85,12 +162,19 @@ function plain(value: any): any {
   return value;
 }
 
+export const MAX_CONNECTION_POOL_SIZE = 50;
+
+/**
+ * Short connect and retry budgets: while Neo4j is away a request should fail within seconds with
+ * SERVICE_UNAVAILABLE rather than hang; the driver reconnects on its own once Neo4j is back.
+ */
 export function createDriver(uri: string, user: string, password: string): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(user, password), {
     disableLosslessIntegers: true,
-    maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
-    maxTransactionRetryTime: 10_000,
+    maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
+    connectionAcquisitionTimeout: 5_000,
+    connectionTimeout: 3_000,
+    maxTransactionRetryTime: 2_000,
     userAgent: 'honorgraph/0.1',
   });
 }

@@ -44,3 +44,26 @@ export async function applyMigrations(graph: Graph): Promise<{ statements: numbe
   await graph.write('CALL db.awaitIndexes(300)');
   return { statements };
 }
+
+/** Names of the constraints and indexes that the migrations create. */
+export function expectedSchemaNames(dir = MIGRATIONS_DIR): string[] {
+  const names: string[] = [];
+  for (const migration of readMigrations(dir)) {
+    for (const statement of migration.statements) {
+      const match = /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS/i.exec(statement);
+      if (match) names.push(match[1]);
+    }
+  }
+  return names;
+}
+
+/** Which migrated constraints and indexes are missing, or not yet online, in the database. */
+export async function pendingMigrations(graph: Graph): Promise<string[]> {
+  const indexes = await graph.read('SHOW INDEXES YIELD name, state RETURN name, state');
+  const constraints = await graph.read('SHOW CONSTRAINTS YIELD name RETURN name');
+  const online = new Set([
+    ...indexes.filter((row) => row.state === 'ONLINE').map((row) => row.name as string),
+    ...constraints.map((row) => row.name as string),
+  ]);
+  return expectedSchemaNames().filter((name) => !online.has(name));
+}

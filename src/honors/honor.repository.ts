@@ -126,9 +126,11 @@ export class HonorRepository extends Repository {
       const [far, farVariable] = by === 'recipient' ? ['honor', 'h'] : ['recipient', 'r'];
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
-         RETURN id, a {.*} AS a, ${project(farVariable)} AS ${far}
-         ORDER BY a.year DESC, h.name, r.name, r.id`,
-        { ids },
+         WITH id, a, r, h ORDER BY a.year DESC, h.name, r.name, r.id
+         WITH id, collect({a: a {.*}, far: ${project(farVariable)}})[..$cap] AS awards
+         UNWIND awards AS award
+         RETURN id, award.a AS a, award.far AS ${far}`,
+        { ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) =>
         group.map((row) => {

@@ -84,9 +84,14 @@ export abstract class Repository {
    */
   protected relatedLoader(name: string, match: string, order = 'other.name, other.id'): DataLoader<string, EntityRow[]> {
     return this.loaders.get<EntityRow[]>(name, async (ids) => {
+      // Each parent's list is cut to the cap, so no list is unbounded however the graph grows.
       const rows = await this.graph.read(
-        `UNWIND $ids AS id ${match} RETURN id, ${project('other')} AS node ORDER BY ${order}`,
-        { ids },
+        `UNWIND $ids AS id ${match}
+         WITH id, other ORDER BY ${order}
+         WITH id, collect(other)[..$cap] AS others
+         UNWIND others AS other
+         RETURN id, ${project('other')} AS node`,
+        { ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) => this.entities(group.map((row) => row.node)));
     });

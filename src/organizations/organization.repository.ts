@@ -11,6 +11,10 @@ import { toEntity } from '../nodes/entity';
 import { Level } from '../common/enums';
 import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
+import { MAX_ORG_CHART_DEPTH, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
+
+/** Longest PART_OF chain followed for ancestors and descendants; real hierarchies are far shallower. */
+const MAX_ANCESTRY = 50;
 
 export interface OrganizationFilter extends ListFilter, AwardQuantifiers, Logical<OrganizationFilter> {
   kind?: OrganizationKind[] | null;
@@ -86,10 +90,10 @@ export class OrganizationRepository extends Repository {
        CALL (o) {
          MATCH (other:Entity)-[m:MEMBER_OF]->(o)
          WITH other, m ORDER BY other.name, other.id
-         RETURN collect({other: ${project('other')}, m: m {.*}}) AS members
+         RETURN collect({other: ${project('other')}, m: m {.*}})[..$cap] AS members
        }
        RETURN ${project('o')} AS node, members`,
-      { id },
+      { id, cap: this.graph.listCap },
     );
     if (!row) return null;
     const [org] = this.entities([row.node]);
@@ -214,9 +218,11 @@ export class OrganizationRepository extends Repository {
     return this.loaders.get<MembershipRow[]>(`organization.${direction}`, async (ids) => {
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
-         RETURN id, ${project('other')} AS other, m {.*} AS m
-         ORDER BY other.name, other.id`,
-        { ids },
+         WITH id, other, m ORDER BY other.name, other.id
+         WITH id, collect({other: ${project('other')}, m: m {.*}})[..$cap] AS rows
+         UNWIND rows AS row
+         RETURN id, row.other AS other, row.m AS m`,
+        { ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) => group.map((row) => this.membershipRow(direction, row.id, row)));
     });
@@ -228,5 +234,97 @@ export class OrganizationRepository extends Repository {
 
   membershipsOf(memberId: string): Promise<MembershipRow[]> {
     return this.membershipLoader('memberships').load(memberId);
+  }
+
+  /**
+   * The org chart under `rootId`, `depth` levels deep, in ONE query: a variable-length PART_OF
+   * path from the root, keeping only node-distinct paths and, per organization, the shortest one
+   * (so a cycle, which the editors' mutations refuse anyway, cannot repeat a node or loop).
+   * Returns null when the root is not an organization.
+   */
+  async orgChart(rootId: string, depth: number, include: OrgChartInclude[]): Promise<OrgChartNode[] | null> {
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) throw new Error(`depth out of range: ${depth}`);
+    const rows = await this.graph.read(
+      `MATCH (root:Organization {id: $rootId})
+       MATCH path = (root)<-[:PART_OF*0..${depth}]-(org:Organization)
+       WHERE all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+       WITH org, path ORDER BY length(path)
+       WITH org, head(collect(path)) AS path
+       WITH org, length(path) AS level, CASE WHEN length(path) = 0 THEN null ELSE nodes(path)[-2].id END AS parentId
+       RETURN org.id AS id, parentId, org.name AS name, org.kind AS kind, org.level AS administrativeLevel, level,
+         COUNT { (org)<-[:PART_OF]-(:Organization) } AS childCount,
+         COUNT { (:Entity)-[:MEMBER_OF]->(org) } AS memberCount,
+         COUNT { (org)-[:RECEIVED]->(:Honor) } AS awardCount,
+         CASE WHEN $members THEN [(p:Person)-[:MEMBER_OF]->(org) | p {.id, .name, awardCount: COUNT { (p)-[:RECEIVED]->(:Honor) }}] ELSE [] END AS members,
+         CASE WHEN $programs THEN [(org)-[:ORGANIZED|PARTNERED]->(g:Program) | g {.id, .name, .kind}] ELSE [] END AS programs,
+         CASE WHEN $honors THEN [(org)-[:RECEIVED]->(h:Honor) | h {.id, .name, .level}] ELSE [] END AS honors
+       ORDER BY level, name, id`,
+      {
+        rootId,
+        members: include.includes(OrgChartInclude.MEMBERS),
+        programs: include.includes(OrgChartInclude.PROGRAMS),
+        honors: include.includes(OrgChartInclude.HONORS),
+      },
+    );
+    if (rows.length === 0) return null;
+    const nodes: OrgChartNode[] = [];
+    const leaves: OrgChartNode[] = [];
+    const leafIds = new Set<string>();
+    for (const row of rows) {
+      nodes.push({
+        id: row.id,
+        parentId: row.parentId,
+        entityId: row.id,
+        entity: OrgChartEntity.ORGANIZATION,
+        name: row.name,
+        kind: row.kind ?? null,
+        level: row.level,
+        administrativeLevel: row.administrativeLevel ?? null,
+        childCount: row.childCount,
+        memberCount: row.memberCount,
+        awardCount: row.awardCount,
+        hasMore: row.level === depth && row.childCount > 0,
+      });
+      const leaf = (entity: OrgChartEntity, segment: string, item: Record<string, any>, extra: Partial<OrgChartNode> = {}) => {
+        const id = `${row.id}/${segment}/${item.id}`;
+        if (leafIds.has(id)) return; // an honor received in several years is one leaf
+        leafIds.add(id);
+        leaves.push({
+          id, parentId: row.id, entityId: item.id, entity, name: item.name, kind: null, level: row.level + 1,
+          administrativeLevel: null, childCount: 0, memberCount: 0, awardCount: 0, hasMore: false, ...extra,
+        });
+      };
+      const byName = (a: Record<string, any>, b: Record<string, any>) => a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id);
+      for (const person of [...row.members].sort(byName)) leaf(OrgChartEntity.PERSON, 'member', person, { awardCount: person.awardCount });
+      for (const program of [...row.programs].sort(byName)) leaf(OrgChartEntity.PROGRAM, 'program', program, { kind: program.kind ?? null });
+      for (const honor of [...row.honors].sort(byName)) leaf(OrgChartEntity.HONOR, 'honor', honor, { administrativeLevel: honor.level ?? null });
+    }
+    return [...nodes, ...leaves];
+  }
+
+  /** The organizations above this one, root first. */
+  ancestorsOf(id: string): Promise<EntityRow[]> {
+    return this.relatedLoader(
+      'organization.ancestors',
+      `MATCH path = (:Organization {id: id})-[:PART_OF*1..${MAX_ANCESTRY}]->(other:Organization)
+       WITH id, other, min(length(path)) AS distance`,
+      'distance DESC',
+    ).load(id);
+  }
+
+  /** Binds `n` to each organization below `id`, at any depth, once. */
+  private descendantsAnchor(id: string, params: ParamBag): string {
+    return `MATCH (:Organization {id: ${params.add(id)}})<-[:PART_OF*1..${MAX_ANCESTRY}]-(d:Organization) WITH DISTINCT d AS n`;
+  }
+
+  /** One page of every organization below this one, at any depth. */
+  descendantsOf(id: string, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
+    const params = new ParamBag();
+    return this.nodePage('Organization', [], params, page, sortTerms('n', order), this.descendantsAnchor(id, params));
+  }
+
+  countDescendants(id: string): Promise<number> {
+    const params = new ParamBag();
+    return this.countNodes('Organization', [], params, this.descendantsAnchor(id, params));
   }
 }

@@ -1,11 +1,12 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { lookahead, selectsField } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, pagingOf, toConnection,
 } from '../common/connection';
+import { badInput, notFound } from '../common/errors';
 import { relationshipConnection } from '../sources/cited-edge';
 import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
@@ -14,8 +15,8 @@ import { ProgramWhere } from '../programs/program.input';
 import { Organization } from './organization.type';
 import { MembershipWhere, OrganizationWhere } from './organization.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
-
-export const OrganizationConnection = connectionTypes(Organization, 'Organization');
+import { OrganizationConnection } from './organization-connection.type';
+import { MAX_ORG_CHART_DEPTH, OrgChartInclude, OrgChartNode } from './org-chart.type';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' } as const;
@@ -36,6 +37,38 @@ export class OrganizationResolver {
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
     return toConnection(await ctx.repos.organizations.list(filter, order, page), page, () => ctx.repos.organizations.count(filter));
+  }
+
+  @Query(() => [OrgChartNode], {
+    description:
+      `The organizations under rootId (PART_OF, transitively) down to depth levels (${MAX_ORG_CHART_DEPTH} at most), ` +
+      'as a flat list with one root, optionally with members, programs and honors as leaves.',
+  })
+  async orgChart(
+    @Arg('rootId', () => ID) rootId: string,
+    @Arg('depth', () => Int, { defaultValue: 3, description: `Levels below the root, 0 to ${MAX_ORG_CHART_DEPTH}.` }) depth: number,
+    @Arg('include', () => [OrgChartInclude], { nullable: true, description: 'Leaves to add under each organization.' })
+    include: OrgChartInclude[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) {
+      throw badInput('depth', `must be a whole number from 0 to ${MAX_ORG_CHART_DEPTH}, got ${depth}`);
+    }
+    const nodes = await ctx.repos.organizations.orgChart(checkId(rootId, 'rootId'), depth, include ?? []);
+    if (!nodes) throw notFound('Organization', rootId);
+    return nodes;
+  }
+
+  @FieldResolver()
+  ancestors(@Root() org: EntityRow, @Ctx() ctx: Context) {
+    return ctx.repos.organizations.ancestorsOf(org.id);
+  }
+
+  @FieldResolver(() => OrganizationConnection)
+  async descendants(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
+    const { order, page } = pagingOf(args, null, BY_NAME);
+    return toConnection(await ctx.repos.organizations.descendantsOf(org.id, order, page), page, () =>
+      ctx.repos.organizations.countDescendants(org.id));
   }
 
   @FieldResolver()

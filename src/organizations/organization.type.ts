@@ -43,6 +43,14 @@ export abstract class Organization implements Node, Recipient {
   @Field(() => [Organization], { description: 'Organizations directly under this one, by name.' })
   children!: Organization[];
 
+  @Field(() => [Organization], { description: 'The chain of organizations above this one, root first (for breadcrumbs).' })
+  ancestors!: Organization[];
+
+  @Field(() => lazy('./organization-connection.type', 'OrganizationConnection'), {
+    description: 'Every organization below this one at any depth, a page at a time by name (for drill-down).',
+  })
+  descendants!: unknown;
+
   @Field(() => [lazy('../honors/award.type', 'Award')], { description: 'Honors this organization received as a collective, newest first.' })
   awards!: Award[];
 

@@ -3,6 +3,7 @@ import { EntityRow } from '../common/node.type';
 import { project } from '../db/cypher';
 import { Repository } from '../nodes/base.repository';
 import { citationsOf } from '../sources/citation.type';
+import { RelationshipType } from '../common/relationship-type';
 import { GraphEdge, PathRelationship, WalkDirection } from './path.type';
 
 export const MAX_PATH_HOPS = 6;
@@ -49,8 +50,15 @@ export class PathRepository extends Repository {
    * The shortest undirected path, or null when none is at most `maxHops` long. Both ends are
    * found through the Entity.id index; `exists` tells a missing end from a missing path.
    */
-  async shortestPath(fromId: string, toId: string, maxHops: number): Promise<{ missing: string[]; path: PathRow | null }> {
+  async shortestPath(
+    fromId: string,
+    toId: string,
+    maxHops: number,
+    via: RelationshipType[] | null = null,
+  ): Promise<{ missing: string[]; path: PathRow | null }> {
     const hops = hopLiteral(maxHops, MAX_PATH_HOPS);
+    // Relationship types cannot be parameters either; only enum values reach the text.
+    const types = via?.length ? `:${via.filter((type) => type in RelationshipType).join('|')}` : '';
     if (fromId === toId) {
       const node = await this.nodeLoader().load(fromId);
       return node ? { missing: [], path: { length: 0, nodes: [node], relationships: [] } } : { missing: [fromId], path: null };
@@ -58,7 +66,7 @@ export class PathRepository extends Repository {
     const [row] = await this.graph.read(
       `OPTIONAL MATCH (a:Entity {id: $from})
        OPTIONAL MATCH (b:Entity {id: $to})
-       OPTIONAL MATCH p = shortestPath((a)-[*..${hops}]-(b))
+       OPTIONAL MATCH p = shortestPath((a)-[${types}*..${hops}]-(b))
        RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
               CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | ${project('n')}] END AS nodes,
               CASE WHEN p IS NULL THEN null ELSE [r IN relationships(p) | ${RELATIONSHIP('r')}] END AS relationships`,

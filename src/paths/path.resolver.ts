@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { Context } from '../context';
 import { checkId } from '../common/id';
 import { badInput, notFound } from '../common/errors';
+import { RelationshipType } from '../common/relationship-type';
 import { Neighborhood, Path } from './path.type';
 import { MAX_NEIGHBORHOOD_HOPS, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from './path.repository';
 
@@ -21,10 +22,15 @@ export class PathResolver {
     @Arg('fromId', () => ID) fromId: string,
     @Arg('toId', () => ID) toId: string,
     @Arg('maxHops', () => Int, { defaultValue: 6 }) maxHops: number,
+    @Arg('via', () => [RelationshipType], {
+      nullable: true,
+      description: 'Only walk these relationship types (e.g. leave out MENTIONS to connect through stated facts only); all when absent.',
+    })
+    via: RelationshipType[] | null,
     @Ctx() ctx: Context,
   ) {
     const hops = checkRange('maxHops', maxHops, 1, MAX_PATH_HOPS);
-    const { missing, path } = await ctx.repos.paths.shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops);
+    const { missing, path } = await ctx.repos.paths.shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops, via);
     if (missing.length) throw notFound('node', missing[0]);
     return path;
   }

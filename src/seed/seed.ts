@@ -87,8 +87,28 @@ export function seedRows(seed: SeedFile) {
     ),
     AUTHORED: seed.authorships.map((a) => edge(a.personId, a.sourceId, `role:${a.role ?? ''}`, { role: a.role ?? null, ...provenance(a) })),
     DESCRIBES: seed.figures.map((f) => edge(f.id, f.subjectId, 'subject', provenance(f))),
+    MENTIONS: mentions([...seed.people, ...seed.organizations, ...seed.honors, ...seed.programs, ...seed.figures]),
   };
   return { nodes, relationships };
+}
+
+/**
+ * A source MENTIONS every node it cites, at the cited places. Node provenance lives in
+ * properties; these edges make it walkable, so "how is the reporter connected to the
+ * litigation service center" has an answer: she wrote the report that names it.
+ */
+function mentions(entities: { id: string; citations: CitationRef[] }[]): Rows {
+  return entities.flatMap((entity) => {
+    const bySource = new Map<string, string[]>();
+    for (const citation of entity.citations) {
+      const locators = bySource.get(citation.sourceId) ?? [];
+      if (citation.locator && !locators.includes(citation.locator)) locators.push(citation.locator);
+      bySource.set(citation.sourceId, locators);
+    }
+    return [...bySource].map(([sourceId, locators]) =>
+      edge(sourceId, entity.id, 'mention', { sourceIds: locators.map(() => sourceId), locators }),
+    );
+  });
 }
 
 /** Loads every file in seeds/ in one transaction: all of it or none. Idempotent. */

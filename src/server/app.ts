@@ -1,85 +1,211 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import express from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { DEFAULT_LIMITS, Limits } from '../config';
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
+import { pendingMigrations } from '../db/migrations';
 import { buildHonorGraphSchema } from '../schema/build';
+import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { exportRoute } from './export.route';
+import { armorProtection, costLimitPlugin } from './limits';
+import { Logger, Metrics, createLogger } from './observability';
 
 export interface ServerOptions {
   graph: Graph;
   port: number;
   host?: string;
   production?: boolean;
+  /** Query limits; DEFAULT_LIMITS when absent. */
+  limits?: Limits;
+  /** Request logs (JSON); silent when absent. */
+  logger?: Logger;
+  /** Prometheus metrics served at /metrics; a fresh registry when absent. */
+  metrics?: Metrics;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   http: http.Server;
+  metrics: Metrics;
+  /** Stops taking requests, lets those in flight finish (up to the request timeout), then resolves. */
   stop(): Promise<void>;
 }
 
-/** Reports each request's Cypher round trips in the response, for clients and tests alike. */
-const roundTripsPlugin: ApolloServerPlugin<Context> = {
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Reports each request's id and Cypher round trips in the response, and puts the id on every error. */
+const responseExtensionsPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        if (response.body.kind === 'single') {
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            requestId: contextValue.requestId,
-            cypherRoundTrips: contextValue.graph.stats.roundTrips,
-          };
-        }
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          requestId: contextValue.requestId,
+          cypherRoundTrips: contextValue.graph.stats.roundTrips,
+        };
+        result.errors = result.errors?.map((error) => ({
+          ...error,
+          extensions: { ...error.extensions, requestId: contextValue.requestId },
+        }));
       },
     };
   },
 };
 
+/** One JSON log line per request, the detail of internal errors, and the request metrics. */
+function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            const cause = error.originalError ?? error;
+            if (isInternal(code)) {
+              logger.error({ requestId: contextValue.requestId, operationName, path: error.path, err: cause }, 'internal error');
+            } else if (code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT') {
+              const detail = (cause as any).originalError ?? cause;
+              logger.warn({ requestId: contextValue.requestId, operationName, code, cause: String(detail?.message ?? detail).split('\n')[0] }, 'database error');
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue, operationName }) {
+          const seconds = (performance.now() - started) / 1000;
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((error) => String(error.extensions?.code ?? 'NONE'));
+          for (const code of codes) metrics.errors.inc({ code });
+          const operation = metrics.operationLabel(operationName);
+          metrics.requestDuration.observe({ operation, outcome: codes.length ? 'error' : 'ok' }, seconds);
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              durationMs: Math.round(seconds * 10_000) / 10,
+              cypherRoundTrips: contextValue.graph.stats.roundTrips,
+              status: response.http.status ?? 200,
+              ...(codes.length ? { errorCodes: codes } : {}),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const production = options.production ?? false;
+  const logger = options.logger ?? createLogger('silent');
+  const metrics = options.metrics ?? new Metrics();
+  const graph = options.graph.withOptions({
+    transactionTimeoutMs: limits.transactionTimeoutMs,
+    maxListItems: limits.maxListItems,
+    observer: metrics.graphObserver(),
+  });
+
+  /** Errors answered before GraphQL runs (body not JSON, batch too big): same shape, counted too. */
+  const jsonError = (res: Response, status: number, code: string, message: string) => {
+    metrics.errors.inc({ code });
+    res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
+  };
+
   const app = express();
   const httpServer = http.createServer(app);
+  const armor = armorProtection(limits, production);
   const apollo = new ApolloServer<Context>({
     schema: await buildHonorGraphSchema(),
     introspection: true,
     // main.ts owns SIGTERM: it stops the server first, then closes Neo4j.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: limits.allowBatchedRequests,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.requestTimeoutMs + 2_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints; the default plugin would still hook every field resolution.
       ApolloServerPluginCacheControlDisabled(),
-      roundTripsPlugin,
+      ...armor.plugins,
+      costLimitPlugin(limits.maxCost),
+      observabilityPlugin(logger, metrics),
+      responseExtensionsPlugin,
     ],
   });
   await apollo.start();
+  let stopping = false;
 
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const given = req.headers['x-request-id'];
+    res.locals.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', res.locals.requestId);
+    if (stopping) res.setHeader('connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
     try {
-      await options.graph.read('RETURN 1 AS ok');
-      res.json({ status: 'ready' });
+      const pending = await pendingMigrations(graph);
+      if (pending.length) res.status(503).json({ status: 'unavailable', reason: 'migrations not applied', pending });
+      else res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
     }
   });
-  app.get('/export', exportRoute(options.graph));
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  // The export's reads get the same transaction timeout and metrics as GraphQL's.
+  app.get('/export', exportRoute(graph));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Array.isArray(req.body) && limits.allowBatchedRequests && req.body.length > limits.maxBatchSize) {
+        jsonError(res, 400, 'BAD_REQUEST', `A batch may hold at most ${limits.maxBatchSize} operations (MAX_BATCH_SIZE)`);
+        return;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(options.graph, (req.headers['x-request-id'] as string) || undefined),
+      // The deadline rides on the graph, so every transaction of the request is cut to it.
+      context: async ({ res }) => createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), res.locals.requestId),
     }),
   );
-  app.use('/', express.static(path.resolve(__dirname, '../../src/server/public')));
+  // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
+  app.use('/', express.static(path.resolve(__dirname, '../../dist/web')));
+  // Body-parser and any other failure outside GraphQL: JSON with a code, never an HTML stack.
+  app.use((error: any, _req: Request, res: Response, _next: NextFunction) => {
+    const status = Number(error?.status ?? error?.statusCode ?? 500);
+    if (status >= 400 && status < 500) {
+      const message = error?.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : String(error?.message ?? 'Bad request');
+      jsonError(res, status, 'BAD_REQUEST', message);
+      return;
+    }
+    logger.error({ requestId: res.locals.requestId, err: error }, 'internal error outside GraphQL');
+    jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -91,7 +217,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://localhost:${port}/graphql`,
     port,
     http: httpServer,
+    metrics,
     async stop() {
+      stopping = true;
       await apollo.stop();
     },
   };

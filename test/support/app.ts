@@ -2,7 +2,8 @@ import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Driver } from 'neo4j-driver';
 import { createDriver, Graph } from '../../src/db/graph';
-import { RunningServer, startServer } from '../../src/server/app';
+import { RunningServer, ServerOptions, startServer } from '../../src/server/app';
+import { DEFAULT_LIMITS } from '../../src/config';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -18,16 +19,23 @@ export interface TestApp {
   request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   /** Sends raw query text, for documents the codegen cannot type (invalid ones, for instance). */
   raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>>;
+  /** POSTs any JSON body and returns the status and parsed body. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
 /** The real server on a free port, on the test run's Neo4j. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Partial<ServerOptions> = {}): Promise<TestApp> {
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the tests through jest (see test/support/global-setup.ts)');
   const driver = createDriver(uri, process.env.TEST_NEO4J_USER ?? 'neo4j', process.env.TEST_NEO4J_PASSWORD ?? '');
   const graph = new Graph(driver, process.env.TEST_NEO4J_DATABASE ?? 'neo4j');
-  const server = await startServer({ graph, port: 0, host: '127.0.0.1' });
+  // Generous time limits: the first queries on a just-seeded database on a loaded machine are slow.
+  // A generous cost too: functional tests run deliberately heavy queries (round trips over 100
+  // organizations with nested connections); the limits themselves are tested with their defaults
+  // or their own values in limits-and-errors.test.ts.
+  const limits = options.limits ?? { ...DEFAULT_LIMITS, maxCost: 1_000_000, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 };
+  const server = await startServer({ port: 0, host: '127.0.0.1', ...options, limits, graph: options.graph ?? graph });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
       method: 'POST',
@@ -36,10 +44,26 @@ export async function startTestApp(): Promise<TestApp> {
     });
     return (await response.json()) as GraphQLResponse<any>;
   };
+  const postFull = async (body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: any = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // left as text: the test says what it expected
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
   return {
     graph,
     driver,
     server,
+    post: postFull,
     request: (document, variables, headers) => post({ query: print(document), variables }, headers),
     raw: (query, variables) => post({ query, variables }),
     async close() {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { loadSeeds } from '../../src/seed/seed';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
+  // The explorer's browser test needs Debian's Chromium and a CJK font: installed here when missing.
+  execFileSync('bash', [path.resolve(__dirname, '../../tools/ensure-browser.sh')], { stdio: 'inherit' });
   let uri = process.env.TEST_NEO4J_URI;
   if (!uri) {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-test-'));

@@ -1,0 +1,32 @@
+// Bundles the explorer page from npm packages into dist/web/ (git-ignored), served at / by
+// src/server/app.ts. No CDN: everything the page loads comes from this folder.
+import { build } from 'esbuild';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.resolve(here, '../dist/web');
+await mkdir(out, { recursive: true });
+await build({
+  entryPoints: [path.join(here, 'src/main.ts')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020'],
+  outfile: path.join(out, 'explorer.js'),
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+await copyFile(path.join(here, 'index.html'), path.join(out, 'index.html'));
+await copyFile(path.join(here, 'explorer.css'), path.join(out, 'explorer.css'));
+
+let raw = 0;
+let gzip = 0;
+for (const file of ['explorer.js', 'explorer.css', 'index.html']) {
+  const content = await readFile(path.join(out, file));
+  raw += (await stat(path.join(out, file))).size;
+  gzip += gzipSync(content, { level: 9 }).length;
+}
+console.log(`[web] dist/web: ${raw} bytes, ${gzip} bytes gzipped`);
