@@ -36,23 +36,64 @@ function nested(field: string, depth: number, leaf: string): string {
   return inner;
 }
 
+/** A flat org chart (id, parentId) as the nested tree the other arms return, children by name then id. */
+function treeOf(flat: any[], depth: number): unknown {
+  const nodes = new Map<string, any>();
+  const levels = new Map<string, number>();
+  for (const row of flat) nodes.set(row.id, { id: row.id, name: row.name, kind: row.kind, level: row.administrativeLevel });
+  const root = flat.find((row) => row.parentId == null);
+  if (!root) return null;
+  levels.set(root.id, 0);
+  const byParent = new Map<string, any[]>();
+  for (const row of flat) if (row.parentId != null) byParent.set(row.parentId, [...(byParent.get(row.parentId) ?? []), row]);
+  const build = (id: string, level: number): any => {
+    const node = nodes.get(id);
+    if (level < depth) {
+      node.children = (byParent.get(id) ?? [])
+        .map((row) => build(row.id, level + 1))
+        .sort((a: any, b: any) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+    return node;
+  };
+  return build(root.id, 0);
+}
+
 export function benchQueries(graph: SyntheticGraph): BenchQuery[] {
   const p = graph.picks();
   const orgFields = 'id name kind level';
+  const nestedChart = (arm: Arm): ArmRequest => {
+    if (arm === 'floor') return floor('orgChart', { id: p.orgChartRoot, depth: p.orgChartDepth });
+    if (arm === 'peer') {
+      return gql(
+        `query($id: ID!) { organizations(where: { id: { eq: $id } }) { ${nested('children(sort: [{ name: ASC }, { id: ASC }])', p.orgChartDepth, orgFields)} } }`,
+        { id: p.orgChartRoot },
+      );
+    }
+    return gql(`query($id: ID!) { organization(id: $id) { ${nested('children', p.orgChartDepth, orgFields)} } }`, { id: p.orgChartRoot });
+  };
   return [
     {
       name: 'orgChart',
-      title: `org chart, depth ${p.orgChartDepth} (${p.orgChartRoot})`,
+      title: `org chart, depth ${p.orgChartDepth} (${p.orgChartRoot}); this API answers with its flat \`orgChart(rootId, depth)\`, the others with nested children`,
+      requires: ['Query.orgChart'],
       request(arm) {
-        if (arm === 'floor') return floor('orgChart', { id: p.orgChartRoot, depth: p.orgChartDepth });
-        if (arm === 'peer') {
-          return gql(
-            `query($id: ID!) { organizations(where: { id: { eq: $id } }) { ${nested('children(sort: [{ name: ASC }, { id: ASC }])', p.orgChartDepth, orgFields)} } }`,
-            { id: p.orgChartRoot },
-          );
+        if (arm === 'api') {
+          return gql('query($id: ID!, $depth: Int!) { orgChart(rootId: $id, depth: $depth) { id parentId name kind administrativeLevel } }', {
+            id: p.orgChartRoot,
+            depth: p.orgChartDepth,
+          });
         }
-        return gql(`query($id: ID!) { organization(id: $id) { ${nested('children', p.orgChartDepth, orgFields)} } }`, { id: p.orgChartRoot });
+        return nestedChart(arm);
       },
+      canon(arm, data) {
+        if (arm !== 'api') return arm === 'peer' ? data.organizations[0] ?? null : data.organization;
+        return treeOf(data.orgChart, p.orgChartDepth);
+      },
+    },
+    {
+      name: 'orgChartNested',
+      title: `org chart, depth ${p.orgChartDepth} (${p.orgChartRoot}), as nested \`children\` in every arm`,
+      request: (arm) => nestedChart(arm),
       canon: (arm, data) => (arm === 'peer' ? data.organizations[0] ?? null : data.organization),
     },
     {
