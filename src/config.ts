@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { AuthConfig } from './auth/viewer';
 
 /** A setting that cannot be used; main prints its message as one line and exits. */
 export class ConfigError extends Error {
@@ -29,6 +30,7 @@ export interface Config {
   local: LocalNeo4jConfig;
   seedOnStart: boolean;
   production: boolean;
+  auth: AuthConfig;
   limits: Limits;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
@@ -111,6 +113,14 @@ function neo4jUri(env: Env): string | undefined {
   return raw;
 }
 
+/** HS256 needs a key at least as long as its hash (32 bytes) to mean anything. */
+function jwtSecret(env: Env): string | undefined {
+  const raw = env.AUTH_JWT_SECRET;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new ConfigError('AUTH_JWT_SECRET', `must be at least 32 characters, got ${raw.length} (e.g. openssl rand -hex 32)`);
+  return raw;
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const database = env.NEO4J_DATABASE?.trim() || 'neo4j';
@@ -135,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
       pagecache: memorySize(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
     },
     seedOnStart: boolean(env, 'SEED_ON_START', true),
+    auth: { jwtSecret: jwtSecret(env), readsRequireAuth: boolean(env, 'READS_REQUIRE_AUTH', false) },
     production: env.NODE_ENV === 'production',
     limits: loadLimits(env),
     logLevel: logLevel(env),

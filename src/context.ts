@@ -8,6 +8,10 @@ import { HonorRepository } from './honors/honor.repository';
 import { ProgramRepository } from './programs/program.repository';
 import { SourceRepository } from './sources/source.repository';
 import { FigureRepository } from './figures/figure.repository';
+import { Viewer } from './auth/auth-checker';
+import { EditingRepository } from './editing/editing.repository';
+import { HistoryRepository } from './history/history.repository';
+import { DuplicateRepository } from './duplicates/duplicate.repository';
 import { PathRepository } from './paths/path.repository';
 import { StatsRepository } from './stats/stats.repository';
 import { SearchRepository } from './search/search.repository';
@@ -16,6 +20,8 @@ import { SearchRepository } from './search/search.repository';
 export interface Context {
   requestId: string;
   graph: Graph;
+  /** Who sent the request, from its bearer token. */
+  viewer: Viewer;
   repos: {
     nodes: NodeRepository;
     people: PersonRepository;
@@ -24,18 +30,26 @@ export interface Context {
     programs: ProgramRepository;
     sources: SourceRepository;
     figures: FigureRepository;
+    editing: EditingRepository;
+    history: HistoryRepository;
+    duplicates: DuplicateRepository;
     paths: PathRepository;
     stats: StatsRepository;
     search: SearchRepository;
   };
 }
 
-export function createContext(root: Graph, requestId: string = randomUUID()): Context {
+const ANONYMOUS: Viewer = { user: null, problem: null };
+
+export function createContext(root: Graph, requestId: string = randomUUID(), viewer: Viewer = ANONYMOUS): Context {
   const graph = root.scoped();
   const loaders = new Loaders();
+  const duplicates = new DuplicateRepository(graph, loaders);
+  const history = new HistoryRepository(graph, loaders);
   return {
     requestId,
     graph,
+    viewer,
     repos: {
       nodes: new NodeRepository(graph, loaders),
       people: new PersonRepository(graph, loaders),
@@ -44,6 +58,9 @@ export function createContext(root: Graph, requestId: string = randomUUID()): Co
       programs: new ProgramRepository(graph, loaders),
       sources: new SourceRepository(graph, loaders),
       figures: new FigureRepository(graph, loaders),
+      editing: new EditingRepository(graph, loaders, duplicates, history),
+      history,
+      duplicates,
       paths: new PathRepository(graph, loaders),
       stats: new StatsRepository(graph, loaders),
       search: new SearchRepository(graph, loaders),

@@ -27,9 +27,11 @@ async function main(): Promise<void> {
     production: config.production,
     limits: config.limits,
     logger,
+    auth: config.auth,
   });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
+  if (!config.auth.jwtSecret) log('AUTH_JWT_SECRET is not set: reads work, every mutation is refused (see README, "Editing")');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -14,6 +14,12 @@ import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
+import { EditingResolver } from '../editing/editing.resolver';
+import { HistoryResolver } from '../history/history.resolver';
+import { DuplicateResolver } from '../duplicates/duplicate.resolver';
+import { ImportResolver } from '../import/import.resolver';
+import { authChecker } from '../auth/auth-checker';
+import { validateInput } from '../common/validation';
 import { PathResolver } from '../paths/path.resolver';
 import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
@@ -31,6 +37,10 @@ export const RESOLVERS = [
   CitationResolver,
   FactResolver,
   FigureResolver,
+  EditingResolver,
+  HistoryResolver,
+  DuplicateResolver,
+  ImportResolver,
   PathResolver,
   StatsResolver,
   AwardCountResolver,
@@ -45,7 +55,10 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: ORGANIZATION_TYPES,
-    validate: false,
+    // class-validator runs on every input; validateInput names the field in BAD_USER_INPUT.
+    validateFn: validateInput,
+    authChecker,
+    authMode: 'error',
   });
   return cached;
 }

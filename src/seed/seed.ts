@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Graph } from '../db/graph';
-import { normalizeName, searchKeys, toTraditional } from '../text/normalize';
+import { nameKey, normalizeName, searchKeys, toTraditional } from '../text/normalize';
+import { awardKey } from '../honors/award-key';
 import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
 
@@ -33,6 +34,8 @@ function naming(entity: { name: string; aliases?: string[]; nameEn?: string | nu
     nameEn: entity.nameEn ?? null,
     aliasText: aliases.join(' | '),
     searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
+    // Held unique per label by schema/migrations/004_editing.cypher, as for names editors create.
+    nameKey: nameKey(name),
   };
 }
 
@@ -80,7 +83,11 @@ export function seedRows(seed: SeedFile) {
     ORGANIZED: seed.programs.flatMap((p) => (p.organizerIds ?? []).map((org) => edge(org, p.id, 'organizer', provenance(p)))),
     PARTNERED: seed.programs.flatMap((p) => (p.partnerIds ?? []).map((org) => edge(org, p.id, 'partner', provenance(p)))),
     RECEIVED: seed.awards.map((a) =>
-      edge(a.recipientId, a.honorId, `year:${a.year ?? 'unknown'}`, { year: a.year ?? null, ...provenance(a) }),
+      edge(a.recipientId, a.honorId, `year:${a.year ?? 'unknown'}`, {
+        year: a.year ?? null,
+        awardKey: awardKey(a.recipientId, a.honorId, a.year ?? null),
+        ...provenance(a),
+      }),
     ),
     MEMBER_OF: seed.memberships.map((m) =>
       edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, { role: m.role ?? null, since: m.since ?? null, until: m.until ?? null, ...provenance(m) }),

@@ -11,6 +11,8 @@ import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
 import { buildHonorGraphSchema } from '../schema/build';
+import { AuthConfig, viewerFrom } from '../auth/viewer';
+import { unauthenticated } from '../common/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { exportRoute } from './export.route';
 import { armorProtection, costLimitPlugin } from './limits';
@@ -21,6 +23,8 @@ export interface ServerOptions {
   port: number;
   host?: string;
   production?: boolean;
+  /** Token checking; without it no secret is configured and every mutation is refused. */
+  auth?: AuthConfig;
   /** Query limits; DEFAULT_LIMITS when absent. */
   limits?: Limits;
   /** Request logs (JSON); silent when absent. */
@@ -105,6 +109,7 @@ function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlug
 
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const auth: AuthConfig = options.auth ?? { readsRequireAuth: false };
   const limits = options.limits ?? DEFAULT_LIMITS;
   const production = options.production ?? false;
   const logger = options.logger ?? createLogger('silent');
@@ -190,7 +195,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     expressMiddleware(apollo, {
       // The deadline rides on the graph, so every transaction of the request is cut to it.
-      context: async ({ res }) => createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), res.locals.requestId),
+      context: async ({ req, res }) => {
+        const viewer = viewerFrom(req.headers.authorization, auth);
+        if (auth.readsRequireAuth && !viewer.user) {
+          throw unauthenticated(viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
+        }
+        return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), res.locals.requestId, viewer);
+      },
     }),
   );
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.

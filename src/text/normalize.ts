@@ -202,6 +202,122 @@ export function searchKeys(name: string, aliases: readonly string[] = []): strin
   return [...keys];
 }
 
+/**
+ * The key a uniqueness constraint holds per label: the canonical name, lowercased so Latin
+ * names differing only in case collide too. Two creates of 婦聯 and 妇联 get the same key.
+ */
+export function nameKey(name: string): string {
+  return normalizeName(name).toLowerCase();
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A name as toneless pinyin without separators, whatever it was typed in: 何婷婷, He Tingting
+ * and hé tíng tíng all give `hetingting`.
+ */
+export function pinyinKey(name: string): string {
+  const normalized = normalizeName(name);
+  return HAN.test(normalized) ? normalizePinyinQuery(pinyinOf(normalized)) : normalizePinyinQuery(normalized);
+}
+
+// Short forms in this domain drop whole words (妇女联合会 → 妇联): expanding them lets
+// 淮南妇联 match 淮南市妇女联合会 by subsequence as well as 市妇联 does.
+const SHORT_FORMS: [string, string][] = [
+  ['妇联', '妇女联合会'],
+  ['工会', '工会联合会'],
+  ['团委', '共青团委员会'],
+  ['政府', '人民政府'],
+  ['法院', '人民法院'],
+];
+
+/** Expands known short forms, so 市妇联 becomes 市妇女联合会. */
+export function expandShortForms(name: string): string {
+  let out = normalizeName(name);
+  for (const [short, full] of SHORT_FORMS) if (!out.includes(full)) out = out.split(short).join(full);
+  return out;
+}
+
+/**
+ * Whether `short` reads as an abbreviation of `full`: every character of it appears in `full`
+ * in order (市妇联 in 淮南市妇女联合会), it is at least two characters and shorter than `full`.
+ */
+export function isShortFormOf(short: string, full: string): boolean {
+  const s = [...normalizeName(short)];
+  const f = [...normalizeName(full)];
+  if (s.length < 2 || s.length >= f.length) return false;
+  if (!s.every((ch) => HAN.test(ch))) return false;
+  let at = 0;
+  for (const ch of f) if (at < s.length && ch === s[at]) at += 1;
+  return at === s.length;
+}
+
+export interface NameMatch {
+  /** 1 = the same name; at or above LIKELY_DUPLICATE a create is refused. */
+  score: number;
+  reason: string;
+}
+
+export const LIKELY_DUPLICATE = 0.7;
+
+/**
+ * How strongly `input` names the same thing as an entity called `name` with `aliases`.
+ * `abbreviations` allows the short-form rule, which suits bodies and titles but not people
+ * (何婷 is not short for 何婷婷).
+ */
+export function matchName(
+  input: string,
+  candidate: { name: string; aliases?: readonly string[] | null; nameEn?: string | null },
+  abbreviations: boolean,
+): NameMatch | null {
+  const key = nameKey(input);
+  if (!key) return null;
+  if (nameKey(candidate.name) === key) return { score: 1, reason: 'same name' };
+  const aliases = [...(candidate.aliases ?? []), ...(candidate.nameEn ? [candidate.nameEn] : [])];
+  const alias = aliases.find((a) => nameKey(a) === key);
+  if (alias) return { score: 0.95, reason: `same as the alias ${alias}` };
+  const inputPinyin = pinyinKey(input);
+  if (inputPinyin) {
+    const samePinyin = [candidate.name, ...aliases].find((a) => pinyinKey(a) === inputPinyin);
+    if (samePinyin) return { score: 0.85, reason: `same pinyin as ${samePinyin} (${inputPinyin})` };
+  }
+  if (abbreviations) {
+    const expanded = expandShortForms(input);
+    for (const full of [candidate.name, ...aliases]) {
+      if (expandShortForms(full) === expanded) return { score: 0.9, reason: `same name once short forms are expanded (${expanded})` };
+      if (isShortFormOf(input, full) || isShortFormOf(expanded, expandShortForms(full))) {
+        return { score: 0.75, reason: `reads as a short form of ${full}` };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A full-text query (Lucene syntax) for likely matches of a name: its simplified and
+ * traditional forms (the CJK analyzer splits them into bigrams) and its pinyin key.
+ */
+export function candidateQuery(input: string): string {
+  const simplified = normalizeName(input);
+  const terms = new Set([simplified, expandShortForms(simplified), toTraditional(simplified), pinyinKey(input)].filter(Boolean));
+  return [...terms].map((term) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')).join(' OR ');
+}
+
+/** Every name property stored on a node: canonical name, aliases, search keys and nameKey. */
+export function namedProperties(entity: { name: string; aliases?: readonly string[] | null; nameEn?: string | null }) {
+  const name = normalizeName(entity.name);
+  const aliases = [...new Set([...(entity.aliases ?? []).map((a) => cleanText(a)).filter(Boolean), toTraditional(name)])].filter(
+    (alias) => alias !== name,
+  );
+  return {
+    name,
+    aliases,
+    nameEn: entity.nameEn ?? null,
+    aliasText: aliases.join(' | '),
+    searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
+    nameKey: nameKey(name),
+  };
+}
 // ---------------------------------------------------------------------------------------
 // Search queries: turning what a user typed into a Lucene query for the full-text index
 // (built over searchKeys) and into the forms an exact-match bonus compares.

@@ -4,6 +4,13 @@ import { Driver } from 'neo4j-driver';
 import { createDriver, Graph } from '../../src/db/graph';
 import { RunningServer, ServerOptions, startServer } from '../../src/server/app';
 import { DEFAULT_LIMITS } from '../../src/config';
+import { Role, signToken } from '../../src/auth/token';
+
+/** The secret every test server checks tokens with. */
+export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
+
+/** `Authorization` headers for a test user; subjects start with test- so revisions can be cleaned up. */
+export const bearer = (role: Role, sub = `test-${role}`) => ({ authorization: `Bearer ${signToken({ sub, role }, TEST_JWT_SECRET)}` });
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -18,7 +25,7 @@ export interface TestApp {
   /** Sends a typed operation over HTTP, as a client would. */
   request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   /** Sends raw query text, for documents the codegen cannot type (invalid ones, for instance). */
-  raw(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>>;
+  raw(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<any>>;
   /** POSTs any JSON body and returns the status and parsed body. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
@@ -35,7 +42,7 @@ export async function startTestApp(options: Partial<ServerOptions> = {}): Promis
   // organizations with nested connections); the limits themselves are tested with their defaults
   // or their own values in limits-and-errors.test.ts.
   const limits = options.limits ?? { ...DEFAULT_LIMITS, maxCost: 1_000_000, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 };
-  const server = await startServer({ port: 0, host: '127.0.0.1', ...options, limits, graph: options.graph ?? graph });
+  const server = await startServer({ port: 0, host: '127.0.0.1', ...options, auth: options.auth ?? { jwtSecret: TEST_JWT_SECRET, readsRequireAuth: false }, limits, graph: options.graph ?? graph });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
       method: 'POST',
@@ -65,7 +72,7 @@ export async function startTestApp(options: Partial<ServerOptions> = {}): Promis
     server,
     post: postFull,
     request: (document, variables, headers) => post({ query: print(document), variables }, headers),
-    raw: (query, variables) => post({ query, variables }),
+    raw: (query, variables, headers) => post({ query, variables }, headers),
     async close() {
       await server.stop();
       await driver.close();

@@ -1,0 +1,16 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { EntityType } from '../common/entity-type';
+import { check, nameProblem } from '../common/validation';
+import { DuplicateCandidate } from './duplicate.type';
+
+@Resolver()
+export class DuplicateResolver {
+  @Query(() => [DuplicateCandidate], {
+    description: 'Existing entities a name likely duplicates, across scripts, pinyin and short forms; best first.',
+  })
+  duplicateCandidates(@Arg('name') name: string, @Arg('type', () => EntityType) type: EntityType, @Ctx() ctx: Context) {
+    check('name', name, nameProblem);
+    return ctx.repos.duplicates.candidates(name, type);
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.type';
+
+@ObjectType({ description: 'An existing entity a new name may duplicate, and why.' })
+export class DuplicateCandidate {
+  @Field(() => Node)
+  node!: Node;
+
+  @Field(() => Float, { description: '1 for the same name; 0.7 and above refuses a create without allowDuplicate.' })
+  score!: number;
+
+  @Field({ description: 'e.g. "same as the alias 市妇联", "same pinyin as 何婷婷 (hetingting)".' })
+  reason!: string;
+}

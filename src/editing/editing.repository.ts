@@ -1,0 +1,530 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { Viewer } from '../auth/auth-checker';
+import { EntityType, ENTITY_LABELS } from '../common/entity-type';
+import { badInput, conflict, notFound } from '../common/errors';
+import { EntityRow } from '../common/node.type';
+import { check, dateProblem, yearProblem } from '../common/validation';
+import { Graph, Transaction } from '../db/graph';
+import { Loaders } from '../db/loaders';
+import { Candidate, DuplicateRepository, candidateSummary } from '../duplicates/duplicate.repository';
+import { HistoryRepository, Recorder } from '../history/history.repository';
+import { RelState, Snapshot, safeLabel, safeRelType } from '../history/snapshot';
+import { awardEdgeKey, awardKey } from '../honors/award-key';
+import { AwardRow } from '../honors/honor.repository';
+import { Repository } from '../nodes/base.repository';
+import { toEntity } from '../nodes/entity';
+import { project } from '../db/cypher';
+import { MembershipRow } from '../organizations/organization.repository';
+import { nameKey, namedProperties, pinyinKey } from '../text/normalize';
+
+type RelKey = Pick<RelState, 'type' | 'from' | 'to' | 'key'>;
+interface Tracked {
+  nodes: string[];
+  rels: RelKey[];
+}
+
+const ID_PREFIX: Record<EntityType, string> = {
+  PERSON: 'person',
+  ORGANIZATION: 'org',
+  HONOR: 'honor',
+  PROGRAM: 'program',
+  SOURCE: 'src',
+};
+
+const TYPE_OF_LABEL: Record<string, EntityType> = Object.fromEntries(
+  Object.entries(ENTITY_LABELS).map(([type, label]) => [label, type as EntityType]),
+);
+
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/** Readable, unique ids: person-hetingting-1a2b3c4d. */
+export function newId(type: EntityType, name: string): string {
+  const slug = pinyinKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '');
+  return [ID_PREFIX[type], slug, randomUUID().slice(0, 8)].filter(Boolean).join('-');
+}
+
+export const provenance = (sourceIds: readonly string[] | null | undefined) => ({
+  sourceIds: [...new Set(sourceIds ?? [])],
+  locators: [...new Set(sourceIds ?? [])].map(() => ''),
+});
+
+/** Adds citations not yet present, keeping sourceIds and locators parallel. */
+function unionCitations(props: Record<string, any>, sourceIds: readonly string[]) {
+  const ids: string[] = [...(props.sourceIds ?? [])];
+  const locators: string[] = [...(props.locators ?? ids.map(() => ''))];
+  for (const id of sourceIds) {
+    if (!ids.includes(id)) {
+      ids.push(id);
+      locators.push('');
+    }
+  }
+  return { sourceIds: ids, locators };
+}
+
+export interface CreateSpec {
+  type: EntityType;
+  name: string;
+  aliases?: string[] | null;
+  nameEn?: string | null;
+  /** Type-specific properties (kind, level, year…). */
+  props: Record<string, unknown>;
+  sourceIds?: string[] | null;
+  allowDuplicate?: boolean | null;
+  /** Source titles are their names. */
+  nameProperty?: 'name' | 'title';
+}
+
+export interface UpdateSpec {
+  name?: string | null;
+  aliases?: string[] | null;
+  nameEn?: string | null;
+  props: Record<string, unknown>;
+  sourceIds?: string[] | null;
+}
+
+/**
+ * Every write an editor makes. Each public method is one write transaction that records its
+ * revision in the same transaction; bad input is refused before anything is written.
+ */
+export class EditingRepository extends Repository {
+  constructor(
+    graph: Graph,
+    loaders: Loaders,
+    private readonly duplicates: DuplicateRepository,
+    private readonly history: HistoryRepository,
+  ) {
+    super(graph, loaders);
+  }
+
+  // ---- plumbing ---------------------------------------------------------------------------
+
+  /** One transaction with its recorder; constraint violations become CONFLICT errors. */
+  async mutate<T>(viewer: Viewer, work: (rec: Recorder) => Promise<T>, onConstraint?: () => Promise<GraphQLError>): Promise<T> {
+    try {
+      return await this.graph.writeTransaction((tx) => work(this.history.recorder(tx, viewer)));
+    } catch (error: any) {
+      if (error?.code === CONSTRAINT_FAILED) {
+        if (onConstraint) throw await onConstraint();
+        throw conflict(`the change collides with an existing record: ${String(error.message).split('\n')[0]}`);
+      }
+      throw error;
+    }
+  }
+
+  async snapshot(rec: Recorder, tracked: Tracked): Promise<Snapshot> {
+    const snapshot: Snapshot = { nodes: {}, rels: [] };
+    for (const id of tracked.nodes) snapshot.nodes[id] = await rec.node(id);
+    for (const rel of tracked.rels) snapshot.rels.push(await rec.rel(rel.type, rel.from, rel.to, rel.key));
+    return snapshot;
+  }
+
+  /** Runs `change` between two snapshots of `tracked` and records the revision. */
+  async tracked<T>(rec: Recorder, operation: string, tracked: Tracked, change: () => Promise<T>): Promise<T> {
+    const before = await this.snapshot(rec, tracked);
+    const result = await change();
+    const after = await this.snapshot(rec, tracked);
+    if (JSON.stringify(before) !== JSON.stringify(after)) await rec.record(operation, before, after);
+    return result;
+  }
+
+  /** Takes the node's write lock, so concurrent writers touching it queue behind this one. */
+  async lock(tx: Transaction, id: string): Promise<void> {
+    await tx.run('MATCH (n:Entity {id: $id}) SET n._lock = true REMOVE n._lock', { id });
+  }
+
+  async node(tx: Transaction, id: string): Promise<EntityRow | null> {
+    const [row] = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${project('n')} AS node`, { id });
+    return row ? toEntity(row.node) : null;
+  }
+
+  /** The node, which must exist (NOT_FOUND) and carry one of `labels` (BAD_USER_INPUT). */
+  async require(tx: Transaction, field: string, id: string, labels: string[], what: string): Promise<EntityRow & { labels: string[] }> {
+    const [row] = await tx.run(`MATCH (n:Entity {id: $id}) RETURN ${project('n')} AS node, labels(n) AS labels`, { id });
+    if (!row) throw notFound(field, id);
+    if (!labels.some((label) => row.labels.includes(label))) {
+      throw badInput(field, `must be ${what}, but "${id}" is a ${row.labels.filter((l: string) => l !== 'Entity').join('/')}`);
+    }
+    return { ...toEntity(row.node)!, labels: row.labels };
+  }
+
+  async requireSources(tx: Transaction, sourceIds: readonly string[] | null | undefined, field = 'sourceIds'): Promise<void> {
+    if (!sourceIds?.length) return;
+    const rows = await tx.run('UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) RETURN id, s IS NOT NULL AS found', { ids: sourceIds });
+    const missing = rows.find((row) => !row.found);
+    if (missing) throw notFound(field, missing.id);
+  }
+
+  private duplicateConflict(field: string, name: string, type: EntityType, candidates: Candidate[], detectedBy = 'candidates'): GraphQLError {
+    const list = candidates.map((c) => `${c.node.name ?? c.node.title} (${c.node.id}: ${c.reason})`).join('; ');
+    return conflict(`${field}: "${name}" looks like an existing ${ENTITY_LABELS[type]}: ${list}. Use it, merge, or pass allowDuplicate: true`, {
+      field,
+      candidates: candidateSummary(candidates),
+      // 'constraint' when a concurrent create committed first and the nameKey constraint refused this one.
+      detectedBy,
+    });
+  }
+
+  // ---- entities ---------------------------------------------------------------------------
+
+  async createIn(rec: Recorder, spec: CreateSpec): Promise<string> {
+    const field = spec.nameProperty ?? 'name';
+    await this.requireSources(rec.tx, spec.sourceIds);
+    if (!spec.allowDuplicate) {
+      const candidates = await this.duplicates.candidates(spec.name, spec.type, (c, p) => rec.tx.run(c, p));
+      if (candidates.length) throw this.duplicateConflict(field, spec.name, spec.type, candidates);
+    }
+    const id = newId(spec.type, spec.name);
+    const naming = namedProperties({ name: spec.name, aliases: spec.aliases, nameEn: spec.nameEn });
+    // An explicit duplicate gets a key of its own, so the constraint still guards the plain name.
+    if (spec.allowDuplicate) naming.nameKey = `${naming.nameKey}#${id}`;
+    const props = {
+      ...naming,
+      ...(field === 'title' ? { title: naming.name } : {}),
+      ...spec.props,
+      ...provenance(spec.sourceIds),
+      inferred: false,
+      note: null,
+      id,
+      createdBy: rec.actor.sub,
+    };
+    const label = safeLabel(ENTITY_LABELS[spec.type]);
+    // A source MENTIONS what it is cited for, as the seed has it, so provenance stays walkable.
+    const mentions = props.sourceIds.map((sourceId) => ({ type: 'MENTIONS', from: sourceId, to: id, key: 'mention' }));
+    await this.tracked(rec, `create${label}`, { nodes: [id], rels: mentions }, async () => {
+      await rec.tx.run(`CREATE (n:Entity:${label}) SET n = $props, n.createdAt = datetime()`, { props });
+      await rec.tx.run(
+        `UNWIND $sourceIds AS sourceId
+         MATCH (s:Source {id: sourceId}), (n:Entity {id: $id})
+         MERGE (s)-[m:MENTIONS {key: 'mention'}]->(n) SET m.sourceIds = [sourceId], m.locators = ['']`,
+        { sourceIds: props.sourceIds, id },
+      );
+    });
+    return id;
+  }
+
+  /** The CONFLICT a lost race on nameKey turns into, with the winner among the candidates. */
+  private raceConflict(field: string, name: string, type: EntityType) {
+    return async () => {
+      const candidates = await this.duplicates.candidates(name, type);
+      return this.duplicateConflict(field, name, type, candidates, 'constraint');
+    };
+  }
+
+  async create(viewer: Viewer, spec: CreateSpec, then?: (rec: Recorder, id: string) => Promise<void>): Promise<EntityRow> {
+    const id = await this.mutate(
+      viewer,
+      async (rec) => {
+        const id = await this.createIn(rec, spec);
+        if (then) await then(rec, id);
+        return id;
+      },
+      this.raceConflict(spec.nameProperty ?? 'name', spec.name, spec.type),
+    );
+    return this.byIdFresh(id);
+  }
+
+  async byIdFresh(id: string): Promise<EntityRow> {
+    const [row] = await this.graph.read(`MATCH (n:Entity {id: $id}) RETURN ${project('n')} AS node`, { id });
+    const entity = toEntity(row.node)!;
+    this.remember([entity]);
+    return entity;
+  }
+
+  async update(viewer: Viewer, type: EntityType, id: string, spec: UpdateSpec, nameProperty: 'name' | 'title' = 'name'): Promise<EntityRow> {
+    const label = ENTITY_LABELS[type];
+    const newName = spec.name;
+    await this.mutate(
+      viewer,
+      async (rec) => {
+        const current = await this.require(rec.tx, 'id', id, [label], `a ${label}`);
+        await this.lock(rec.tx, id);
+        await this.requireSources(rec.tx, spec.sourceIds);
+        const props: Record<string, unknown> = { ...spec.props };
+        if (newName != null || spec.aliases != null || spec.nameEn !== undefined) {
+          const name = newName ?? current.name;
+          if (newName != null && nameKey(newName) !== nameKey(current.name)) {
+            const candidates = (await this.duplicates.candidates(newName, type, (c, p) => rec.tx.run(c, p))).filter((c) => c.node.id !== id);
+            if (candidates.length) throw this.duplicateConflict(nameProperty, newName, type, candidates);
+          }
+          const naming = namedProperties({
+            name,
+            aliases: spec.aliases ?? current.aliases ?? [],
+            nameEn: spec.nameEn === undefined ? current.nameEn : spec.nameEn,
+          });
+          // A node created as an explicit duplicate keeps its own key.
+          if (String(current.nameKey ?? '').includes('#')) naming.nameKey = `${naming.nameKey}#${id}`;
+          Object.assign(props, naming, nameProperty === 'title' ? { title: naming.name } : {});
+        }
+        if (spec.sourceIds) Object.assign(props, unionCitations(current, spec.sourceIds));
+        await this.tracked(rec, `update${label}`, { nodes: [id], rels: [] }, () =>
+          rec.tx.run('MATCH (n:Entity {id: $id}) SET n += $props, n.updatedAt = datetime()', { id, props }),
+        );
+      },
+      newName != null ? this.raceConflict(nameProperty, newName, type) : undefined,
+    );
+    return this.byIdFresh(id);
+  }
+
+  // ---- organization parent ----------------------------------------------------------------
+
+  async setParentIn(rec: Recorder, id: string, parentId: string | null): Promise<void> {
+    await this.require(rec.tx, 'id', id, ['Organization'], 'an organization');
+    if (parentId != null) {
+      if (parentId === id) throw badInput('parentId', 'an organization cannot be its own parent');
+      await this.require(rec.tx, 'parentId', parentId, ['Organization'], 'an organization');
+    }
+    // Both ends locked before the cycle check, so two opposite changes cannot both pass it.
+    for (const lockId of [id, parentId].filter((x): x is string => !!x).sort()) await this.lock(rec.tx, lockId);
+    if (parentId != null) {
+      const [cycle] = await rec.tx.run(
+        'MATCH path = (:Organization {id: $parentId})-[:PART_OF*1..]->(:Organization {id: $id}) RETURN [n IN nodes(path) | n.id] AS ids LIMIT 1',
+        { id, parentId },
+      );
+      if (cycle) throw badInput('parentId', `would make a cycle: ${[id, ...cycle.ids].join(' → ')}`);
+    }
+    const existing = await rec.tx.run('MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) RETURN p.id AS parentId, r.key AS key', { id });
+    const rels: RelKey[] = existing.map((row) => ({ type: 'PART_OF', from: id, to: row.parentId, key: row.key ?? 'parent' }));
+    if (parentId != null && !existing.some((row) => row.parentId === parentId)) rels.push({ type: 'PART_OF', from: id, to: parentId, key: 'parent' });
+    await this.tracked(rec, 'setOrganizationParent', { nodes: [], rels }, async () => {
+      await rec.tx.run(
+        'MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) WHERE $parentId IS NULL OR p.id <> $parentId DELETE r',
+        { id, parentId },
+      );
+      if (parentId != null) {
+        await rec.tx.run(
+          `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
+           MERGE (o)-[r:PART_OF]->(p) ON CREATE SET r.key = 'parent', r.sourceIds = [], r.locators = [], r.inferred = false`,
+          { id, parentId },
+        );
+      }
+    });
+  }
+
+  async setOrganizationParent(viewer: Viewer, id: string, parentId: string | null): Promise<EntityRow> {
+    await this.mutate(viewer, (rec) => this.setParentIn(rec, id, parentId));
+    return this.byIdFresh(id);
+  }
+
+  // ---- awards -----------------------------------------------------------------------------
+
+  async awardIn(rec: Recorder, recipientId: string, honorId: string, year: number, sourceIds: string[] | null | undefined): Promise<{ award: AwardRow; created: boolean }> {
+    check('year', year, yearProblem);
+    await this.require(rec.tx, 'recipientId', recipientId, ['Person', 'Organization'], 'a person or an organization');
+    await this.require(rec.tx, 'honorId', honorId, ['Honor'], 'an honor');
+    await this.requireSources(rec.tx, sourceIds);
+    // Identical concurrent calls queue on the recipient's lock; the later ones find the edge.
+    await this.lock(rec.tx, recipientId);
+    const key = awardEdgeKey(year);
+    const rel = { type: 'RECEIVED', from: recipientId, to: honorId, key };
+    const existing = await rec.rel('RECEIVED', recipientId, honorId, key);
+    await this.tracked(rec, 'awardHonor', { nodes: [], rels: [rel] }, async () => {
+      if (existing.props) {
+        const citations = unionCitations(existing.props, sourceIds ?? []);
+        if (citations.sourceIds.length !== (existing.props.sourceIds ?? []).length) {
+          await rec.tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) SET r += $citations', { ...rel, citations });
+        }
+        return;
+      }
+      await rec.tx.run(
+        `MATCH (a:Entity {id: $from}), (h:Honor {id: $to})
+         MERGE (a)-[r:RECEIVED {key: $key}]->(h)
+         ON CREATE SET r += $props`,
+        { ...rel, props: { year, awardKey: awardKey(recipientId, honorId, year), ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub } },
+      );
+    });
+    const after = await rec.rel('RECEIVED', recipientId, honorId, key);
+    return { award: { inferred: false, note: null, ...after.props!, recipientId, honorId } as AwardRow, created: !existing.props };
+  }
+
+  async awardHonor(viewer: Viewer, recipientId: string, honorId: string, year: number, sourceIds?: string[] | null): Promise<AwardRow> {
+    const { award } = await this.mutate(viewer, (rec) => this.awardIn(rec, recipientId, honorId, year, sourceIds));
+    return award;
+  }
+
+  async revokeAward(viewer: Viewer, recipientId: string, honorId: string, year: number): Promise<boolean> {
+    check('year', year, yearProblem);
+    return this.mutate(viewer, async (rec) => {
+      await this.require(rec.tx, 'recipientId', recipientId, ['Person', 'Organization'], 'a person or an organization');
+      await this.require(rec.tx, 'honorId', honorId, ['Honor'], 'an honor');
+      await this.lock(rec.tx, recipientId);
+      const rel = { type: 'RECEIVED', from: recipientId, to: honorId, key: awardEdgeKey(year) };
+      const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+      if (!existing.props) throw notFound('year', `${recipientId} received ${honorId} in ${year}`);
+      await this.tracked(rec, 'revokeAward', { nodes: [], rels: [rel] }, () =>
+        rec.tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) DELETE r', rel),
+      );
+      return true;
+    });
+  }
+
+  // ---- memberships ------------------------------------------------------------------------
+
+  async addMembershipIn(
+    rec: Recorder,
+    memberId: string,
+    organizationId: string,
+    role: string | null | undefined,
+    since: string | null | undefined,
+    sourceIds: string[] | null | undefined,
+  ): Promise<MembershipRow> {
+    if (since != null) check('since', since, dateProblem);
+    if (memberId === organizationId) throw badInput('organizationId', 'a member cannot belong to itself');
+    await this.require(rec.tx, 'memberId', memberId, ['Person', 'Organization'], 'a person or an organization');
+    await this.require(rec.tx, 'organizationId', organizationId, ['Organization'], 'an organization');
+    await this.requireSources(rec.tx, sourceIds);
+    await this.lock(rec.tx, memberId);
+    const rel = { type: 'MEMBER_OF', from: memberId, to: organizationId, key: `role:${role ?? ''}` };
+    const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+    if (existing.props?.until) {
+      throw conflict(`role: ${memberId} was ${role ?? 'a member'} of ${organizationId} until ${existing.props.until}; a new period needs another role or an undo`);
+    }
+    await this.tracked(rec, 'addMembership', { nodes: [], rels: [rel] }, async () => {
+      const props = existing.props
+        ? { ...unionCitations(existing.props, sourceIds ?? []), since: existing.props.since ?? since ?? null }
+        : { role: role ?? null, since: since ?? null, until: null, ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
+      await rec.tx.run(
+        `MATCH (a:Entity {id: $from}), (o:Organization {id: $to})
+         MERGE (a)-[r:MEMBER_OF {key: $key}]->(o) SET r += $props`,
+        { ...rel, props },
+      );
+    });
+    const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+    return { ...(after.props as any), memberId, organizationId };
+  }
+
+  async addMembership(
+    viewer: Viewer,
+    memberId: string,
+    organizationId: string,
+    role?: string | null,
+    since?: string | null,
+    sourceIds?: string[] | null,
+  ): Promise<MembershipRow> {
+    return this.mutate(viewer, (rec) => this.addMembershipIn(rec, memberId, organizationId, role, since, sourceIds));
+  }
+
+  async endMembership(viewer: Viewer, memberId: string, organizationId: string, role: string | null | undefined, until: string): Promise<MembershipRow> {
+    check('until', until, dateProblem);
+    return this.mutate(viewer, async (rec) => {
+      await this.require(rec.tx, 'memberId', memberId, ['Person', 'Organization'], 'a person or an organization');
+      await this.require(rec.tx, 'organizationId', organizationId, ['Organization'], 'an organization');
+      await this.lock(rec.tx, memberId);
+      const rel = { type: 'MEMBER_OF', from: memberId, to: organizationId, key: `role:${role ?? ''}` };
+      const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+      if (!existing.props) throw notFound('role', `${memberId} as ${role ?? 'member'} of ${organizationId}`);
+      if (existing.props.until) throw conflict(`until: the membership already ended in ${existing.props.until}`);
+      const since: string | null = existing.props.since ?? null;
+      if (since && until.slice(0, since.length) < since.slice(0, until.length)) {
+        throw badInput('until', `must not be before the membership began (${since}), got ${until}`);
+      }
+      await this.tracked(rec, 'endMembership', { nodes: [], rels: [rel] }, () =>
+        rec.tx.run('MATCH (:Entity {id: $from})-[r:MEMBER_OF {key: $key}]->(:Entity {id: $to}) SET r.until = $until', { ...rel, until }),
+      );
+      const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+      return { ...(after.props as any), memberId, organizationId };
+    });
+  }
+
+  // ---- programs ---------------------------------------------------------------------------
+
+  async linkRelIn(rec: Recorder, operation: string, type: 'PARTNERED' | 'ORGANIZED', organizationId: string, programId: string, sourceIds?: string[] | null) {
+    await this.require(rec.tx, 'programId', programId, ['Program'], 'a program');
+    await this.require(rec.tx, 'organizationId', organizationId, ['Organization'], 'an organization');
+    await this.requireSources(rec.tx, sourceIds);
+    await this.lock(rec.tx, programId);
+    const key = type === 'PARTNERED' ? 'partner' : 'organizer';
+    const rel = { type, from: organizationId, to: programId, key };
+    const existing = await rec.rel(type, organizationId, programId, key);
+    await this.tracked(rec, operation, { nodes: [], rels: [rel] }, async () => {
+      const props = existing.props
+        ? unionCitations(existing.props, sourceIds ?? [])
+        : { ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
+      await rec.tx.run(
+        `MATCH (o:Organization {id: $from}), (p:Program {id: $to})
+         MERGE (o)-[r:${safeRelType(type)} {key: $key}]->(p) SET r += $props`,
+        { ...rel, props },
+      );
+    });
+  }
+
+  async linkProgramPartner(viewer: Viewer, programId: string, organizationId: string, sourceIds?: string[] | null): Promise<EntityRow> {
+    await this.mutate(viewer, (rec) => this.linkRelIn(rec, 'linkProgramPartner', 'PARTNERED', organizationId, programId, sourceIds));
+    return this.byIdFresh(programId);
+  }
+
+  // ---- merge ------------------------------------------------------------------------------
+
+  /**
+   * Moves every relationship and property of `mergeId` onto `keepId` and deletes it: the kept
+   * node's values win, the other's fill its gaps, its name becomes an alias and citations are
+   * united. Parallel relationships (same type, other end and key) are united, not doubled.
+   */
+  async mergeEntities(viewer: Viewer, keepId: string, mergeId: string): Promise<EntityRow> {
+    if (keepId === mergeId) throw badInput('mergeId', 'cannot merge a node with itself');
+    await this.mutate(viewer, async (rec) => {
+      const keep = await this.require(rec.tx, 'keepId', keepId, Object.values(ENTITY_LABELS), 'a person, organization, honor, program or source');
+      const merged = await this.require(rec.tx, 'mergeId', mergeId, Object.values(ENTITY_LABELS), 'a person, organization, honor, program or source');
+      const keepLabel = Object.values(ENTITY_LABELS).find((l) => keep.labels.includes(l))!;
+      if (!merged.labels.includes(keepLabel)) {
+        throw badInput('mergeId', `cannot merge a ${merged.labels.filter((l) => l !== 'Entity').join('/')} into a ${keepLabel}`);
+      }
+      for (const id of [keepId, mergeId].sort()) await this.lock(rec.tx, id);
+      const moved = (await rec.relsOf(mergeId)).filter((rel) => rel.from !== rel.to);
+      const retarget = (id: string) => (id === mergeId ? keepId : id);
+      const targets = moved
+        .map((rel) => ({ ...rel, from: retarget(rel.from), to: retarget(rel.to) }))
+        .filter((rel) => rel.from !== rel.to);
+      const figures = await rec.tx.run('MATCH (f:Figure {subjectId: $mergeId}) RETURN f.id AS id', { mergeId });
+      const tracked: Tracked = {
+        nodes: [keepId, mergeId, ...figures.map((f) => f.id)],
+        rels: [...moved, ...targets].map(({ type, from, to, key }) => ({ type, from, to, key })),
+      };
+      await this.tracked(rec, 'mergeEntities', tracked, async () => {
+        for (const rel of targets) {
+          const current = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+          const props: Record<string, any> = current.props ? { ...rel.props, ...current.props, ...unionCitations(current.props, rel.props?.sourceIds ?? []) } : { ...rel.props };
+          if (rel.type === 'RECEIVED') props.awardKey = awardKey(rel.from, rel.to, props.year ?? null);
+          await rec.tx.run(
+            `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+             MERGE (a)-[r:${safeRelType(rel.type)} {key: $key}]->(b) SET r = $props`,
+            { from: rel.from, to: rel.to, key: rel.key, props: { ...props, key: rel.key } },
+          );
+        }
+        await rec.tx.run('MATCH (f:Figure {subjectId: $mergeId}) SET f.subjectId = $keepId', { mergeId, keepId });
+        const mergedProps = (await rec.node(mergeId))!.props;
+        const keepProps = (await rec.node(keepId))!.props;
+        const naming = namedProperties({
+          name: keep.name,
+          aliases: [...(keep.aliases ?? []), mergedProps.name, ...(mergedProps.aliases ?? [])].filter((a) => a && a !== keep.name),
+          nameEn: keep.nameEn ?? mergedProps.nameEn ?? null,
+        });
+        naming.nameKey = keepProps.nameKey ?? naming.nameKey;
+        const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null));
+        const props = { ...filled, ...naming, ...unionCitations(keepProps, mergedProps.sourceIds ?? []), mergedIds: [...(keepProps.mergedIds ?? []), mergeId] };
+        if (keepLabel === 'Source') (props as any).title = naming.name;
+        delete (props as any).id;
+        await rec.tx.run('MATCH (n:Entity {id: $mergeId}) DETACH DELETE n', { mergeId });
+        await rec.tx.run('MATCH (n:Entity {id: $keepId}) SET n += $props, n.updatedAt = datetime()', { keepId, props });
+      });
+    });
+    return this.byIdFresh(keepId);
+  }
+
+  /** Entities of `type` whose id, canonical name or an alias is exactly `text` (after normalizing). */
+  async findExact(tx: Transaction, type: EntityType, text: string): Promise<EntityRow[]> {
+    const label = safeLabel(ENTITY_LABELS[type]);
+    const rows = await tx.run(
+      `MATCH (n:${label})
+       WHERE n.id = $text OR n.nameKey = $key OR n.nameKey STARTS WITH $key + '#' OR n.name = $name OR $name IN n.aliases OR $text IN n.aliases
+       RETURN ${project('n')} AS node ORDER BY n.id`,
+      { text: text.trim(), key: nameKey(text), name: namedProperties({ name: text }).name },
+    );
+    return rows.map((row) => toEntity(row.node)!);
+  }
+
+  static typeOfLabels(labels: string[]): EntityType | undefined {
+    const label = labels.find((l) => TYPE_OF_LABEL[l]);
+    return label ? TYPE_OF_LABEL[label] : undefined;
+  }
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import { Viewer } from '../auth/auth-checker';
+import { conflict, notFound } from '../common/errors';
+import { Transaction } from '../db/graph';
+import { Repository } from '../nodes/base.repository';
+import { NodeState, RelState, Snapshot, entityIdsOf, relId, safeLabel, safeRelType, stripUntracked } from './snapshot';
+
+export interface RevisionRow {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  operation: string;
+  entityIds: string[];
+  before: string;
+  after: string;
+  undoneBy: string | null;
+  undoes: string | null;
+}
+
+/** Writes the revisions of one transaction, numbering them so their order survives equal timestamps. */
+export class Recorder {
+  private seq = 0;
+
+  constructor(
+    readonly tx: Transaction,
+    readonly actor: { sub: string; role: string },
+  ) {}
+
+  async record(operation: string, before: Snapshot, after: Snapshot, extra: { undoes?: string } = {}): Promise<string> {
+    const id = `rev-${randomUUID()}`;
+    const entityIds = entityIdsOf(before, after);
+    await this.tx.run(
+      `CREATE (r:Revision {id: $id, at: datetime(), seq: $seq, actor: $actor, role: $role, operation: $operation,
+                           entityIds: $entityIds, before: $before, after: $after, undoes: $undoes})
+       WITH r
+       UNWIND $entityIds AS entityId
+       MATCH (e:Entity {id: entityId})
+       CREATE (r)-[:CHANGED]->(e)`,
+      {
+        id,
+        seq: neo4j.int(this.seq++),
+        actor: this.actor.sub,
+        role: this.actor.role,
+        operation,
+        entityIds,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+        undoes: extra.undoes ?? null,
+      },
+    );
+    return id;
+  }
+
+  /** A node as a snapshot holds it, or null when it does not exist. */
+  async node(id: string): Promise<NodeState | null> {
+    const [row] = await this.tx.run('MATCH (n:Entity {id: $id}) RETURN labels(n) AS labels, properties(n) AS props', { id });
+    return row ? { labels: [...row.labels].sort(), props: stripUntracked(row.props) } : null;
+  }
+
+  async rel(type: string, from: string, to: string, key: string): Promise<RelState> {
+    const [row] = await this.tx.run(
+      `MATCH (:Entity {id: $from})-[r:${safeRelType(type)} {key: $key}]->(:Entity {id: $to}) RETURN properties(r) AS props`,
+      { from, to, key },
+    );
+    return { type, from, to, key, props: row ? row.props : null };
+  }
+
+  /** Every relationship of a node, both directions. */
+  async relsOf(id: string): Promise<RelState[]> {
+    const rows = await this.tx.run(
+      `MATCH (n:Entity {id: $id})-[r]-(o:Entity)
+       RETURN type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, r.key AS key, properties(r) AS props`,
+      { id },
+    );
+    return rows.map((row) => ({ type: row.type, from: row.from, to: row.to, key: row.key ?? '', props: row.props }));
+  }
+
+  /**
+   * Writes `target` over what `current` describes: recreates nodes, restores properties and
+   * relationships, then removes what did not exist in `target`.
+   */
+  async restore(target: Snapshot, current: Snapshot): Promise<void> {
+    for (const [id, state] of Object.entries(target.nodes)) {
+      if (!state) continue;
+      const now = current.nodes[id];
+      if (!now) {
+        const labels = state.labels.map(safeLabel).join(':');
+        await this.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = datetime()`, { props: state.props });
+      } else {
+        const removed = Object.fromEntries(Object.keys(now.props).filter((k) => !(k in state.props)).map((k) => [k, null]));
+        await this.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: { ...state.props, ...removed } });
+      }
+    }
+    const targetRels = new Map(target.rels.map((rel) => [relId(rel), rel]));
+    for (const rel of current.rels) if (!targetRels.has(relId(rel))) targetRels.set(relId(rel), { ...rel, props: null });
+    for (const rel of targetRels.values()) {
+      const type = safeRelType(rel.type);
+      if (rel.props) {
+        await this.tx.run(
+          `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+           MERGE (a)-[r:${type} {key: $key}]->(b) SET r = $props`,
+          { from: rel.from, to: rel.to, key: rel.key, props: rel.props },
+        );
+      } else {
+        await this.tx.run(`MATCH (:Entity {id: $from})-[r:${type} {key: $key}]->(:Entity {id: $to}) DELETE r`, { ...rel });
+      }
+    }
+    for (const [id, state] of Object.entries(current.nodes)) {
+      if (state && !target.nodes[id]) await this.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
+    }
+  }
+}
+
+export class HistoryRepository extends Repository {
+  recorder(tx: Transaction, viewer: Viewer): Recorder {
+    if (!viewer.user) throw new Error('a mutation ran without a user; @Authorized is missing');
+    return new Recorder(tx, viewer.user);
+  }
+
+  /** An entity's revisions, newest first, keyed by (at, seq, id) for paging. */
+  async history(entityId: string, first: number, after: { at: string; seq: number; id: string } | null): Promise<(RevisionRow & { seq: number })[]> {
+    const rows = await this.graph.read(
+      `OPTIONAL MATCH (e:Entity {id: $id})
+       WITH [$id] + coalesce(e.mergedIds, []) AS ids
+       MATCH (r:Revision) WHERE any(x IN r.entityIds WHERE x IN ids)
+         AND ($after IS NULL OR r.at < datetime($after.at)
+              OR (r.at = datetime($after.at) AND (r.seq < $after.seq OR (r.seq = $after.seq AND r.id < $after.id))))
+       RETURN r {.*} AS r ORDER BY r.at DESC, r.seq DESC, r.id DESC LIMIT $limit`,
+      { id: entityId, after: after ? { ...after, seq: neo4j.int(after.seq) } : null, limit: neo4j.int(first + 1) },
+    );
+    return rows.map((row) => ({ undoneBy: null, undoes: null, ...row.r }));
+  }
+
+  async count(entityId: string): Promise<number> {
+    const [row] = await this.graph.read(
+      `OPTIONAL MATCH (e:Entity {id: $id})
+       WITH [$id] + coalesce(e.mergedIds, []) AS ids
+       MATCH (r:Revision) WHERE any(x IN r.entityIds WHERE x IN ids)
+       RETURN count(r) AS count`,
+      { id: entityId },
+    );
+    return row.count;
+  }
+
+  /** Reverts a revision when no later, still standing revision touches the same entities. */
+  async undo(revisionId: string, viewer: Viewer): Promise<RevisionRow> {
+    return this.graph.writeTransaction(async (tx) => {
+      const recorder = this.recorder(tx, viewer);
+      // Locking the revision makes two undos of it queue; the second then sees undoneBy.
+      const [row] = await tx.run('MATCH (r:Revision {id: $id}) SET r._lock = true REMOVE r._lock RETURN r {.*} AS r', { id: revisionId });
+      if (!row) throw notFound('revisionId', revisionId);
+      const revision = row.r as RevisionRow & { seq: number };
+      if (revision.undoneBy) throw conflict(`revisionId: revision ${revisionId} was already undone by ${revision.undoneBy}`, { undoneBy: revision.undoneBy });
+      if (revision.operation === 'undo') throw conflict(`revisionId: ${revisionId} is itself an undo; undo cannot be undone`);
+      const blockers = await tx.run(
+        `MATCH (r:Revision {id: $id}), (later:Revision)
+         WHERE later.id <> r.id AND later.undoneBy IS NULL AND later.operation <> 'undo'
+           AND (later.at > r.at OR (later.at = r.at AND later.seq > r.seq))
+           AND any(e IN later.entityIds WHERE e IN r.entityIds)
+         RETURN later.id AS id, later.operation AS operation ORDER BY later.at, later.seq`,
+        { id: revisionId },
+      );
+      if (blockers.length) {
+        throw conflict(
+          `revisionId: later changes depend on revision ${revisionId} (${blockers.map((b) => `${b.operation} ${b.id}`).join(', ')}); undo those first`,
+          { dependents: blockers.map((b) => b.id) },
+        );
+      }
+      const before = JSON.parse(revision.before) as Snapshot;
+      const after = JSON.parse(revision.after) as Snapshot;
+      await recorder.restore(before, after);
+      const undoId = await recorder.record('undo', after, before, { undoes: revisionId });
+      await tx.run('MATCH (r:Revision {id: $id}) SET r.undoneBy = $undoId', { id: revisionId, undoId });
+      const [undone] = await tx.run('MATCH (r:Revision {id: $id}) RETURN r {.*} AS r', { id: undoId });
+      return { undoneBy: null, ...undone.r };
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../common/connection';
+import { badInput } from '../common/errors';
+import { checkId } from '../common/id';
+import { Revision, RevisionConnection } from './revision.type';
+
+// Revisions have one order, newest first; the cursor holds (at, seq, id).
+const NEWEST: { field: string; direction: SortDirection }[] = [{ field: 'AT', direction: SortDirection.DESC }];
+
+function pageOf(args: FirstAfterArgs) {
+  const page = keysetPage(args, NEWEST);
+  if (page.key == null) return { ...page, after: null };
+  const [at, seq, id] = page.key;
+  if (typeof at !== 'string' || typeof seq !== 'number' || typeof id !== 'string') throw badInput('after', 'is not a cursor this API issued');
+  return { ...page, after: { at, seq, id } };
+}
+
+@Resolver()
+export class HistoryResolver {
+  @Query(() => RevisionConnection, { description: "An entity's changes, newest first (also those made before a merge under the merged id)." })
+  async history(@Arg('id', () => ID) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
+    const { limit: first, after, signature } = pageOf(args);
+    const rows = await ctx.repos.history.history(checkId(id), first, after);
+    const page = rows.slice(0, first);
+    const edges = page.map((node) => ({ cursor: encodeCursor(signature, [node.at, node.seq, node.id]), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      totalCount: ctx.repos.history.count(id),
+    };
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Revision, { description: 'Reverts one revision (admin) when no later change depends on it; returns the undo revision.' })
+  undo(@Arg('revisionId', () => ID) revisionId: string, @Ctx() ctx: Context) {
+    return ctx.repos.history.undo(checkId(revisionId, 'revisionId'), ctx.viewer);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The state of what one mutation touched, before or after it: nodes by id and relationships
+ * by (type, from, to, key). `null` means "did not exist". Undo writes the `before` state back.
+ */
+export interface NodeState {
+  labels: string[];
+  props: Record<string, any>;
+}
+
+export interface RelState {
+  type: string;
+  from: string;
+  to: string;
+  key: string;
+  props: Record<string, any> | null;
+}
+
+export interface Snapshot {
+  nodes: Record<string, NodeState | null>;
+  rels: RelState[];
+}
+
+export const emptySnapshot = (): Snapshot => ({ nodes: {}, rels: [] });
+
+export const relId = (rel: Pick<RelState, 'type' | 'from' | 'to' | 'key'>) => `${rel.from}-[${rel.type}:${rel.key}]->${rel.to}`;
+
+// Labels and relationship types are interpolated into Cypher, so only these are accepted.
+export const LABELS = ['Entity', 'Person', 'Organization', 'Honor', 'Program', 'Source', 'Figure'];
+export const REL_TYPES = ['RECEIVED', 'MEMBER_OF', 'PART_OF', 'CONFERRED_BY', 'VARIANT_OF', 'ORGANIZED', 'PARTNERED', 'AUTHORED', 'DESCRIBES', 'MENTIONS'];
+
+export function safeLabel(label: string): string {
+  if (!LABELS.includes(label)) throw new Error(`unexpected label ${label}`);
+  return label;
+}
+
+export function safeRelType(type: string): string {
+  if (!REL_TYPES.includes(type)) throw new Error(`unexpected relationship type ${type}`);
+  return type;
+}
+
+/** Node properties a snapshot leaves out: set once by the database, never restored. */
+export const UNTRACKED = ['createdAt', 'updatedAt'];
+
+export function stripUntracked(props: Record<string, any>): Record<string, any> {
+  const out = { ...props };
+  for (const key of UNTRACKED) delete out[key];
+  return out;
+}
+
+/** Ids a snapshot concerns: its nodes and both ends of its relationships. */
+export function entityIdsOf(...snapshots: Snapshot[]): string[] {
+  const ids = new Set<string>();
+  for (const s of snapshots) {
+    for (const id of Object.keys(s.nodes)) ids.add(id);
+    for (const rel of s.rels) {
+      ids.add(rel.from);
+      ids.add(rel.to);
+    }
+  }
+  return [...ids].sort();
+}

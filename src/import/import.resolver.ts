@@ -1,0 +1,20 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { HonoreeImport } from './honoree-import';
+import { HonoreeRowInput, ImportReport } from './import.type';
+
+@Resolver()
+export class ImportResolver {
+  @Authorized('editor')
+  @Mutation(() => ImportReport, {
+    description:
+      'Imports a published list of honorees in one transaction: all rows or none. With dryRun, reports per row what would be matched, created or rejected, and writes nothing.',
+  })
+  importHonorees(
+    @Arg('rows', () => [HonoreeRowInput]) rows: HonoreeRowInput[],
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return new HonoreeImport(ctx.repos.editing, ctx.repos.duplicates).run(ctx.viewer, rows, dryRun ?? false);
+  }
+}

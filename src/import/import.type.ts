@@ -1,0 +1,76 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrganizationKind } from '../organizations/organization-kind';
+
+@InputType({ description: 'One row of a published list: who received which honor in which year, per which source.' })
+export class HonoreeRowInput {
+  @Field({ description: 'The honoree: a person, or an organization when kind is given.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "A person's organization (becomes a membership); for a collective, its parent." })
+  organization?: string | null;
+
+  @Field({ description: 'The honor, by id, exact name or alias; it must exist.' })
+  honor!: string;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The source, by id or exact title; created (kind PUBLISHED_LIST) when new.' })
+  source?: string | null;
+
+  @Field(() => OrganizationKind, { nullable: true, description: 'Set for a collective honoree (an organization of this kind).' })
+  kind?: OrganizationKind | null;
+}
+
+export enum ImportRowStatus {
+  CREATED = 'CREATED',
+  MATCHED = 'MATCHED',
+  REJECTED = 'REJECTED',
+}
+
+registerEnumType(ImportRowStatus, {
+  name: 'ImportRowStatus',
+  description: 'CREATED: the row adds something; MATCHED: all of it is already recorded; REJECTED: see reason.',
+});
+
+@ObjectType()
+export class ImportRowResult {
+  @Field(() => Int, { description: '1 for the first data row.' })
+  row!: number;
+
+  @Field(() => ImportRowStatus)
+  status!: ImportRowStatus;
+
+  @Field()
+  name!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The honoree matched or created.' })
+  recipientId!: string | null;
+
+  @Field(() => [String], { description: 'What the row matched and created, one line each.' })
+  actions!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why the row was rejected, starting with the field.' })
+  reason!: string | null;
+}
+
+@ObjectType({ description: 'What an import did, or in a dry run would do.' })
+export class ImportReport {
+  @Field()
+  dryRun!: boolean;
+
+  @Field({ description: 'True when the rows were written (a real run with no rejected row).' })
+  committed!: boolean;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  matched!: number;
+
+  @Field(() => Int)
+  rejected!: number;
+
+  @Field(() => [ImportRowResult])
+  rows!: ImportRowResult[];
+}
