@@ -4,9 +4,13 @@
  */
 import { Params } from './graph';
 
-/** Projects a node as a map of its properties plus its labels, minus the search-only fields. */
+/**
+ * Projects a node as a map of its properties plus its labels, minus the search-only fields.
+ * createdAt travels as a string made by Neo4j: building it from a driver DateTime costs the
+ * client far more than the rest of the node.
+ */
 export const project = (variable: string) =>
-  `${variable} {.*, __labels: labels(${variable}), aliasText: null, searchText: null}`;
+  `${variable} {.*, __labels: labels(${variable}), aliasText: null, searchText: null, createdAt: toString(${variable}.createdAt)}`;
 
 export interface StringFilterValue {
   eq?: string | null;

@@ -150,7 +150,8 @@ export class Graph {
 
 /** Temporal values become ISO strings so resolvers only ever see JSON-like data. */
 function plain(value: any): any {
-  if (value === null || value === undefined) return value;
+  // Most values are strings and numbers: return them before the temporal checks.
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(plain);
   if (isDateTime(value) || isDate(value) || isLocalDateTime(value) || isDuration(value)) return value.toString();
   if (typeof value === 'object' && value.constructor === Object) {

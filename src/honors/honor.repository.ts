@@ -121,18 +121,22 @@ export class HonorRepository extends Repository {
         ? 'MATCH (r:Entity {id: id})-[a:RECEIVED]->(h:Honor)'
         : 'MATCH (r:Entity)-[a:RECEIVED]->(h:Honor {id: id})';
     return this.loaders.get<AwardRow[]>(`award.by${by}`, async (ids) => {
+      // Only the far end is projected: the near end is the node whose awards were asked for,
+      // which the request already holds (repeating it on every award row cost more than the rest).
+      const [far, farVariable] = by === 'recipient' ? ['honor', 'h'] : ['recipient', 'r'];
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
          WITH id, a, r, h ORDER BY a.year DESC, h.name, r.name, r.id
-         WITH id, collect({a: a {.*}, r: ${project('r')}, h: ${project('h')}})[..$cap] AS awards
+         WITH id, collect({a: a {.*}, far: ${project(farVariable)}})[..$cap] AS awards
          UNWIND awards AS award
-         RETURN id, award.a AS a, award.r AS r, award.h AS h`,
+         RETURN id, award.a AS a, award.far AS ${far}`,
         { ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) =>
         group.map((row) => {
-          this.entities([row.r, row.h]);
-          return { inferred: false, note: null, ...row.a, recipientId: row.r.id, honorId: row.h.id } as AwardRow;
+          const [other] = this.entities([row[far]]);
+          const [recipientId, honorId] = by === 'recipient' ? [row.id, other.id] : [other.id, row.id];
+          return { inferred: false, note: null, ...row.a, recipientId, honorId } as AwardRow;
         }),
       );
     });

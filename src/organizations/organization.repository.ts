@@ -1,4 +1,5 @@
 import { EntityRow } from '../common/node.type';
+import { Row } from '../db/graph';
 import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
 import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, stringFilter, withLogic } from '../db/cypher';
 import { groupBy } from '../db/loaders';
@@ -6,6 +7,7 @@ import {
   HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, hierarchyCondition, nodeConditions,
   recipientConditions, sortTerms,
 } from '../nodes/base.repository';
+import { toEntity } from '../nodes/entity';
 import { Level } from '../common/enums';
 import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
@@ -37,6 +39,13 @@ export interface MembershipRow {
 }
 
 const ORGANIZATION_TYPES = Object.values(ORGANIZATION_TYPENAMES);
+
+/** Deeper nesting is fetched level by level below this many levels. */
+const MAX_SUBTREE_LEVELS = 10;
+
+type SubtreeShape = 'chart' | 'full';
+/** Fields an org chart shows that are plain properties (or need only the labels). */
+const CHART_FIELDS = new Set(['__typename', 'id', 'name', 'aliases', 'nameEn', 'kind', 'level', 'children']);
 
 /** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
 const LINK_QUERIES = {
@@ -70,8 +79,32 @@ export function membershipConditions(m: string, member: string, organization: st
 }
 
 export class OrganizationRepository extends Repository {
-  byId(id: string): Promise<EntityRow | null> {
-    return this.typedById(id, ORGANIZATION_TYPES);
+  /**
+   * An organization by id. With `withMembers` (the request shows its members) the members come
+   * in the same query, saving the organization page a round trip.
+   */
+  async byId(id: string, options: { withMembers?: boolean } = {}): Promise<EntityRow | null> {
+    if (!options.withMembers) return this.typedById(id, ORGANIZATION_TYPES);
+    const [row] = await this.graph.read(
+      `MATCH (o:Organization {id: $id})
+       CALL (o) {
+         MATCH (other:Entity)-[m:MEMBER_OF]->(o)
+         WITH other, m ORDER BY other.name, other.id
+         RETURN collect({other: ${project('other')}, m: m {.*}})[..$cap] AS members
+       }
+       RETURN ${project('o')} AS node, members`,
+      { id, cap: this.graph.listCap },
+    );
+    if (!row) return null;
+    const [org] = this.entities([row.node]);
+    this.membershipLoader('members').prime(id, row.members.map((member: Row) => this.membershipRow('members', id, member)));
+    return org;
+  }
+
+  private membershipRow(direction: 'members' | 'memberships', id: string, row: Row): MembershipRow {
+    this.entities([row.other]);
+    const [memberId, organizationId] = direction === 'members' ? [row.other.id, id] : [id, row.other.id];
+    return { ...row.m, memberId, organizationId } as MembershipRow;
   }
 
   list(filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
@@ -94,8 +127,46 @@ export class OrganizationRepository extends Repository {
     return parents[0] ?? null;
   }
 
-  childrenOf(id: string): Promise<EntityRow[]> {
-    return this.relatedLoader('organization.children', 'MATCH (:Organization {id: id})<-[:PART_OF]-(other:Organization)').load(id);
+  private childrenLoader() {
+    return this.relatedLoader('organization.children', 'MATCH (:Organization {id: id})<-[:PART_OF]-(other:Organization)');
+  }
+
+  /** Children lists this request already holds, from a subtree query: `${shape}:${parentId}`. */
+  private readonly knownChildren = new Map<string, EntityRow[]>();
+
+  /**
+   * Direct children. When the request asks for `levels` of nested children, the whole subtree
+   * comes in one query and every level below is answered from it. When it asks for nothing but
+   * the chart fields (name, kind, level…) at any level, only those are read: an org chart is the
+   * hottest query of a frontend, and whole nodes cost Neo4j and the driver several times more.
+   */
+  childrenOf(id: string, levels = 1, fields?: Set<string>): Promise<EntityRow[]> {
+    const shape: SubtreeShape = fields && [...fields].every((field) => CHART_FIELDS.has(field)) ? 'chart' : 'full';
+    const known = this.knownChildren.get(`${shape}:${id}`);
+    if (known) return Promise.resolve(known);
+    if (levels <= 1) return this.childrenLoader().load(id);
+    return this.subtreeLoader(Math.min(levels, MAX_SUBTREE_LEVELS), shape).load(id);
+  }
+
+  private subtreeLoader(levels: number, shape: SubtreeShape) {
+    return this.loaders.get<EntityRow[]>(`organization.subtree.${shape}.${levels}`, async (ids) => {
+      const projection = shape === 'chart' ? `other {.id, .name, .aliases, .nameEn, .kind, .level, __labels: labels(other)}` : project('other');
+      const rows = await this.graph.read(
+        `UNWIND $ids AS id
+         MATCH path = (:Organization {id: id})<-[:PART_OF*1..${levels}]-(other:Organization)
+         RETURN nodes(path)[-2].id AS parentId, length(path) AS depth, ${projection} AS node
+         ORDER BY other.name, other.id`,
+        { ids },
+      );
+      const children = new Map<string, EntityRow[]>();
+      for (const id of ids) children.set(id, []);
+      for (const row of rows) if (row.depth < levels) children.set(row.node.id, []);
+      // Chart rows are partial, so they stay out of the request's node cache.
+      const nodes = shape === 'full' ? this.entities(rows.map((row) => row.node)) : rows.map((row) => toEntity(row.node)!);
+      rows.forEach((row, i) => children.get(row.parentId)?.push(nodes[i]));
+      for (const [parentId, list] of children) this.knownChildren.set(`${shape}:${parentId}`, list);
+      return ids.map((id) => children.get(id)!);
+    });
   }
 
   /** An organization-to-organization relationship field as a connection query, filtered on the other end. */
@@ -153,13 +224,7 @@ export class OrganizationRepository extends Repository {
          RETURN id, row.other AS other, row.m AS m`,
         { ids, cap: this.graph.listCap },
       );
-      return groupBy(ids, rows, (row) => row.id).map((group) =>
-        group.map((row) => {
-          this.entities([row.other]);
-          const [memberId, organizationId] = direction === 'members' ? [row.other.id, row.id] : [row.id, row.other.id];
-          return { ...row.m, memberId, organizationId } as MembershipRow;
-        }),
-      );
+      return groupBy(ids, rows, (row) => row.id).map((group) => group.map((row) => this.membershipRow(direction, row.id, row)));
     });
   }
 

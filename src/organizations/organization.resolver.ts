@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { lookahead, selectsField } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
@@ -22,8 +24,8 @@ const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when there is none.' })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.byId(checkId(id));
+  organization(@Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    return ctx.repos.organizations.byId(checkId(id), { withMembers: selectsField(info, 'members') });
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations, by name unless orderBy says otherwise.' })
@@ -80,8 +82,9 @@ export class OrganizationResolver {
   }
 
   @FieldResolver()
-  children(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.childrenOf(org.id);
+  children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    const { levels, fields } = lookahead(info);
+    return ctx.repos.organizations.childrenOf(org.id, levels, fields);
   }
 
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'The organization this one is part of (PART_OF), with the link\'s sources: at most one edge.' })

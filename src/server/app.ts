@@ -5,7 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DEFAULT_LIMITS, Limits } from '../config';
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
@@ -142,6 +142,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.requestTimeoutMs + 2_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints; the default plugin would still hook every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       costLimitPlugin(limits.maxCost),
       observabilityPlugin(logger, metrics),

@@ -1,0 +1,44 @@
+import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+
+export interface Lookahead {
+  /** Levels of the self-nesting field asked for, counting the one being resolved (≥ 1). */
+  levels: number;
+  /** Every field asked for on the nested objects, at any level. */
+  fields: Set<string>;
+}
+
+/**
+ * What a self-nesting field such as `children { children { id } }` asks for, seen from the
+ * outer field: 2 levels, fields {children, id}. Fragments and inline fragments count as if
+ * written in place. Repositories use it to fetch all levels, and only what is shown, in one query.
+ */
+export function lookahead(info: GraphQLResolveInfo, field: string = info.fieldName): Lookahead {
+  const fields = new Set<string>();
+  const below = (set: SelectionSetNode | undefined): number => {
+    let deepest = 0;
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        fields.add(selection.name.value);
+        if (selection.name.value === field) deepest = Math.max(deepest, 1 + below(selection.selectionSet));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, below(selection.selectionSet));
+      } else {
+        deepest = Math.max(deepest, below(info.fragments[selection.name.value]?.selectionSet));
+      }
+    }
+    return deepest;
+  };
+  const levels = Math.max(1, ...info.fieldNodes.map((node) => 1 + below(node.selectionSet)));
+  return { levels, fields };
+}
+
+/** Whether the field being resolved selects `name` directly (fragments count as written in place). */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
