@@ -1,6 +1,5 @@
-import { Driver } from 'neo4j-driver';
 import { startTestApp, TestApp } from './support/app';
-import { Graph, Params, Row } from '../src/db/graph';
+import { ExplainingGraph } from './support/explaining-graph';
 import { Loaders } from '../src/db/loaders';
 import { PathRepository } from '../src/paths/path.repository';
 import { StatsRepository } from '../src/stats/stats.repository';
@@ -13,27 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-/** EXPLAINs what a repository sends instead of running it, keeping each plan's operators. */
-class ExplainingGraph extends Graph {
-  readonly plans: { cypher: string; operators: string[] }[] = [];
-
-  constructor(driver: Driver, database: string) {
-    super(driver, database);
-  }
-
-  async read(cypher: string, params: Params = {}): Promise<Row[]> {
-    const result = await this.driver.executeQuery(`EXPLAIN ${cypher}`, params, { database: this.database });
-    const operators: string[] = [];
-    const walk = (plan: any) => {
-      operators.push(String(plan.operatorType).replace(/@.*$/, ''));
-      (plan.children ?? []).forEach(walk);
-    };
-    walk(result.summary.plan);
-    this.plans.push({ cypher, operators });
-    return [];
-  }
-}
 
 /** Runs a repository call against EXPLAIN; the call itself may stumble over the empty answer. */
 async function plansOf(call: (graph: ExplainingGraph) => Promise<unknown>) {

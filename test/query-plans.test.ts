@@ -1,8 +1,8 @@
-import { Driver } from 'neo4j-driver';
 import { startTestApp, TestApp } from './support/app';
+import { ExplainingGraph } from './support/explaining-graph';
 import { addQueryFixtures, removeQueryFixtures } from './support/query-fixtures';
 import { QDeepConnectionsDocument } from './__generated__/graphql';
-import { Graph, Params, Row } from '../src/db/graph';
+import { Graph } from '../src/db/graph';
 import { Loaders } from '../src/db/loaders';
 import { BY_NAME, keysetPage } from '../src/common/connection';
 import { OrganizationRepository } from '../src/organizations/organization.repository';
@@ -19,27 +19,6 @@ afterAll(async () => {
   await app.graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-q-' DETACH DELETE n");
   await app.close();
 });
-
-/** A graph that EXPLAINs what a repository sends instead of running it, keeping each plan's operators. */
-class ExplainingGraph extends Graph {
-  readonly plans: { cypher: string; operators: string[] }[] = [];
-
-  constructor(driver: Driver, database: string) {
-    super(driver, database);
-  }
-
-  async read(cypher: string, params: Params = {}): Promise<Row[]> {
-    const result = await this.driver.executeQuery(`EXPLAIN ${cypher}`, params, { database: this.database });
-    const operators: string[] = [];
-    const walk = (plan: any) => {
-      operators.push(String(plan.operatorType).replace(/@.*$/, ''));
-      (plan.children ?? []).forEach(walk);
-    };
-    walk(result.summary.plan);
-    this.plans.push({ cypher, operators });
-    return [];
-  }
-}
 
 const explain = async (run: (graph: ExplainingGraph, loaders: Loaders) => Promise<unknown>) => {
   const graph = new ExplainingGraph(app.driver, app.graph.database);
