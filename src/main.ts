@@ -60,6 +60,8 @@ async function main(): Promise<void> {
 main().catch((error) => {
   if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
     console.error(`[honorgraph] cannot start: ${error.message}`);
+  } else if (error?.code === 'EADDRINUSE') {
+    console.error(`[honorgraph] cannot start: PORT: ${error.port ?? ''} is already in use; set PORT to a free port`);
   } else {
     console.error(`[honorgraph] cannot start: ${String(error?.message ?? error).split('\n')[0]}`);
   }

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { findFreePort } from '../src/db/local-neo4j';
 
@@ -72,5 +73,19 @@ describe('starting the server', () => {
     expect(await server.exit).toBe(1);
     expect(server.stderr).toHaveLength(1);
     expect(server.stderr[0]).toMatch(/cannot start: NEO4J_URI: no answer within 2 s/);
+  });
+
+  it('stops with one clear line naming PORT when another program holds it', async () => {
+    const holder = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => holder.once('listening', resolve));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      const server = run({ NEO4J_URI: process.env.TEST_NEO4J_URI!, PORT: String(port), HOST: '127.0.0.1' });
+      expect(await server.exit).toBe(1);
+      expect(server.stderr).toHaveLength(1);
+      expect(server.stderr[0]).toMatch(new RegExp(`cannot start: PORT: ${port} is already in use`));
+    } finally {
+      holder.close();
+    }
   });
 });
