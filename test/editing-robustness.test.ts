@@ -201,7 +201,7 @@ async function sourceSnapshot(ids: string[]) {
     { ids },
   );
   const rels = await app.graph.read(
-    `MATCH (a)-[r]->(b) WHERE a.id IN $ids OR b.id IN $ids OR any(s IN coalesce(r.sourceIds, []) WHERE s IN $ids)
+    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids OR b.id IN $ids OR any(s IN coalesce(r.sourceIds, []) WHERE s IN $ids)
      RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props ORDER BY type, from, to, r.key`,
     { ids },
   );
@@ -268,6 +268,13 @@ describe('merging two sources, and undoing it', () => {
     const undone = await app.request(UndoDocument, { revisionId }, admin);
     expect(undone.errors).toBeUndefined();
     expect(await sourceSnapshot([keepId, mergeId])).toEqual(before);
+    // The merged source's own history links to it again (history(id) reads entityIds; CHANGED is the graph's view).
+    const [links] = await app.graph.read(
+      `MATCH (r:Revision) WHERE $mergeId IN r.entityIds
+       RETURN count(r) AS revisions, sum(count { MATCH (r)-[:CHANGED]->(:Source {id: $mergeId}) }) AS linked`,
+      { mergeId },
+    );
+    expect(links.linked).toBe(links.revisions);
   });
 });
 
