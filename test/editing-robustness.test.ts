@@ -172,6 +172,16 @@ describe('undo and merge keep the hierarchy a tree', () => {
     expect(merged.errors).toBeUndefined();
     expect(await parentsOf([k, c])).toEqual({ [k]: [p1], [c]: [k] });
   });
+
+  it('an organization merged with its own parent takes that parent\'s place under the grandparent', async () => {
+    const [child, parent, grand] = ['up-child', 'up-parent', 'up-grand'].map((s) => PREFIX + s);
+    await organizations([child, parent, grand]);
+    for (const [id, parentId] of [[child, parent], [parent, grand]]) {
+      expect((await app.request(SetOrganizationParentDocument, { id, parentId }, editor)).errors).toBeUndefined();
+    }
+    expect((await app.request(MergeEntitiesDocument, { keepId: child, mergeId: parent }, admin)).errors).toBeUndefined();
+    expect(await parentsOf([child])).toEqual({ [child]: [grand] });
+  });
 });
 
 describe('concurrent edits of one entity lose nothing', () => {

@@ -497,7 +497,11 @@ export class EditingRepository extends Repository {
         .filter((rel) => rel.from !== rel.to);
       if (keepLabel === 'Organization') {
         // An organization has one parent: the kept one's, else the merged one's.
-        const [{ parents }] = await rec.tx.run('MATCH (k:Organization {id: $keepId}) RETURN COUNT { (k)-[:PART_OF]->() } AS parents', { keepId });
+        // (Its edge to the merged one does not count: that one disappears.)
+        const [{ parents }] = await rec.tx.run(
+          'MATCH (k:Organization {id: $keepId}) RETURN COUNT { (k)-[:PART_OF]->(p) WHERE p.id <> $mergeId } AS parents',
+          { keepId, mergeId },
+        );
         if (parents > 0) targets = targets.filter((rel) => !(rel.type === 'PART_OF' && rel.from === keepId));
       }
       const figures = await rec.tx.run('MATCH (f:Figure {subjectId: $mergeId}) RETURN f.id AS id', { mergeId });
