@@ -60,6 +60,17 @@ beforeAll(async () => {
   await start();
   driver = createDriver(neo4j!.uri, 'neo4j', '');
   graph = new Graph(driver, 'neo4j');
+  // A fresh Neo4j on a busy machine may take longer than the driver's 3 s connect budget to
+  // answer its first query; the readiness tests below are about migrations, not start-up time.
+  for (let tries = 0; ; tries += 1) {
+    try {
+      await driver.executeQuery('RETURN 1');
+      break;
+    } catch (error) {
+      if (tries >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
   const options: ServerOptions & { auth?: { jwtSecret: string } } = { graph, port: 0, host: '127.0.0.1' };
   if (VIA_MUTATIONS) options.auth = { jwtSecret: JWT_SECRET };
   server = await startServer(options);

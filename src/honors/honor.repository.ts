@@ -110,7 +110,7 @@ export class HonorRepository extends Repository {
   }
 
   /** Awards of a recipient (the node listed is the honor) or of an honor (the node listed is the recipient), a page per parent. */
-  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage) {
+  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage, nodeFields: Set<string> | null = null) {
     const query: RelationshipQuery =
       by === 'recipient'
         ? {
@@ -119,6 +119,7 @@ export class HonorRepository extends Repository {
             conditions: (params) => awardConditions('r', 'parent', 'other', filter, params),
             terms: sortTerms('other', order, AWARD_YEAR),
             key: JSON.stringify(filter ?? null),
+            nodeFields,
           }
         : {
             field: 'award.ofHonorPage',
@@ -126,6 +127,7 @@ export class HonorRepository extends Repository {
             conditions: (params) => awardConditions('r', 'other', 'parent', filter, params),
             terms: sortTerms('other', order, AWARD_YEAR),
             key: JSON.stringify(filter ?? null),
+            nodeFields,
           };
     return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
   }

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Info, Resolver, Root } from 'type-graphql';
+import { fieldsAt } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
@@ -41,9 +43,10 @@ export class HonorResolver {
     @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
     orderBy: DatedSort[] | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.honors.awardPage('honor', honor.id, filter, order, page);
+    const { page: rows, count } = ctx.repos.honors.awardPage('honor', honor.id, filter, order, page, fieldsAt(info, ['edges', 'node']));
     return relationshipConnection(rows, page, count);
   }
 

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { fieldsAt } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import { Recipient } from '../common/recipient.type';
@@ -18,9 +20,10 @@ export class RecipientResolver {
     @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
     orderBy: DatedSort[] | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.honors.awardPage('recipient', recipient.id, filter, order, page);
+    const { page: rows, count } = ctx.repos.honors.awardPage('recipient', recipient.id, filter, order, page, fieldsAt(info, ['edges', 'node']));
     return relationshipConnection(rows, page, count);
   }
 }

@@ -5,7 +5,7 @@ import { Loaders } from '../db/loaders';
 import neo4j from 'neo4j-driver';
 import {
   IdFilterValue, KeysetPage, Logical, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy,
-  project, sortExpressions, sortKey, where, withLogic,
+  project, projectFields, sortExpressions, sortKey, where, withLogic,
 } from '../db/cypher';
 import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
 import { badInput } from '../common/errors';
@@ -30,6 +30,8 @@ export interface RelationshipQuery {
   conditions?: (params: ParamBag) => string[];
   terms: SortTerm[];
   key: string;
+  /** Fields the request shows of the nodes listed (common/lookahead `fieldsAt`): plain ones are read narrowly. */
+  nodeFields?: Set<string> | null;
 }
 
 const FIELD_PROPERTY: Record<string, keyof typeof sortExpressions> = { NAME: 'name', YEAR: 'year', CREATED_AT: 'createdAt' };
@@ -147,7 +149,8 @@ export abstract class Repository {
       { expression: 'elementId(r)', direction: last },
     ];
     checkKey(terms, page);
-    const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}`;
+    const narrow = projectFields('other', query.nodeFields ?? null);
+    const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}|${narrow ?? ''}`;
     return this.loaders
       .get<KeyedPage<RelatedRow>>(name, async (ids) => {
         const params = new ParamBag();
@@ -155,6 +158,7 @@ export abstract class Repository {
         const conditions = query.conditions?.(params) ?? [];
         if (page.key) conditions.push(keysetCondition(terms, page.key, params));
         const limit = params.add(neo4j.int(page.limit + 1));
+        // The parent's end of each relationship is not read again: the request holds the parent.
         const rows = await this.graph.read(
           `UNWIND ${idList} AS id
            CALL (id) {
@@ -162,13 +166,14 @@ export abstract class Repository {
              ${where(conditions)}
              RETURN r, other, startNode(r) AS start, endNode(r) AS end ORDER BY ${orderBy(terms)} LIMIT ${limit}
            }
-           RETURN id, r {.*, type: type(r), startId: start.id, endId: end.id} AS rel, ${project('other')} AS node,
-                  ${sortKey(terms)} AS key, CASE WHEN other = start THEN null ELSE ${project('start')} END AS start,
-                  CASE WHEN other = end THEN null ELSE ${project('end')} END AS end`,
+           RETURN id, r {.*, type: type(r), startId: start.id, endId: end.id} AS rel, ${narrow ?? project('other')} AS node,
+                  ${sortKey(terms)} AS key, CASE WHEN other = start OR start.id = id THEN null ELSE ${project('start')} END AS start,
+                  CASE WHEN other = end OR end.id = id THEN null ELSE ${project('end')} END AS end`,
           params.values,
         );
         return groupBy(ids, rows, (row) => row.id).map((group) => {
-          const nodes = this.entities(group.map((row) => row.node));
+          // Narrow rows are partial, so they stay out of the request's node cache.
+          const nodes = narrow ? group.map((row) => toEntity(row.node)!) : this.entities(group.map((row) => row.node));
           // Both ends of every relationship are remembered, so resolving either costs no query.
           this.entities(group.flatMap((row) => [row.start, row.end].filter(Boolean)));
           const keyed = group.map((row, i) => ({ edge: { node: nodes[i], rel: row.rel }, key: row.key as unknown[] }));

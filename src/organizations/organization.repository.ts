@@ -71,6 +71,18 @@ type SubtreeShape = 'chart' | 'full';
 /** Fields an org chart shows that are plain properties (or need only the labels). */
 const CHART_FIELDS = new Set(['__typename', 'id', 'name', 'aliases', 'nameEn', 'kind', 'level', 'children']);
 
+function subtreeShape(fields: Set<string> | undefined): SubtreeShape {
+  return fields && [...fields].every((field) => CHART_FIELDS.has(field)) ? 'chart' : 'full';
+}
+
+/** A subquery body over organization `v`: its subtree `levels` deep as rows of [parentId, depth, node], by name then id. */
+function subtreeOf(v: string, levels: number, shape: SubtreeShape): string {
+  const projection = shape === 'chart' ? `other {.id, .name, .aliases, .nameEn, .kind, .level, __labels: labels(other)}` : project('other');
+  return `MATCH path = (${v})<-[:PART_OF*1..${levels}]-(other:Organization)
+    WITH path, other ORDER BY other.name, other.id
+    RETURN collect([nodes(path)[-2].id, length(path), ${projection}]) AS subtree`;
+}
+
 /** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
 const LINK_QUERIES = {
   children: 'MATCH (parent:Organization {id: id})<-[r:PART_OF]-(other:Organization)',
@@ -195,7 +207,7 @@ export class OrganizationRepository extends Repository {
    * hottest query of a frontend, and whole nodes cost Neo4j and the driver several times more.
    */
   childrenOf(id: string, levels = 1, fields?: Set<string>): Promise<EntityRow[]> {
-    const shape: SubtreeShape = fields && [...fields].every((field) => CHART_FIELDS.has(field)) ? 'chart' : 'full';
+    const shape = subtreeShape(fields);
     const known = this.knownChildren.get(`${shape}:${id}`);
     if (known) return Promise.resolve(known);
     if (levels <= 1) return this.childrenLoader().load(id);
@@ -204,28 +216,55 @@ export class OrganizationRepository extends Repository {
 
   private subtreeLoader(levels: number, shape: SubtreeShape) {
     return this.loaders.get<EntityRow[]>(`organization.subtree.${shape}.${levels}`, async (ids) => {
-      const projection = shape === 'chart' ? `other {.id, .name, .aliases, .nameEn, .kind, .level, __labels: labels(other)}` : project('other');
       const rows = await this.graph.read(
         `UNWIND $ids AS id
-         MATCH path = (:Organization {id: id})<-[:PART_OF*1..${levels}]-(other:Organization)
-         RETURN nodes(path)[-2].id AS parentId, length(path) AS depth, ${projection} AS node
-         ORDER BY other.name, other.id`,
+         MATCH (parent:Organization {id: id})
+         CALL (parent) { ${subtreeOf('parent', levels, shape)} }
+         RETURN id, subtree`,
         { ids },
       );
-      const children = new Map<string, EntityRow[]>();
-      for (const id of ids) children.set(id, []);
-      for (const row of rows) if (row.depth < levels) children.set(row.node.id, []);
-      // Chart rows are partial, so they stay out of the request's node cache.
-      const nodes = shape === 'full' ? this.entities(rows.map((row) => row.node)) : rows.map((row) => toEntity(row.node)!);
-      rows.forEach((row, i) => children.get(row.parentId)?.push(nodes[i]));
-      for (const [parentId, list] of children) this.knownChildren.set(`${shape}:${parentId}`, list);
-      // Every level below the first is answered from the rows themselves.
-      for (const node of nodes) {
-        const list = children.get(node.id);
-        if (list) prefetch(node, { children: list });
-      }
-      return ids.map((id) => children.get(id)!);
+      const subtrees = new Map(rows.map((row) => [row.id as string, row.subtree as any[][]]));
+      return ids.map((id) => this.rememberSubtree(id, subtrees.get(id) ?? [], levels, shape));
     });
+  }
+
+  /**
+   * Files a subtree read by `subtreeOf` (rows of [parentId, depth, node]) under its parents, for
+   * `childrenOf`, and prefetches every level below the first; returns the root's children.
+   */
+  private rememberSubtree(rootId: string, subtree: any[][], levels: number, shape: SubtreeShape): EntityRow[] {
+    const children = new Map<string, EntityRow[]>([[rootId, []]]);
+    for (const [, depth, node] of subtree) if (depth < levels) children.set(node.id, []);
+    // Chart rows are partial, so they stay out of the request's node cache.
+    const nodes = shape === 'full' ? this.entities(subtree.map((row) => row[2])) : subtree.map((row) => toEntity(row[2])!);
+    subtree.forEach(([parentId], i) => children.get(parentId)?.push(nodes[i]));
+    for (const [parentId, list] of children) this.knownChildren.set(`${shape}:${parentId}`, list);
+    for (const node of nodes) {
+      const list = children.get(node.id);
+      if (list) prefetch(node, { children: list });
+    }
+    return children.get(rootId)!;
+  }
+
+  /**
+   * An organization with `levels` levels of children, in one query (the organization page of a
+   * frontend drawing a nested chart); `fields` are those the children show, as for `childrenOf`.
+   */
+  async byIdWithSubtree(id: string, levels: number, fields: Set<string>): Promise<EntityRow | null> {
+    const shape = subtreeShape(fields);
+    const depth = Math.min(Math.max(levels, 1), MAX_SUBTREE_LEVELS);
+    const [row] = await this.graph.read(
+      `MATCH (root:Organization {id: $id})
+       CALL (root) { ${subtreeOf('root', depth, shape)} }
+       RETURN ${project('root')} AS node, subtree`,
+      { id },
+    );
+    if (!row) return null;
+    const [org] = this.entities([row.node]);
+    const children = this.rememberSubtree(id, row.subtree, depth, shape);
+    // Whole children may answer wherever this (cached) organization shows up; partial ones only here.
+    if (shape === 'full') prefetch(org, { children });
+    return org;
   }
 
   /** An organization-to-organization relationship field as a connection query, filtered on the other end. */

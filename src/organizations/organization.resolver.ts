@@ -25,6 +25,11 @@ const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when there is none.' })
   organization(@Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    if (selectsField(info, 'children')) {
+      // A nested chart: the organization and every level of children asked for, in one query.
+      const { levels, fields } = lookahead(info, 'children');
+      if (levels >= 2) return ctx.repos.organizations.byIdWithSubtree(checkId(id), levels - 1, fields);
+    }
     return ctx.repos.organizations.byId(checkId(id), {
       members: selectsField(info, 'members'),
       awards: selectsPath(info, ['members', 'member', 'awards']),

@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { EntityRow } from '../common/node.type';
-import { project } from '../db/cypher';
+import { project, projectFields } from '../db/cypher';
+import { Row } from '../db/graph';
+import { toEntity } from '../nodes/entity';
 import { Repository } from '../nodes/base.repository';
 import { citationsOf } from '../sources/citation.type';
 import { RelationshipType } from '../common/relationship-type';
@@ -55,7 +57,12 @@ export class PathRepository extends Repository {
     toId: string,
     maxHops: number,
     via: RelationshipType[] | null = null,
+    shows: { nodeFields?: Set<string> | null; relationships?: boolean } = {},
   ): Promise<{ missing: string[]; path: PathRow | null }> {
+    // Only what the request shows is read: the nodes' plain properties when that is all it asks
+    // of them (partial rows stay out of the node cache), the relationships only when asked for.
+    const narrow = projectFields('n', shows.nodeFields ?? null);
+    const withRelationships = shows.relationships ?? true;
     const hops = hopLiteral(maxHops, MAX_PATH_HOPS);
     // Relationship types cannot be parameters either; only enum values reach the text.
     const types = via?.length ? `:${via.filter((type) => type in RelationshipType).join('|')}` : '';
@@ -68,13 +75,14 @@ export class PathRepository extends Repository {
        OPTIONAL MATCH (b:Entity {id: $to})
        OPTIONAL MATCH p = shortestPath((a)-[${types}*..${hops}]-(b))
        RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists,
-              CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | ${project('n')}] END AS nodes,
-              CASE WHEN p IS NULL THEN null ELSE [r IN relationships(p) | ${RELATIONSHIP('r')}] END AS relationships`,
+              CASE WHEN p IS NULL THEN null ELSE [n IN nodes(p) | ${narrow ?? project('n')}] END AS nodes,
+              CASE WHEN p IS NULL THEN null ELSE [r IN relationships(p) | ${withRelationships ? RELATIONSHIP('r') : 'null'}] END AS relationships`,
       { from: fromId, to: toId },
     );
     const missing = [...(row.fromExists ? [] : [fromId]), ...(row.toExists ? [] : [toId])];
     if (missing.length || !row.nodes) return { missing, path: null };
-    const nodes = this.entities(row.nodes);
+    const nodes = narrow ? (row.nodes as Row[]).map((node) => toEntity(node)!) : this.entities(row.nodes);
+    if (!withRelationships) return { missing: [], path: { length: nodes.length - 1, nodes, relationships: [] } };
     const relationships = (row.relationships as RawRelationship[]).map((r, i) => {
       const props = r.props ?? {};
       return Object.assign(new PathRelationship(), {

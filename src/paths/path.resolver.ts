@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
+import { fieldsAt, selectsField } from '../common/lookahead';
 import { Context } from '../context';
 import { checkId } from '../common/id';
 import { badInput, notFound } from '../common/errors';
@@ -28,9 +30,13 @@ export class PathResolver {
     })
     via: RelationshipType[] | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const hops = checkRange('maxHops', maxHops, 1, MAX_PATH_HOPS);
-    const { missing, path } = await ctx.repos.paths.shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops, via);
+    const { missing, path } = await ctx.repos.paths.shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops, via, {
+      nodeFields: fieldsAt(info, ['nodes']),
+      relationships: selectsField(info, 'relationships'),
+    });
     if (missing.length) throw notFound('node', missing[0]);
     return path;
   }
