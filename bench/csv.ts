@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { NODE_LABELS, RELATIONSHIP_TYPES, Row, SyntheticGraph } from './generate';
+import { Worker } from 'node:worker_threads';
+import { NODE_LABELS, NodeLabel, RELATIONSHIP_TYPES, RelationshipType, Row, Size, SyntheticGraph } from './generate';
 
 /** Separates the elements of an array field (no generated value contains it; checked). */
 export const ARRAY_DELIMITER = ';';
@@ -16,7 +17,8 @@ export interface CsvFile {
   /** `Entity:Person` for nodes, the relationship type for relationships. */
   group: string;
   header: string;
-  data: string;
+  /** Data files (parts written in parallel), after the header on the importer's command line. */
+  data: string[];
   rows: number;
   /**
    * Array properties some rows hold as an empty array. The importer stores no property for an
@@ -44,13 +46,28 @@ function quote(s: string): string {
   return s === '' || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** What a writer learned about its rows; parts of one group are merged into one header. */
+interface CsvPart {
+  name: string;
+  group: string;
+  data: string;
+  leading: string[];
+  columns: string[];
+  types: Record<string, ColumnType>;
+  constants: { name: string; type: ColumnType }[];
+  empties: Record<string, number>;
+  nulls: string[];
+  rows: number;
+}
+
 /**
- * One CSV file whose columns are fixed by the first row (every row of a label or type has the
- * same keys in the generator) and whose types are learned from all non-null values: the header
- * is written last, into its own file.
+ * One CSV data file whose columns are fixed by the first row (every row of a label or type has
+ * the same keys in the generator) and whose types are learned from all non-null values: the
+ * header is written last, into its own file, once every part of the group is written.
  */
 class CsvWriter {
   private readonly fd: number;
+  private readonly file: string;
   private readonly columns: string[] = [];
   private readonly types = new Map<string, ColumnType>();
   private readonly empties = new Map<string, number>();
@@ -60,14 +77,16 @@ class CsvWriter {
   rows = 0;
 
   constructor(
-    readonly dir: string,
+    dir: string,
     readonly name: string,
+    readonly group: string,
     /** Leading header fields for the importer's own columns (`id:ID`, `:START_ID`, …). */
     private readonly leading: string[],
     /** Columns written for every row with a fixed value (and type). */
     private readonly constants: { name: string; type: ColumnType; value: string }[] = [],
   ) {
-    this.fd = fs.openSync(path.join(dir, `${name}.csv`), 'w');
+    this.file = path.join(dir, `${name}.csv`);
+    this.fd = fs.openSync(this.file, 'w');
   }
 
   private typeOf(key: string, value: unknown): ColumnType {
@@ -124,63 +143,145 @@ class CsvWriter {
     this.buffered = 0;
   }
 
-  close(group: string): CsvFile {
+  close(): CsvPart {
     this.flush();
     fs.closeSync(this.fd);
-    const header = [
-      ...this.leading,
-      ...this.columns.map((key) => `${key}:${this.types.get(key) ?? 'string'}`),
-      ...this.constants.map((c) => `${c.name}:${c.type}`),
-    ];
-    const headerFile = path.join(this.dir, `${this.name}.header.csv`);
-    fs.writeFileSync(headerFile, `${header.join(',')}\n`);
-    for (const key of this.empties.keys()) {
-      if (this.nulls.has(key)) throw new Error(`${this.name}.${key}: both null and empty arrays; the importer would store neither`);
-    }
-    const emptyArrays = [...this.empties].map(([key, rows]) => ({ key, rows }));
-    return { group, header: headerFile, data: path.join(this.dir, `${this.name}.csv`), rows: this.rows, emptyArrays };
+    return {
+      name: this.name,
+      group: this.group,
+      data: this.file,
+      leading: this.leading,
+      columns: this.columns,
+      types: Object.fromEntries(this.types),
+      constants: this.constants.map(({ name, type }) => ({ name, type })),
+      empties: Object.fromEntries(this.empties),
+      nulls: [...this.nulls],
+      rows: this.rows,
+    };
   }
 }
 
-/**
- * Writes every node and relationship of `graph` under `dir` (emptied first). `createdAt` is the
- * one timestamp every node gets (the UNWIND path stamps each batch with its transaction's time).
- */
-export function writeImportCsv(graph: SyntheticGraph, dir: string, createdAt: Date, progress: (what: string, n: number) => void = () => {}): CsvExport {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = createdAt.toISOString();
-  const batch = 10_000;
+/** One header for the parts of a group (same columns in the same order; types must agree). */
+function mergeParts(dir: string, name: string, parts: CsvPart[]): CsvFile {
+  const first = parts.find((p) => p.rows > 0) ?? parts[0];
+  const types: Record<string, ColumnType> = {};
+  const empties: Record<string, number> = {};
+  const nulls = new Set<string>();
+  for (const part of parts) {
+    if (part.rows > 0 && part.columns.join() !== first.columns.join()) throw new Error(`${name}: parts with other columns`);
+    for (const [key, type] of Object.entries(part.types)) {
+      if (types[key] && types[key] !== type) throw new Error(`${name}.${key}: both ${types[key]} and ${type} values`);
+      types[key] = type;
+    }
+    for (const [key, n] of Object.entries(part.empties)) empties[key] = (empties[key] ?? 0) + n;
+    for (const key of part.nulls) nulls.add(key);
+  }
+  for (const key of Object.keys(empties)) {
+    if (nulls.has(key)) throw new Error(`${name}.${key}: both null and empty arrays; the importer would store neither`);
+  }
+  const header = [...first.leading, ...first.columns.map((key) => `${key}:${types[key] ?? 'string'}`), ...first.constants.map((c) => `${c.name}:${c.type}`)];
+  const headerFile = path.join(dir, `${name}.header.csv`);
+  fs.writeFileSync(headerFile, `${header.join(',')}\n`);
+  return {
+    group: first.group,
+    header: headerFile,
+    data: parts.filter((p) => p.rows > 0).map((p) => p.data),
+    rows: parts.reduce((sum, p) => sum + p.rows, 0),
+    emptyArrays: Object.entries(empties).map(([key, rows]) => ({ key, rows })),
+  };
+}
 
-  const nodesStarted = Date.now();
-  const nodes: CsvFile[] = [];
+/** What one worker writes: node labels (Person limited to a range of persons) and relationship types. */
+export interface CsvTask {
+  size: Size;
+  seed: number;
+  dir: string;
+  part: number;
+  createdAt: string;
+  labels: NodeLabel[];
+  people: [number, number];
+  types: RelationshipType[];
+}
+
+/** Writes one task's files (in a worker thread: csv-worker.ts); reports rows written as it goes. */
+export function writeCsvTask(task: CsvTask, progress: (nodes: number, relationships: number) => void = () => {}): { nodes: CsvPart[]; relationships: CsvPart[]; nodesMs: number; relationshipsMs: number } {
+  const graph = new SyntheticGraph(task.size, task.seed);
+  const batch = 10_000;
   let nodeCount = 0;
-  for (const label of NODE_LABELS) {
-    const writer = new CsvWriter(dir, `nodes-${label}`, ['id:ID'], [{ name: 'createdAt', type: 'datetime', value: stamp }]);
-    for (const rows of graph.nodeBatches(label, batch)) {
+  let relationshipCount = 0;
+  const nodesStarted = Date.now();
+  const nodes: CsvPart[] = [];
+  for (const label of task.labels) {
+    const writer = new CsvWriter(task.dir, `nodes-${label}.${task.part}`, `Entity:${label}`, ['id:ID'], [{ name: 'createdAt', type: 'datetime', value: task.createdAt }]);
+    for (const rows of graph.nodeBatches(label, batch, task.people)) {
       for (const row of rows) {
         const { id, ...props } = row;
         writer.write([id as string], props);
       }
       nodeCount += rows.length;
-      progress('nodes', nodeCount);
+      progress(nodeCount, relationshipCount);
     }
-    nodes.push(writer.close(`Entity:${label}`));
+    nodes.push(writer.close());
   }
   const nodesMs = Date.now() - nodesStarted;
-
   const relsStarted = Date.now();
-  const relationships: CsvFile[] = [];
-  let relationshipCount = 0;
-  for (const type of RELATIONSHIP_TYPES) {
-    const writer = new CsvWriter(dir, `relationships-${type}`, [':START_ID', ':END_ID']);
+  const relationships: CsvPart[] = [];
+  for (const type of task.types) {
+    const writer = new CsvWriter(task.dir, `relationships-${type}.${task.part}`, type, [':START_ID', ':END_ID']);
     for (const rows of graph.relationshipBatches(type, batch)) {
       for (const row of rows) writer.write([row.from, row.to], row.props);
       relationshipCount += rows.length;
-      progress('relationships', relationshipCount);
+      progress(nodeCount, relationshipCount);
     }
-    relationships.push(writer.close(type));
+    relationships.push(writer.close());
   }
-  const relationshipsMs = Date.now() - relsStarted;
-  return { nodes, relationships, nodeCount, relationshipCount, nodesMs, relationshipsMs };
+  return { nodes, relationships, nodesMs, relationshipsMs: Date.now() - relsStarted };
+}
+
+/**
+ * Writes every node and relationship of `graph` under `dir` (emptied first), in two worker
+ * threads (one per core): one writes the small labels and the first three quarters of the
+ * people, the other the remaining people and every relationship. `createdAt` is the one
+ * timestamp every node gets (the UNWIND path stamps each batch with its transaction's time).
+ */
+export async function writeImportCsv(graph: SyntheticGraph, dir: string, createdAt: Date, progress: (nodes: number, relationships: number) => void = () => {}): Promise<CsvExport> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const split = Math.floor(graph.people * 0.75);
+  const common = { size: graph.size, seed: graph.seed, dir, createdAt: createdAt.toISOString() };
+  const tasks: CsvTask[] = [
+    { ...common, part: 0, labels: [...NODE_LABELS], people: [0, split], types: [] },
+    { ...common, part: 1, labels: ['Person'], people: [split, graph.people], types: [...RELATIONSHIP_TYPES] },
+  ];
+  const counts = tasks.map(() => ({ nodes: 0, relationships: 0 }));
+  const results = await Promise.all(
+    tasks.map(
+      (task, i) =>
+        new Promise<ReturnType<typeof writeCsvTask>>((resolve, reject) => {
+          const worker = new Worker(path.join(__dirname, 'csv-worker.js'), { workerData: task });
+          worker.on('message', (message: { progress?: { nodes: number; relationships: number }; done?: ReturnType<typeof writeCsvTask> }) => {
+            if (message.progress) {
+              counts[i] = message.progress;
+              progress(
+                counts.reduce((sum, c) => sum + c.nodes, 0),
+                counts.reduce((sum, c) => sum + c.relationships, 0),
+              );
+            }
+            if (message.done) resolve(message.done);
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`CSV worker ${i} exited with ${code}`))));
+        }),
+    ),
+  );
+  const nodes = NODE_LABELS.map((label) => mergeParts(dir, `nodes-${label}`, results.flatMap((r) => r.nodes.filter((p) => p.group === `Entity:${label}`))));
+  const relationships = RELATIONSHIP_TYPES.map((type) => mergeParts(dir, `relationships-${type}`, results.flatMap((r) => r.relationships.filter((p) => p.group === type))));
+  return {
+    nodes,
+    relationships,
+    nodeCount: nodes.reduce((sum, f) => sum + f.rows, 0),
+    relationshipCount: relationships.reduce((sum, f) => sum + f.rows, 0),
+    nodesMs: Math.max(...results.map((r) => r.nodesMs)),
+    relationshipsMs: Math.max(...results.map((r) => r.relationshipsMs)),
+  };
 }

@@ -49,8 +49,8 @@ export async function importCsv(home: string, csv: CsvExport, options: { heap?: 
     '--overwrite-destination=true',
     `--array-delimiter=${ARRAY_DELIMITER}`,
     `--report-file=${path.join(home, 'logs', 'import.report')}`,
-    ...csv.nodes.map((f) => `--nodes=${f.group}=${f.header},${f.data}`),
-    ...csv.relationships.map((f) => `--relationships=${f.group}=${f.header},${f.data}`),
+    ...csv.nodes.map((f) => `--nodes=${f.group}=${[f.header, ...f.data].join(',')}`),
+    ...csv.relationships.map((f) => `--relationships=${f.group}=${[f.header, ...f.data].join(',')}`),
   ];
   fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
   const started = Date.now();
