@@ -79,7 +79,7 @@ async function main() {
     const driver = createDriver(neo4j.uri, 'neo4j', '');
     try {
       if (method === 'import') {
-        await buildSchema(driver, 'neo4j', log, { fullTextFirst: true, beforeTheRest: () => restoreEmptyArrays(driver, 'neo4j', home, log) });
+        await buildSchema(driver, 'neo4j', log, { bulk: true, beforeTheRest: () => restoreEmptyArrays(driver, 'neo4j', home, log) });
       }
       else await loadSynthetic(driver, 'neo4j', graph, { log });
       snapshots.push(await snapshot(driver, graph));

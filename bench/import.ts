@@ -17,6 +17,17 @@ export interface ImportReport {
   nodesMs: number;
   relationshipsMs: number;
   totalMs: number;
+  /** CPU seconds the importer's JVM used (sampled from /proc every half second). */
+  cpuSeconds: number;
+}
+
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** "1m 2s 345ms" → 62345. */
@@ -59,6 +70,10 @@ export async function importCsv(home: string, csv: CsvExport, options: { heap?: 
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
   });
+  let cpuSeconds = 0;
+  const sampler = setInterval(() => {
+    cpuSeconds = processCpuSeconds(child.pid!) ?? cpuSeconds;
+  }, 500);
   const stages: Record<string, number> = {};
   const tail: string[] = [];
   let stage = '';
@@ -101,9 +116,10 @@ export async function importCsv(home: string, csv: CsvExport, options: { heap?: 
     child.once('error', reject);
     child.once('close', (c) => resolve(c));
   });
+  clearInterval(sampler);
   if (code !== 0) throw new Error(`neo4j-admin database import exited with ${code}:\n${tail.join('\n')}`);
   const totalMs = Date.now() - started;
   const nodesMs = stages['Node import'] ?? 0;
   const relationshipsMs = ['Relationship import', 'Relationship linking', 'Post processing'].reduce((sum, s) => sum + (stages[s] ?? 0), 0);
-  return { stages, nodesMs, relationshipsMs, totalMs };
+  return { stages, nodesMs, relationshipsMs, totalMs, cpuSeconds };
 }
