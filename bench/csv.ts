@@ -197,6 +197,31 @@ function mergeParts(dir: string, name: string, parts: CsvPart[]): CsvFile {
   };
 }
 
+/**
+ * The Neo4j node id each generated id gets: nodes are numbered 0… in load order (Source,
+ * Organization, Honor, Program, Person), and the importer runs with --id-type=actual, so it
+ * stores them under exactly these ids and needs no id map (whose building and look-ups cost a
+ * good part of an import with string ids). The string id stays the `id` property.
+ */
+export function nodeNumbers(graph: SyntheticGraph): (id: string) => number {
+  const numbers = new Map<string, number>();
+  numbers.set(graph.sourceId, 0);
+  for (const org of graph.orgs) numbers.set(org.id, numbers.size);
+  for (const honor of graph.honors) numbers.set(honor.id, numbers.size);
+  for (const program of graph.programs) numbers.set(program.id, numbers.size);
+  const firstPerson = numbers.size;
+  const personPrefix = graph.personId(0).replace(/0$/, '');
+  return (id: string) => {
+    const n = numbers.get(id);
+    if (n !== undefined) return n;
+    if (id.startsWith(personPrefix)) {
+      const i = Number(id.slice(personPrefix.length));
+      if (Number.isInteger(i) && i >= 0 && i < graph.people && graph.personId(i) === id) return firstPerson + i;
+    }
+    throw new Error(`no node has the id ${id}`);
+  };
+}
+
 /** What one worker writes: node labels (Person limited to a range of persons) and relationship types. */
 export interface CsvTask {
   size: Size;
@@ -212,15 +237,16 @@ export interface CsvTask {
 /** Writes one task's files (in a worker thread: csv-worker.ts); reports rows written as it goes. */
 export function writeCsvTask(task: CsvTask, progress: (nodes: number, relationships: number) => void = () => {}): { nodes: CsvPart[]; relationships: CsvPart[]; nodesMs: number; relationshipsMs: number } {
   const graph = new SyntheticGraph(task.size, task.seed);
+  const nodeNumber = nodeNumbers(graph);
   const batch = 10_000;
   let nodeCount = 0;
   let relationshipCount = 0;
   const nodesStarted = Date.now();
   const nodes: CsvPart[] = [];
   for (const label of task.labels) {
-    const writer = new CsvWriter(task.dir, `nodes-${label}.${task.part}`, `Entity:${label}`, ['id:ID'], [{ name: 'createdAt', type: 'datetime', value: task.createdAt }]);
+    const writer = new CsvWriter(task.dir, `nodes-${label}.${task.part}`, `Entity:${label}`, [':ID'], [{ name: 'createdAt', type: 'datetime', value: task.createdAt }]);
     for (const rows of graph.nodeBatches(label, batch, task.people)) {
-      for (const row of rows) writer.write([row.id as string], row, 'id');
+      for (const row of rows) writer.write([String(nodeNumber(row.id as string))], row);
       nodeCount += rows.length;
       progress(nodeCount, relationshipCount);
     }
@@ -232,7 +258,7 @@ export function writeCsvTask(task: CsvTask, progress: (nodes: number, relationsh
   for (const type of task.types) {
     const writer = new CsvWriter(task.dir, `relationships-${type}.${task.part}`, type, [':START_ID', ':END_ID']);
     for (const rows of graph.relationshipBatches(type, batch)) {
-      for (const row of rows) writer.write([row.from, row.to], row.props);
+      for (const row of rows) writer.write([String(nodeNumber(row.from)), String(nodeNumber(row.to))], row.props);
       relationshipCount += rows.length;
       progress(nodeCount, relationshipCount);
     }

@@ -58,6 +58,8 @@ export async function importCsv(home: string, csv: CsvExport, options: { heap?: 
     // following argument.
     'neo4j',
     '--overwrite-destination=true',
+    // The :ID columns hold the node ids themselves (csv.ts nodeNumbers).
+    '--id-type=actual',
     `--array-delimiter=${ARRAY_DELIMITER}`,
     `--report-file=${path.join(home, 'logs', 'import.report')}`,
     ...csv.nodes.map((f) => `--nodes=${f.group}=${[f.header, ...f.data].join(',')}`),
