@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- --size S|L [--seed N] [--duration s] [--warmup s] [--connections n] [--reload] [--check]`
+ * `npm run bench -- --size S|L [--seed N] [--duration s] [--warmup s] [--connections n] [--reload] [--check] [--load import|unwind]`
  *
  * Starts its own embedded Neo4j (with APOC, which @neo4j/graphql needs), loads the synthetic graph
- * of that size unless the data folder already holds the same generator version and seed, starts
+ * of that size unless the data folder already holds the same generator version and seed (by
+ * default with Neo4j's offline importer before Neo4j starts; see load.ts), starts
  * the three arms as separate processes on the same database, checks that their answers are equal,
  * then drives each arm with autocannon and writes bench/RESULTS.md (and bench/out/results-<size>.json).
  */
