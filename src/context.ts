@@ -46,6 +46,7 @@ export function createContext(root: Graph, requestId: string = randomUUID(), vie
   const loaders = new Loaders();
   const duplicates = new DuplicateRepository(graph, loaders);
   const history = new HistoryRepository(graph, loaders);
+  const honors = new HonorRepository(graph, loaders);
   return {
     requestId,
     graph,
@@ -53,8 +54,8 @@ export function createContext(root: Graph, requestId: string = randomUUID(), vie
     repos: {
       nodes: new NodeRepository(graph, loaders),
       people: new PersonRepository(graph, loaders),
-      organizations: new OrganizationRepository(graph, loaders),
-      honors: new HonorRepository(graph, loaders),
+      organizations: new OrganizationRepository(graph, loaders, honors),
+      honors,
       programs: new ProgramRepository(graph, loaders),
       sources: new SourceRepository(graph, loaders),
       figures: new FigureRepository(graph, loaders),

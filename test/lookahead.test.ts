@@ -61,7 +61,7 @@ describe('a frontend drawing an org chart four levels deep', () => {
 });
 
 describe('a frontend showing an organization page', () => {
-  it('gets the organization, its members by name and their honors in two Cypher round trips', async () => {
+  it('gets the organization, its members by name and their honors in one Cypher round trip', async () => {
     const response = await app.raw(
       `query($id: ID!) { organization(id: $id) { name members { role member { id name awards { year honor { id name } } } } } }`,
       { id: 'test-la-c1' },
@@ -74,8 +74,45 @@ describe('a frontend showing an organization page', () => {
       ['测试甲', '主席'],
     ]);
     expect(members[2].member.awards).toEqual([{ year: 2024, honor: { id: 'test-la-honor', name: '测试三八红旗手' } }]);
-    // The organization with its members, then every member's awards: not one query per member.
-    expect(response.extensions!.cypherRoundTrips).toBe(2);
+    // The organization, its members and every member's awards in one query: not one per member.
+    expect(response.extensions!.cypherRoundTrips).toBe(1);
+    // The same awards, in the same order, as asking each person for them.
+    for (const m of members) {
+      const alone = await app.raw('query($id: ID!) { person(id: $id) { awards { year honor { id name } } } }', { id: m.member.id });
+      expect(m.member.awards).toEqual(alone.data.person.awards);
+    }
+  });
+
+  it('reads the awards of members only when the page shows them', async () => {
+    const response = await app.raw(`query($id: ID!) { organization(id: $id) { members { member { id } } } }`, { id: 'test-la-c1' });
+    expect(response.data.organization.members.map((m: any) => m.member.id).sort()).toEqual(['test-la-p1', 'test-la-p2', 'test-la-p3']);
+    expect(response.extensions!.cypherRoundTrips).toBe(1);
+  });
+
+  it('reads only the shown properties of members and honors, without leaking partial nodes into other fields', async () => {
+    // The page shows members' names only; the same request also asks for one of them in full.
+    const response = await app.raw(
+      `query($id: ID!) {
+         organization(id: $id) { members { member { id name awards { year honor { id name } } } } }
+         person(id: "test-la-p2") { id name aliases sources { source { id } } awards { honor { id name level aliases } } }
+       }`,
+      { id: 'test-la-c1' },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.person).toMatchObject({ id: 'test-la-p2', name: '测试甲', aliases: [] });
+    expect(response.data.person.sources).toEqual([]);
+    expect(response.data.person.awards).toEqual([{ honor: { id: 'test-la-honor', name: '测试三八红旗手', level: 'COUNTY', aliases: [] } }]);
+    const full = await app.raw(
+      `query($id: ID!) { organization(id: $id) { members { member { id name ... on Person { sources { locator } memberships { organization { id } } } awards { year honor { id name level } } } } } }`,
+      { id: 'test-la-c1' },
+    );
+    expect(full.errors).toBeUndefined();
+    expect(full.data.organization.members.map((m: any) => m.member.memberships)).toEqual([
+      [{ organization: { id: 'test-la-c1' } }],
+      [{ organization: { id: 'test-la-c1' } }],
+      [{ organization: { id: 'test-la-c1' } }],
+    ]);
+    expect(full.data.organization.members[0].member.awards).toEqual([{ year: 2024, honor: { id: 'test-la-honor', name: '测试三八红旗手', level: 'COUNTY' } }]);
   });
 
   it('still finds an organization without members, and nothing for an id of another type', async () => {

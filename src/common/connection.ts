@@ -6,7 +6,7 @@ import { EntityRow } from './node.type';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -225,7 +225,7 @@ export function toConnection<E extends object>(page: KeyedPage<E>, request: Keys
 
 /** A Relay connection type and its edge type for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T> | object, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -238,7 +238,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T> | objec
 
 /** A connection type over an edge type (which may carry the relationship's properties). */
 export function connectionOf(edgeType: ClassType<object>, name: string, description: string) {
-  @ObjectType(`${name}Connection`, { description })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description })
   class ConnectionType {
     @Field(() => [edgeType])
     edges!: object[];

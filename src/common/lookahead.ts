@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 export interface Lookahead {
   /** Levels of the self-nesting field asked for, counting the one being resolved (≥ 1). */
@@ -41,4 +41,51 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
       return within(info.fragments[selection.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/** The field nodes reached by walking `path` (each name inside the one before) from the field being resolved. */
+function fieldNodesAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
+  const fieldsNamed = (set: SelectionSetNode | undefined, name: string, out: FieldNode[] = []): FieldNode[] => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) out.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsNamed(selection.selectionSet, name, out);
+      else fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, out);
+    }
+    return out;
+  };
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    level = level.flatMap((node) => fieldsNamed(node.selectionSet, name));
+    if (level.length === 0) break;
+  }
+  return level;
+}
+
+/**
+ * Whether the field being resolved selects the chain of fields `path` (each one inside the one
+ * before, e.g. `members`, `member`, `awards`), through fragments and inline fragments.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  return fieldNodesAt(info, path).length > 0;
+}
+
+/**
+ * The names of the fields selected on the objects at `path` (fragments and inline fragments
+ * merged, whatever their type condition), or null when the path is not selected. Repositories
+ * use it to read only the properties a request shows.
+ */
+export function fieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> | null {
+  const nodes = fieldNodesAt(info, path);
+  if (nodes.length === 0) return null;
+  const fields = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else collect(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of nodes) collect(node.selectionSet);
+  return fields;
 }

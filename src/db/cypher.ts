@@ -12,6 +12,43 @@ import { Params } from './graph';
 export const project = (variable: string) =>
   `${variable} {.*, __labels: labels(${variable}), aliasText: null, searchText: null, createdAt: toString(${variable}.createdAt)}`;
 
+/** Node fields that are stored properties of the same name, answered as read. */
+const PROPERTY_FIELDS = new Set(['id', 'name', 'nameEn', 'aliases', 'kind', 'level']);
+
+/**
+ * The narrowest projection of node `v` that answers a selection of `fields` (see
+ * common/lookahead `fieldsAt`): those properties plus id, kind and the labels (which pick the
+ * GraphQL type). Fields in `answered` come from elsewhere (a prefetched relationship). Null when
+ * some field needs more than a property, and the caller projects the whole node. Narrow rows are
+ * partial: they must never enter a request cache that other selections read.
+ */
+export function projectFields(v: string, fields: Set<string> | null, answered: string[] = []): string | null {
+  if (!fields) return null;
+  const properties = new Set(['id', 'kind']);
+  for (const field of fields) {
+    if (field === '__typename' || answered.includes(field)) continue;
+    if (!PROPERTY_FIELDS.has(field)) return null;
+    properties.add(field);
+  }
+  return `${v} {${[...properties].map((p) => `.${p}`).join(', ')}, __labels: labels(${v})}`;
+}
+
+/**
+ * A relationship's properties for a selection of `fields`: only the `plain` ones selected (fields
+ * stored under their own name), or every property when a field needs more (sources, say). Fields
+ * in `answered` are the relationship's ends, read elsewhere.
+ */
+export function projectRelationship(v: string, fields: Set<string> | null, plain: string[], answered: string[]): string {
+  if (!fields) return `${v} {.*}`;
+  const properties: string[] = [];
+  for (const field of fields) {
+    if (field === '__typename' || answered.includes(field)) continue;
+    if (!plain.includes(field)) return `${v} {.*}`;
+    properties.push(field);
+  }
+  return `${v} {${properties.map((p) => `.${p}`).join(', ')}}`;
+}
+
 export interface StringFilterValue {
   eq?: string | null;
   in?: string[] | null;

@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, isDate, isDateTime, isLocalDateTime, isDuration } from 'neo4j-driver';
+import neo4j, { Driver, Integer, ManagedTransaction, isDate, isDateTime, isLocalDateTime, isDuration } from 'neo4j-driver';
 import { classifyDatabaseError, deadlineExceeded } from './errors';
 
 export type Params = Record<string, unknown>;
@@ -46,9 +46,9 @@ export class Graph {
     readonly options: GraphOptions = {},
   ) {}
 
-  /** The per-parent cap for nested lists, as a Cypher parameter value. */
-  get listCap(): number {
-    return this.options.maxListItems ?? DEFAULT_MAX_LIST_ITEMS;
+  /** The per-parent cap for nested lists, as a Cypher parameter value (an integer, so LIMIT takes it too). */
+  get listCap(): Integer {
+    return neo4j.int(this.options.maxListItems ?? DEFAULT_MAX_LIST_ITEMS);
   }
 
   /** A view of the same driver with its own round-trip counter (and deadline), for one request. */

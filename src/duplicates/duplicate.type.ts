@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.type';
 
-@ObjectType({ description: 'An existing entity a new name may duplicate, and why.' })
+@ObjectType({ simpleResolvers: true, description: 'An existing entity a new name may duplicate, and why.' })
 export class DuplicateCandidate {
   @Field(() => Node)
   node!: Node;

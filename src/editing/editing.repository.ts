@@ -15,6 +15,7 @@ import { AwardRow } from '../honors/honor.repository';
 import { Repository } from '../nodes/base.repository';
 import { toEntity } from '../nodes/entity';
 import { project } from '../db/cypher';
+import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { MembershipRow } from '../organizations/organization.repository';
 import { nameKey, namedProperties, pinyinKey } from '../text/normalize';
 
@@ -60,6 +61,19 @@ function unionCitations(props: Record<string, any>, sourceIds: readonly string[]
     }
   }
   return { sourceIds: ids, locators };
+}
+
+/** Both lists of citations as (source, locator) pairs, each pair once: no locator is lost. */
+export function uniteCitations(a: Record<string, any> | null | undefined, b: Record<string, any> | null | undefined) {
+  const pairs: [string, string][] = [];
+  for (const props of [a, b]) {
+    const ids: string[] = props?.sourceIds ?? [];
+    ids.forEach((id, i) => {
+      const locator: string = props?.locators?.[i] ?? '';
+      if (!pairs.some(([s, l]) => s === id && l === locator)) pairs.push([id, locator]);
+    });
+  }
+  return { sourceIds: pairs.map(([s]) => s), locators: pairs.map(([, l]) => l) };
 }
 
 export interface CreateSpec {
@@ -237,8 +251,10 @@ export class EditingRepository extends Repository {
     await this.mutate(
       viewer,
       async (rec) => {
-        const current = await this.require(rec.tx, 'id', id, [label], `a ${label}`);
+        // Locked before it is read: the new values are computed from the current ones (aliases,
+        // citations), so a concurrent update must be seen, not overwritten.
         await this.lock(rec.tx, id);
+        const current = await this.require(rec.tx, 'id', id, [label], `a ${label}`);
         await this.requireSources(rec.tx, spec.sourceIds);
         const props: Record<string, unknown> = { ...spec.props };
         if (newName != null || spec.aliases != null || spec.nameEn !== undefined) {
@@ -269,13 +285,12 @@ export class EditingRepository extends Repository {
   // ---- organization parent ----------------------------------------------------------------
 
   async setParentIn(rec: Recorder, id: string, parentId: string | null): Promise<void> {
+    if (parentId === id) throw badInput('parentId', 'an organization cannot be its own parent');
+    // Every hierarchy change queues here before it reads anything, so the cycle check below sees
+    // every change committed before it and none can slip in until this one commits.
+    await lockHierarchy(rec.tx);
     await this.require(rec.tx, 'id', id, ['Organization'], 'an organization');
-    if (parentId != null) {
-      if (parentId === id) throw badInput('parentId', 'an organization cannot be its own parent');
-      await this.require(rec.tx, 'parentId', parentId, ['Organization'], 'an organization');
-    }
-    // Both ends locked before the cycle check, so two opposite changes cannot both pass it.
-    for (const lockId of [id, parentId].filter((x): x is string => !!x).sort()) await this.lock(rec.tx, lockId);
+    if (parentId != null) await this.require(rec.tx, 'parentId', parentId, ['Organization'], 'an organization');
     if (parentId != null) {
       const [cycle] = await rec.tx.run(
         'MATCH path = (:Organization {id: $parentId})-[:PART_OF*1..]->(:Organization {id: $id}) RETURN [n IN nodes(path) | n.id] AS ids LIMIT 1',
@@ -462,28 +477,50 @@ export class EditingRepository extends Repository {
    */
   async mergeEntities(viewer: Viewer, keepId: string, mergeId: string): Promise<EntityRow> {
     if (keepId === mergeId) throw badInput('mergeId', 'cannot merge a node with itself');
+    const labels = Object.values(ENTITY_LABELS);
     await this.mutate(viewer, async (rec) => {
-      const keep = await this.require(rec.tx, 'keepId', keepId, Object.values(ENTITY_LABELS), 'a person, organization, honor, program or source');
-      const merged = await this.require(rec.tx, 'mergeId', mergeId, Object.values(ENTITY_LABELS), 'a person, organization, honor, program or source');
-      const keepLabel = Object.values(ENTITY_LABELS).find((l) => keep.labels.includes(l))!;
+      const first = await this.require(rec.tx, 'keepId', keepId, labels, 'a person, organization, honor, program or source');
+      const keepLabel = labels.find((l) => first.labels.includes(l))!;
+      // Organizations: their PART_OF edges move, so the merge queues with every hierarchy change.
+      if (keepLabel === 'Organization') await lockHierarchy(rec.tx);
+      for (const id of [keepId, mergeId].sort()) await this.lock(rec.tx, id);
+      // Read again under the locks: the kept name, aliases and citations are rewritten from these.
+      const keep = await this.require(rec.tx, 'keepId', keepId, labels, 'a person, organization, honor, program or source');
+      const merged = await this.require(rec.tx, 'mergeId', mergeId, labels, 'a person, organization, honor, program or source');
       if (!merged.labels.includes(keepLabel)) {
         throw badInput('mergeId', `cannot merge a ${merged.labels.filter((l) => l !== 'Entity').join('/')} into a ${keepLabel}`);
       }
-      for (const id of [keepId, mergeId].sort()) await this.lock(rec.tx, id);
       const moved = (await rec.relsOf(mergeId)).filter((rel) => rel.from !== rel.to);
       const retarget = (id: string) => (id === mergeId ? keepId : id);
-      const targets = moved
+      let targets = moved
         .map((rel) => ({ ...rel, from: retarget(rel.from), to: retarget(rel.to) }))
         .filter((rel) => rel.from !== rel.to);
+      if (keepLabel === 'Organization') {
+        // An organization has one parent: the kept one's, else the merged one's.
+        // (Its edge to the merged one does not count: that one disappears.)
+        const [{ parents }] = await rec.tx.run(
+          'MATCH (k:Organization {id: $keepId}) RETURN COUNT { (k)-[:PART_OF]->(p) WHERE p.id <> $mergeId } AS parents',
+          { keepId, mergeId },
+        );
+        if (parents > 0) targets = targets.filter((rel) => !(rel.type === 'PART_OF' && rel.from === keepId));
+      }
       const figures = await rec.tx.run('MATCH (f:Figure {subjectId: $mergeId}) RETURN f.id AS id', { mergeId });
       const tracked: Tracked = {
         nodes: [keepId, mergeId, ...figures.map((f) => f.id)],
         rels: [...moved, ...targets].map(({ type, from, to, key }) => ({ type, from, to, key })),
       };
+      // A merged source is cited by facts anywhere in the graph: they cite the kept one instead,
+      // recorded in the revision so that an undo gives them their citation back.
+      const citing = keepLabel === 'Source' ? await this.citing(rec.tx, mergeId) : { nodes: [], rels: [] };
+      tracked.nodes.push(...citing.nodes.filter((id) => !tracked.nodes.includes(id)));
+      tracked.rels.push(...citing.rels);
+      // Their owners are locked as editors adding a citation lock them, so no union is lost.
+      const owners = [...new Set([...citing.nodes, ...citing.rels.flatMap((r) => [r.from, r.to])])].filter((id) => id !== keepId && id !== mergeId).sort();
+      if (owners.length) await rec.tx.run('UNWIND $ids AS id MATCH (n:Entity {id: id}) SET n._lock = true REMOVE n._lock', { ids: owners });
       await this.tracked(rec, 'mergeEntities', tracked, async () => {
         for (const rel of targets) {
           const current = await rec.rel(rel.type, rel.from, rel.to, rel.key);
-          const props: Record<string, any> = current.props ? { ...rel.props, ...current.props, ...unionCitations(current.props, rel.props?.sourceIds ?? []) } : { ...rel.props };
+          const props: Record<string, any> = current.props ? { ...rel.props, ...current.props, ...uniteCitations(current.props, rel.props) } : { ...rel.props };
           if (rel.type === 'RECEIVED') props.awardKey = awardKey(rel.from, rel.to, props.year ?? null);
           await rec.tx.run(
             `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -500,15 +537,45 @@ export class EditingRepository extends Repository {
           nameEn: keep.nameEn ?? mergedProps.nameEn ?? null,
         });
         naming.nameKey = keepProps.nameKey ?? naming.nameKey;
-        const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null));
-        const props = { ...filled, ...naming, ...unionCitations(keepProps, mergedProps.sourceIds ?? []), mergedIds: [...(keepProps.mergedIds ?? []), mergeId] };
+        const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null && k !== 'createdAt'));
+        // Nodes merged into the merged one earlier stay findable in the kept one's history.
+        const mergedIds = [...new Set([...(keepProps.mergedIds ?? []), mergeId, ...(mergedProps.mergedIds ?? [])])];
+        const props = { ...filled, ...naming, ...uniteCitations(keepProps, mergedProps), mergedIds };
         if (keepLabel === 'Source') (props as any).title = naming.name;
         delete (props as any).id;
         await rec.tx.run('MATCH (n:Entity {id: $mergeId}) DETACH DELETE n', { mergeId });
         await rec.tx.run('MATCH (n:Entity {id: $keepId}) SET n += $props, n.updatedAt = datetime()', { keepId, props });
+        if (keepLabel === 'Source') await this.recite(rec.tx, mergeId, keepId);
       });
+      if (keepLabel === 'Organization') {
+        const cycle = await cycleThrough(rec.tx, [keepId]);
+        if (cycle) throw badInput('mergeId', `merging ${mergeId} into ${keepId} would make a cycle: ${cycle.join(' → ')}`);
+      }
     });
     return this.byIdFresh(keepId);
+  }
+
+  /** Nodes and relationships whose citations name `sourceId`, apart from the source's own relationships. */
+  private async citing(tx: Transaction, sourceId: string): Promise<Tracked> {
+    // No index covers list membership: a scan, acceptable for a rare admin operation.
+    const nodes = await tx.run('MATCH (n:Entity) WHERE $sourceId IN n.sourceIds AND n.id <> $sourceId RETURN n.id AS id ORDER BY id', { sourceId });
+    const rels = await tx.run(
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE $sourceId IN r.sourceIds AND a.id <> $sourceId AND b.id <> $sourceId
+       RETURN type(r) AS type, a.id AS from, b.id AS to, r.key AS key`,
+      { sourceId },
+    );
+    return { nodes: nodes.map((row) => row.id), rels: rels.map((row) => ({ type: row.type, from: row.from, to: row.to, key: row.key ?? '' })) };
+  }
+
+  /** Every citation of `fromId` now names `toId`, at the same locator; a pair cited twice is kept once. */
+  private async recite(tx: Transaction, fromId: string, toId: string): Promise<void> {
+    const rewrite = (v: string) => `
+      WITH ${v}, [i IN range(0, size(${v}.sourceIds) - 1) |
+                  [CASE ${v}.sourceIds[i] WHEN $fromId THEN $toId ELSE ${v}.sourceIds[i] END, coalesce(${v}.locators[i], '')]] AS pairs
+      WITH ${v}, reduce(kept = [], pair IN pairs | CASE WHEN pair IN kept THEN kept ELSE kept + [pair] END) AS pairs
+      SET ${v}.sourceIds = [pair IN pairs | pair[0]], ${v}.locators = [pair IN pairs | pair[1]]`;
+    await tx.run(`MATCH (n:Entity) WHERE $fromId IN n.sourceIds ${rewrite('n')}`, { fromId, toId });
+    await tx.run(`MATCH (:Entity)-[r]->(:Entity) WHERE $fromId IN r.sourceIds ${rewrite('r')}`, { fromId, toId });
   }
 
   /** Entities of `type` whose id, canonical name or an alias is exactly `text` (after normalizing). */

@@ -6,7 +6,7 @@ import { Citation } from '../sources/citation.type';
  * A number a source reports (31 studios, 4542 caring mothers): kept as a fact with provenance
  * rather than turned into invented nodes.
  */
-@ObjectType({ implements: Node, description: 'A reported figure: a count or amount about an organization or program.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A reported figure: a count or amount about an organization or program.' })
 export class Figure implements Node {
   @Field(() => ID)
   id!: string;

@@ -4,6 +4,9 @@ import { Viewer } from '../auth/auth-checker';
 import { conflict, notFound } from '../common/errors';
 import { Transaction } from '../db/graph';
 import { Repository } from '../nodes/base.repository';
+import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
+
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 import { NodeState, RelState, Snapshot, entityIdsOf, relId, safeLabel, safeRelType, stripUntracked } from './snapshot';
 
 export interface RevisionRow {
@@ -85,12 +88,20 @@ export class Recorder {
     for (const [id, state] of Object.entries(target.nodes)) {
       if (!state) continue;
       const now = current.nodes[id];
+      // createdAt travels in snapshots as text; it is written back as a datetime, and only when
+      // the node is recreated (revisions older than this rule lack it: the node is new then).
+      const { createdAt, ...props } = state.props;
       if (!now) {
         const labels = state.labels.map(safeLabel).join(':');
-        await this.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = datetime()`, { props: state.props });
+        await this.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = coalesce(datetime($createdAt), datetime())`, {
+          props,
+          createdAt: createdAt ?? null,
+        });
+        // Its earlier revisions point at it again, as they did before it was deleted.
+        await this.tx.run('MATCH (n:Entity {id: $id}) MATCH (r:Revision) WHERE $id IN r.entityIds CREATE (r)-[:CHANGED]->(n)', { id });
       } else {
-        const removed = Object.fromEntries(Object.keys(now.props).filter((k) => !(k in state.props)).map((k) => [k, null]));
-        await this.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: { ...state.props, ...removed } });
+        const removed = Object.fromEntries(Object.keys(now.props).filter((k) => !(k in props) && k !== 'createdAt').map((k) => [k, null]));
+        await this.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: { ...props, ...removed } });
       }
     }
     const targetRels = new Map(target.rels.map((rel) => [relId(rel), rel]));
@@ -146,6 +157,19 @@ export class HistoryRepository extends Repository {
 
   /** Reverts a revision when no later, still standing revision touches the same entities. */
   async undo(revisionId: string, viewer: Viewer): Promise<RevisionRow> {
+    try {
+      return await this.undoIn(revisionId, viewer);
+    } catch (error: any) {
+      // Something written since (outside the revisions' reach, e.g. a graph import) holds a key
+      // the restored state needs: the graph has moved on, which is a conflict, not a crash.
+      if (error?.code === CONSTRAINT_FAILED) {
+        throw conflict(`revisionId: undoing ${revisionId} collides with a record made since: ${String(error.message).split('\n')[0]}`);
+      }
+      throw error;
+    }
+  }
+
+  private async undoIn(revisionId: string, viewer: Viewer): Promise<RevisionRow> {
     return this.graph.writeTransaction(async (tx) => {
       const recorder = this.recorder(tx, viewer);
       // Locking the revision makes two undos of it queue; the second then sees undoneBy.
@@ -170,7 +194,14 @@ export class HistoryRepository extends Repository {
       }
       const before = JSON.parse(revision.before) as Snapshot;
       const after = JSON.parse(revision.after) as Snapshot;
+      // Restoring a parent can close a cycle through changes made since to other organizations
+      // (they do not block the undo, as they touch other entities): checked as setOrganizationParent
+      // checks, under the same lock.
+      const restoredParents = before.rels.filter((rel) => rel.type === 'PART_OF' && rel.props).map((rel) => rel.from);
+      if ([...before.rels, ...after.rels].some((rel) => rel.type === 'PART_OF')) await lockHierarchy(tx);
       await recorder.restore(before, after);
+      const cycle = await cycleThrough(tx, restoredParents);
+      if (cycle) throw conflict(`revisionId: undoing ${revisionId} would now make a cycle: ${cycle.join(' → ')}; move one of these first`, { cycle });
       const undoId = await recorder.record('undo', after, before, { undoes: revisionId });
       await tx.run('MATCH (r:Revision {id: $id}) SET r.undoneBy = $undoId', { id: revisionId, undoId });
       const [undone] = await tx.run('MATCH (r:Revision {id: $id}) RETURN r {.*} AS r', { id: undoId });

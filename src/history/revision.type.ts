@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../common/connection';
 
-@ObjectType({ description: 'One change made by one mutation: who, when, what, and the state before and after.' })
+@ObjectType({ simpleResolvers: true, description: 'One change made by one mutation: who, when, what, and the state before and after.' })
 export class Revision {
   @Field(() => ID)
   id!: string;

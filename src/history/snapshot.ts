@@ -38,8 +38,11 @@ export function safeRelType(type: string): string {
   return type;
 }
 
-/** Node properties a snapshot leaves out: set once by the database, never restored. */
-export const UNTRACKED = ['createdAt', 'updatedAt'];
+/**
+ * Node properties a snapshot leaves out: updatedAt says when a node was last written, and an undo
+ * is a write. createdAt is kept (it never changes), so a node an undo recreates gets it back.
+ */
+export const UNTRACKED = ['updatedAt'];
 
 export function stripUntracked(props: Record<string, any>): Record<string, any> {
   const out = { ...props };

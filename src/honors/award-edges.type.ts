@@ -4,20 +4,20 @@ import { CitedEdge } from '../sources/cited-edge';
 import { Recipient } from '../common/recipient.type';
 import { Honor } from './honor.type';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class AwardProperties extends CitedEdge {
   @Field(() => Int, { nullable: true, description: 'Year the honor was given, when known.' })
   year!: number | null;
 }
 
-@ObjectType({ implements: CitedEdge, description: 'An honor a recipient received (RECEIVED), with its year and provenance.' })
+@ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An honor a recipient received (RECEIVED), with its year and provenance.' })
 export class AwardEdge extends AwardProperties {
   @Field(() => Honor)
   node!: Honor;
 }
 export const AwardConnection = connectionOf(AwardEdge, 'Award', 'A page of the honors a person or organization received.');
 
-@ObjectType({ implements: CitedEdge, description: 'A recipient of an honor (RECEIVED), with the year and provenance.' })
+@ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'A recipient of an honor (RECEIVED), with the year and provenance.' })
 export class HonorRecipientEdge extends AwardProperties {
   @Field(() => Recipient)
   node!: Recipient;

@@ -4,7 +4,7 @@ import { Recipient } from '../common/recipient.type';
 import { Honor } from './honor.type';
 
 /** A RECEIVED relationship: a recipient was given an honor, in a year, according to sources. */
-@ObjectType({ description: 'An honor given to a person or an organization, with its year and sources.' })
+@ObjectType({ simpleResolvers: true, description: 'An honor given to a person or an organization, with its year and sources.' })
 export class Award {
   recipientId!: string;
   honorId!: string;

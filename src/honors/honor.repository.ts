@@ -1,10 +1,26 @@
 import { EntityRow } from '../common/node.type';
+import { Row } from '../db/graph';
+import { prefetch } from '../common/prefetch';
+import { toEntity } from '../nodes/entity';
 import { KeyedPage, SortInput } from '../common/connection';
 import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, project, withLogic } from '../db/cypher';
-import { groupBy } from '../db/loaders';
 import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, recipientConditions, sortTerms } from '../nodes/base.repository';
 import { Level } from '../common/enums';
 import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
+
+/**
+ * A subquery body returning `awards`: the awards of recipient `v` as `{a, far}` maps (far = the
+ * honor), newest first, in the order and shape the awards loader uses, so another repository can
+ * read them in its own query and prime that loader (HonorRepository.primeAwardsOfRecipient).
+ */
+export const AWARDS_OF_RECIPIENT = (v: string, honorProjection = project('h'), awardProjection = 'a {.*}') => `
+  MATCH (${v})-[a:RECEIVED]->(h:Honor)
+  WITH a, h ORDER BY a.year DESC, h.name, h.id
+  LIMIT $cap
+  RETURN collect({a: ${awardProjection}, far: ${honorProjection}}) AS awards`;
+
+/** Award fields that are relationship properties of the same name. */
+export const AWARD_PROPERTIES = ['year', 'inferred', 'note'];
 
 export interface HonorFilter extends ListFilter, Logical<HonorFilter> {
   level?: Level[] | null;
@@ -123,23 +139,39 @@ export class HonorRepository extends Repository {
     return this.loaders.get<AwardRow[]>(`award.by${by}`, async (ids) => {
       // Only the far end is projected: the near end is the node whose awards were asked for,
       // which the request already holds (repeating it on every award row cost more than the rest).
-      const [far, farVariable] = by === 'recipient' ? ['honor', 'h'] : ['recipient', 'r'];
+      const farVariable = by === 'recipient' ? 'h' : 'r';
       const rows = await this.graph.read(
         `UNWIND $ids AS id ${pattern}
-         WITH id, a, r, h ORDER BY a.year DESC, h.name, r.name, r.id
+         WITH id, a, r, h ORDER BY a.year DESC, h.name, r.name, h.id, r.id
          WITH id, collect({a: a {.*}, far: ${project(farVariable)}})[..$cap] AS awards
-         UNWIND awards AS award
-         RETURN id, award.a AS a, award.far AS ${far}`,
+         RETURN id, awards`,
         { ids, cap: this.graph.listCap },
       );
-      return groupBy(ids, rows, (row) => row.id).map((group) =>
-        group.map((row) => {
-          const [other] = this.entities([row[far]]);
-          const [recipientId, honorId] = by === 'recipient' ? [row.id, other.id] : [other.id, row.id];
-          return { inferred: false, note: null, ...row.a, recipientId, honorId } as AwardRow;
-        }),
-      );
+      const byId = new Map(rows.map((row) => [row.id as string, row.awards as Row[]]));
+      return ids.map((id) => this.awardRows(by, id, byId.get(id) ?? []));
     });
+  }
+
+  /**
+   * Award rows from `{a, far}` maps as AWARDS_OF_RECIPIENT (or the loader) returns them. Whole far
+   * ends go to the node cache; partial ones (a narrow projection) are only the rows' prefetched ends.
+   */
+  private awardRows(by: 'recipient' | 'honor', id: string, awards: Row[], whole = true): AwardRow[] {
+    const others = whole ? this.entities(awards.map((award) => award.far)) : awards.map((award) => toEntity(award.far)!);
+    return awards.map((award, i) => {
+      const [recipientId, honorId] = by === 'recipient' ? [id, others[i].id] : [others[i].id, id];
+      return prefetch({ inferred: false, note: null, ...award.a, recipientId, honorId } as AwardRow, { [by === 'recipient' ? 'honor' : 'recipient']: others[i] });
+    });
+  }
+
+  /**
+   * Awards of a recipient that another query already read (as AWARDS_OF_RECIPIENT). Rows of whole
+   * honors also answer any later ask for them in this request; partial ones only the asker.
+   */
+  awardsRead(recipientId: string, awards: Row[], whole: boolean): AwardRow[] {
+    const rows = this.awardRows('recipient', recipientId, awards, whole);
+    if (whole) this.awardLoader('recipient').prime(recipientId, rows);
+    return rows;
   }
 
   awardsOfRecipient(recipientId: string): Promise<AwardRow[]> {

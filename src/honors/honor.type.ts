@@ -5,7 +5,7 @@ import { Citation } from '../sources/citation.type';
 import { Organization } from '../organizations/organization.type';
 import { Award } from './award.type';
 
-@ObjectType({ implements: Node, description: 'A title or award, e.g. 三八红旗手 or 全国三八红旗集体.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A title or award, e.g. 三八红旗手 or 全国三八红旗集体.' })
 export class Honor implements Node {
   @Field(() => ID)
   id!: string;

@@ -33,7 +33,7 @@ registerEnumType(ImportRowStatus, {
   description: 'CREATED: the row adds something; MATCHED: all of it is already recorded; REJECTED: see reason.',
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportRowResult {
   @Field(() => Int, { description: '1 for the first data row.' })
   row!: number;
@@ -54,7 +54,7 @@ export class ImportRowResult {
   reason!: string | null;
 }
 
-@ObjectType({ description: 'What an import did, or in a dry run would do.' })
+@ObjectType({ simpleResolvers: true, description: 'What an import did, or in a dry run would do.' })
 export class ImportReport {
   @Field()
   dryRun!: boolean;

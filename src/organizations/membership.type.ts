@@ -4,7 +4,7 @@ import { Citation } from '../sources/citation.type';
 import { Organization } from './organization.type';
 
 /** A MEMBER_OF relationship. */
-@ObjectType({ description: 'A person or organization belonging to an organization, with role and dates.' })
+@ObjectType({ simpleResolvers: true, description: 'A person or organization belonging to an organization, with role and dates.' })
 export class Membership {
   memberId!: string;
   organizationId!: string;

@@ -32,6 +32,7 @@ registerEnumType(OrgChartEntity, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One box of an org chart. The list has exactly one root (parentId null) and every other parentId is in the list, ' +
     'the flat shape d3-org-chart and similar libraries take.',

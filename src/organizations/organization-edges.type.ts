@@ -4,14 +4,14 @@ import { CitedEdge } from '../sources/cited-edge';
 import { Recipient } from '../common/recipient.type';
 import { Organization } from './organization.type';
 
-@ObjectType({ implements: CitedEdge, description: 'An organization at the other end of a relationship (PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED), with its provenance.' })
+@ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An organization at the other end of a relationship (PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED), with its provenance.' })
 export class LinkedOrganizationEdge extends CitedEdge {
   @Field(() => Organization)
   node!: Organization;
 }
 export const LinkedOrganizationConnection = connectionOf(LinkedOrganizationEdge, 'LinkedOrganization', 'A page of related organizations.');
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class MembershipProperties extends CitedEdge {
   @Field(() => String, { nullable: true, description: 'Role in the organization, e.g. 执委 (executive-committee member).' })
   role!: string | null;
@@ -23,14 +23,14 @@ abstract class MembershipProperties extends CitedEdge {
   until!: string | null;
 }
 
-@ObjectType({ implements: CitedEdge, description: 'A member of an organization (MEMBER_OF), with role, dates and provenance.' })
+@ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'A member of an organization (MEMBER_OF), with role, dates and provenance.' })
 export class MemberEdge extends MembershipProperties {
   @Field(() => Recipient, { description: 'The member: a person or an organization.' })
   node!: Recipient;
 }
 export const MemberConnection = connectionOf(MemberEdge, 'Member', 'A page of the members of an organization.');
 
-@ObjectType({ implements: CitedEdge, description: 'An organization something belongs to (MEMBER_OF), with role, dates and provenance.' })
+@ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An organization something belongs to (MEMBER_OF), with role, dates and provenance.' })
 export class MembershipEdge extends MembershipProperties {
   @Field(() => Organization)
   node!: Organization;

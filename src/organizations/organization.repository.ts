@@ -1,17 +1,41 @@
 import { EntityRow } from '../common/node.type';
 import { Row } from '../db/graph';
 import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
-import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, stringFilter, withLogic } from '../db/cypher';
+import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, projectFields, projectRelationship, stringFilter, withLogic } from '../db/cypher';
 import { groupBy } from '../db/loaders';
 import {
   HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, hierarchyCondition, nodeConditions,
   recipientConditions, sortTerms,
 } from '../nodes/base.repository';
 import { toEntity } from '../nodes/entity';
+import { PREFETCHED, prefetch } from '../common/prefetch';
 import { Level } from '../common/enums';
-import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
+import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, AwardQuantifiers, HonorRepository, awardQuantifierConditions } from '../honors/honor.repository';
+import { Graph } from '../db/graph';
+import { Loaders } from '../db/loaders';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
 import { MAX_ORG_CHART_DEPTH, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
+
+/** What an organization page shows: members, their awards, and which fields of members and honors. */
+export interface OrganizationPageShape {
+  members: boolean;
+  awards: boolean;
+  membershipFields?: Set<string> | null;
+  memberFields?: Set<string> | null;
+  awardFields?: Set<string> | null;
+  honorFields?: Set<string> | null;
+}
+
+/** Membership fields that are relationship properties of the same name. */
+const MEMBERSHIP_PROPERTIES = ['role', 'since', 'until'];
+
+/** Which of an org chart's per-box counts the request shows (each costs Neo4j a count per box). */
+export interface OrgChartCounts {
+  children: boolean;
+  members: boolean;
+  awards: boolean;
+}
+const ALL_COUNTS: OrgChartCounts = { children: true, members: true, awards: true };
 
 /** Longest PART_OF chain followed for ancestors and descendants; real hierarchies are far shallower. */
 const MAX_ANCESTRY = 50;
@@ -79,32 +103,62 @@ export function membershipConditions(m: string, member: string, organization: st
 }
 
 export class OrganizationRepository extends Repository {
+  constructor(
+    graph: Graph,
+    loaders: Loaders,
+    /** Awards read together with members are handed to the honors repository's request cache. */
+    private readonly honors?: HonorRepository,
+  ) {
+    super(graph, loaders);
+  }
+
   /**
-   * An organization by id. With `withMembers` (the request shows its members) the members come
-   * in the same query, saving the organization page a round trip.
+   * An organization by id. With `page.members` (the request shows its members) the members come
+   * in the same query, and with `page.awards` (it shows their awards too) so do their awards and
+   * honors: the whole organization page in one round trip. When the request shows only plain
+   * properties of the members (`memberFields`) or honors (`honorFields`), only those are read;
+   * such partial rows are answered through prefetched fields and kept out of the request caches.
    */
-  async byId(id: string, options: { withMembers?: boolean } = {}): Promise<EntityRow | null> {
-    if (!options.withMembers) return this.typedById(id, ORGANIZATION_TYPES);
+  async byId(id: string, page?: OrganizationPageShape): Promise<EntityRow | null> {
+    if (!page?.members) return this.typedById(id, ORGANIZATION_TYPES);
+    const awards = page.awards && this.honors !== undefined;
+    const memberProjection = projectFields('other', page.memberFields ?? null, awards ? ['awards'] : []);
+    const honorProjection = awards ? projectFields('h', page.honorFields ?? null) : null;
+    const membershipProjection = projectRelationship('m', page.membershipFields ?? null, MEMBERSHIP_PROPERTIES, ['member', 'organization']);
+    const awardProjection = projectRelationship('a', page.awardFields ?? null, AWARD_PROPERTIES, ['honor', 'recipient']);
     const [row] = await this.graph.read(
       `MATCH (o:Organization {id: $id})
        CALL (o) {
          MATCH (other:Entity)-[m:MEMBER_OF]->(o)
          WITH other, m ORDER BY other.name, other.id
-         RETURN collect({other: ${project('other')}, m: m {.*}})[..$cap] AS members
+         LIMIT $cap
+         ${awards ? `CALL (other) { ${AWARDS_OF_RECIPIENT('other', honorProjection ?? undefined, awardProjection)} }` : 'WITH other, m, null AS awards'}
+         RETURN collect({other: ${memberProjection ?? project('other')}, m: ${membershipProjection}, awards: awards}) AS members
        }
        RETURN ${project('o')} AS node, members`,
       { id, cap: this.graph.listCap },
     );
     if (!row) return null;
     const [org] = this.entities([row.node]);
-    this.membershipLoader('members').prime(id, row.members.map((member: Row) => this.membershipRow('members', id, member)));
+    // Only rows read whole may answer other selections of this request from its caches.
+    const whole = memberProjection === null && membershipProjection === 'm {.*}';
+    const members: MembershipRow[] = row.members.map((member: Row) => this.membershipRow('members', id, member, memberProjection === null));
+    if (whole) this.membershipLoader('members').prime(id, members);
+    prefetch(org, { members });
+    if (awards) {
+      row.members.forEach((member: Row, i: number) => {
+        const memberRow = (members[i] as MembershipRow & Record<symbol, any>)[PREFETCHED].member;
+        prefetch(memberRow, { awards: this.honors!.awardsRead(member.other.id, member.awards, whole && honorProjection === null && awardProjection === 'a {.*}') });
+      });
+    }
     return org;
   }
 
-  private membershipRow(direction: 'members' | 'memberships', id: string, row: Row): MembershipRow {
-    this.entities([row.other]);
-    const [memberId, organizationId] = direction === 'members' ? [row.other.id, id] : [id, row.other.id];
-    return { ...row.m, memberId, organizationId } as MembershipRow;
+  /** `whole`: the far end is a whole node, which may enter the request's node cache. */
+  private membershipRow(direction: 'members' | 'memberships', id: string, row: Row, whole = true): MembershipRow {
+    const other = whole ? this.entities([row.other])[0] : toEntity(row.other)!;
+    const [memberId, organizationId] = direction === 'members' ? [other.id, id] : [id, other.id];
+    return prefetch({ ...row.m, memberId, organizationId } as MembershipRow, { [direction === 'members' ? 'member' : 'organization']: other });
   }
 
   list(filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
@@ -165,6 +219,11 @@ export class OrganizationRepository extends Repository {
       const nodes = shape === 'full' ? this.entities(rows.map((row) => row.node)) : rows.map((row) => toEntity(row.node)!);
       rows.forEach((row, i) => children.get(row.parentId)?.push(nodes[i]));
       for (const [parentId, list] of children) this.knownChildren.set(`${shape}:${parentId}`, list);
+      // Every level below the first is answered from the rows themselves.
+      for (const node of nodes) {
+        const list = children.get(node.id);
+        if (list) prefetch(node, { children: list });
+      }
       return ids.map((id) => children.get(id)!);
     });
   }
@@ -238,68 +297,59 @@ export class OrganizationRepository extends Repository {
 
   /**
    * The org chart under `rootId`, `depth` levels deep, in ONE query: a variable-length PART_OF
-   * path from the root, keeping only node-distinct paths and, per organization, the shortest one
-   * (so a cycle, which the editors' mutations refuse anyway, cannot repeat a node or loop).
+   * path from the root and, per organization, the shortest one (so a cycle, which the editors'
+   * mutations refuse anyway, cannot repeat a node or loop: a shortest path never visits a node
+   * twice). The counts are computed only when `counts` asks for them, and the whole chart comes
+   * back as one record of lists, which costs Neo4j and the driver far less than a record per box.
    * Returns null when the root is not an organization.
    */
-  async orgChart(rootId: string, depth: number, include: OrgChartInclude[]): Promise<OrgChartNode[] | null> {
+  async orgChart(rootId: string, depth: number, include: OrgChartInclude[], counts: OrgChartCounts = ALL_COUNTS): Promise<OrgChartNode[] | null> {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) throw new Error(`depth out of range: ${depth}`);
-    const rows = await this.graph.read(
+    const count = (wanted: boolean, pattern: string) => (wanted ? `COUNT { ${pattern} }` : '0');
+    const leaves = (wanted: boolean, comprehension: string) => (wanted ? comprehension : '[]');
+    const [row] = await this.graph.read(
       `MATCH (root:Organization {id: $rootId})
        MATCH path = (root)<-[:PART_OF*0..${depth}]-(org:Organization)
-       WHERE all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
-       WITH org, path ORDER BY length(path)
-       WITH org, head(collect(path)) AS path
        WITH org, length(path) AS level, CASE WHEN length(path) = 0 THEN null ELSE nodes(path)[-2].id END AS parentId
-       RETURN org.id AS id, parentId, org.name AS name, org.kind AS kind, org.level AS administrativeLevel, level,
-         COUNT { (org)<-[:PART_OF]-(:Organization) } AS childCount,
-         COUNT { (:Entity)-[:MEMBER_OF]->(org) } AS memberCount,
-         COUNT { (org)-[:RECEIVED]->(:Honor) } AS awardCount,
-         CASE WHEN $members THEN [(p:Person)-[:MEMBER_OF]->(org) | p {.id, .name, awardCount: COUNT { (p)-[:RECEIVED]->(:Honor) }}] ELSE [] END AS members,
-         CASE WHEN $programs THEN [(org)-[:ORGANIZED|PARTNERED]->(g:Program) | g {.id, .name, .kind}] ELSE [] END AS programs,
-         CASE WHEN $honors THEN [(org)-[:RECEIVED]->(h:Honor) | h {.id, .name, .level}] ELSE [] END AS honors
-       ORDER BY level, name, id`,
-      {
-        rootId,
-        members: include.includes(OrgChartInclude.MEMBERS),
-        programs: include.includes(OrgChartInclude.PROGRAMS),
-        honors: include.includes(OrgChartInclude.HONORS),
-      },
+       ORDER BY level
+       WITH org, head(collect([level, parentId])) AS shortest
+       WITH org, shortest[0] AS level, shortest[1] AS parentId
+       ORDER BY level, org.name, org.id
+       RETURN collect([org.id, parentId, org.name, org.kind, org.level, level,
+         ${count(counts.children, '(org)<-[:PART_OF]-(:Organization)')},
+         ${count(counts.members, '(:Entity)-[:MEMBER_OF]->(org)')},
+         ${count(counts.awards, '(org)-[:RECEIVED]->(:Honor)')},
+         ${leaves(include.includes(OrgChartInclude.MEMBERS), '[(p:Person)-[:MEMBER_OF]->(org) | [p.id, p.name, COUNT { (p)-[:RECEIVED]->(:Honor) }]]')},
+         ${leaves(include.includes(OrgChartInclude.PROGRAMS), '[(org)-[:ORGANIZED|PARTNERED]->(g:Program) | [g.id, g.name, g.kind]]')},
+         ${leaves(include.includes(OrgChartInclude.HONORS), '[(org)-[:RECEIVED]->(h:Honor) | [h.id, h.name, h.level]]')}]) AS boxes`,
+      { rootId },
     );
-    if (rows.length === 0) return null;
+    const boxes: any[][] = row?.boxes ?? [];
+    if (boxes.length === 0) return null;
     const nodes: OrgChartNode[] = [];
-    const leaves: OrgChartNode[] = [];
+    const leafNodes: OrgChartNode[] = [];
     const leafIds = new Set<string>();
-    for (const row of rows) {
+    const byName = (a: any[], b: any[]) => a[1].localeCompare(b[1], 'zh') || a[0].localeCompare(b[0]);
+    for (const [id, parentId, name, kind, administrativeLevel, level, childCount, memberCount, awardCount, members, programs, honors] of boxes) {
       nodes.push({
-        id: row.id,
-        parentId: row.parentId,
-        entityId: row.id,
-        entity: OrgChartEntity.ORGANIZATION,
-        name: row.name,
-        kind: row.kind ?? null,
-        level: row.level,
-        administrativeLevel: row.administrativeLevel ?? null,
-        childCount: row.childCount,
-        memberCount: row.memberCount,
-        awardCount: row.awardCount,
-        hasMore: row.level === depth && row.childCount > 0,
+        id, parentId, entityId: id, entity: OrgChartEntity.ORGANIZATION, name, kind: kind ?? null, level,
+        administrativeLevel: administrativeLevel ?? null, childCount, memberCount, awardCount,
+        hasMore: level === depth && childCount > 0,
       });
-      const leaf = (entity: OrgChartEntity, segment: string, item: Record<string, any>, extra: Partial<OrgChartNode> = {}) => {
-        const id = `${row.id}/${segment}/${item.id}`;
-        if (leafIds.has(id)) return; // an honor received in several years is one leaf
-        leafIds.add(id);
-        leaves.push({
-          id, parentId: row.id, entityId: item.id, entity, name: item.name, kind: null, level: row.level + 1,
+      const leaf = (entity: OrgChartEntity, segment: string, itemId: string, itemName: string, extra: Partial<OrgChartNode> = {}) => {
+        const leafId = `${id}/${segment}/${itemId}`;
+        if (leafIds.has(leafId)) return; // an honor received in several years is one leaf
+        leafIds.add(leafId);
+        leafNodes.push({
+          id: leafId, parentId: id, entityId: itemId, entity, name: itemName, kind: null, level: level + 1,
           administrativeLevel: null, childCount: 0, memberCount: 0, awardCount: 0, hasMore: false, ...extra,
         });
       };
-      const byName = (a: Record<string, any>, b: Record<string, any>) => a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id);
-      for (const person of [...row.members].sort(byName)) leaf(OrgChartEntity.PERSON, 'member', person, { awardCount: person.awardCount });
-      for (const program of [...row.programs].sort(byName)) leaf(OrgChartEntity.PROGRAM, 'program', program, { kind: program.kind ?? null });
-      for (const honor of [...row.honors].sort(byName)) leaf(OrgChartEntity.HONOR, 'honor', honor, { administrativeLevel: honor.level ?? null });
+      for (const [pid, pname, pawards] of [...members].sort(byName)) leaf(OrgChartEntity.PERSON, 'member', pid, pname, { awardCount: pawards });
+      for (const [gid, gname, gkind] of [...programs].sort(byName)) leaf(OrgChartEntity.PROGRAM, 'program', gid, gname, { kind: gkind ?? null });
+      for (const [hid, hname, hlevel] of [...honors].sort(byName)) leaf(OrgChartEntity.HONOR, 'honor', hid, hname, { administrativeLevel: hlevel ?? null });
     }
-    return [...nodes, ...leaves];
+    return [...nodes, ...leafNodes];
   }
 
   /** The organizations above this one, root first. */

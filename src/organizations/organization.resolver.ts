@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { lookahead, selectsField } from '../common/lookahead';
+import { fieldsAt, lookahead, selectsField, selectsPath } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
@@ -25,7 +25,14 @@ const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when there is none.' })
   organization(@Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.byId(checkId(id), { withMembers: selectsField(info, 'members') });
+    return ctx.repos.organizations.byId(checkId(id), {
+      members: selectsField(info, 'members'),
+      awards: selectsPath(info, ['members', 'member', 'awards']),
+      membershipFields: fieldsAt(info, ['members']),
+      memberFields: fieldsAt(info, ['members', 'member']),
+      awardFields: fieldsAt(info, ['members', 'member', 'awards']),
+      honorFields: fieldsAt(info, ['members', 'member', 'awards', 'honor']),
+    });
   }
 
   @Query(() => OrganizationConnection, { description: 'Organizations, by name unless orderBy says otherwise.' })
@@ -50,11 +57,17 @@ export class OrganizationResolver {
     @Arg('include', () => [OrgChartInclude], { nullable: true, description: 'Leaves to add under each organization.' })
     include: OrgChartInclude[] | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) {
       throw badInput('depth', `must be a whole number from 0 to ${MAX_ORG_CHART_DEPTH}, got ${depth}`);
     }
-    const nodes = await ctx.repos.organizations.orgChart(checkId(rootId, 'rootId'), depth, include ?? []);
+    const counts = {
+      children: selectsField(info, 'childCount') || selectsField(info, 'hasMore'),
+      members: selectsField(info, 'memberCount'),
+      awards: selectsField(info, 'awardCount'),
+    };
+    const nodes = await ctx.repos.organizations.orgChart(checkId(rootId, 'rootId'), depth, include ?? [], counts);
     if (!nodes) throw notFound('Organization', rootId);
     return nodes;
   }

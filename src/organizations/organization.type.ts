@@ -71,7 +71,7 @@ export abstract class Organization implements Node, Recipient {
 }
 
 const kindType = (name: string, description: string) => {
-  @ObjectType(name, { implements: [Organization, Recipient, Node], description })
+  @ObjectType(name, { simpleResolvers: true, implements: [Organization, Recipient, Node], description })
   class KindType extends Organization {}
   return KindType;
 };

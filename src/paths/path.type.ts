@@ -13,7 +13,7 @@ registerEnumType(WalkDirection, {
   description: 'How a relationship points relative to a walk: FORWARD from the earlier node to the later one, BACKWARD against it.',
 });
 
-@ObjectType({ description: 'One relationship of a path, in the order walked.' })
+@ObjectType({ simpleResolvers: true, description: 'One relationship of a path, in the order walked.' })
 export class PathRelationship {
   @Field({ description: 'Relationship type, e.g. RECEIVED, PART_OF.' })
   type!: string;
@@ -40,7 +40,7 @@ export class PathRelationship {
   sources!: Citation[];
 }
 
-@ObjectType({ description: 'A shortest path: nodes in walking order and the relationships between them.' })
+@ObjectType({ simpleResolvers: true, description: 'A shortest path: nodes in walking order and the relationships between them.' })
 export class Path {
   @Field(() => Int, { description: 'Number of relationships walked.' })
   length!: number;
@@ -52,7 +52,7 @@ export class Path {
   relationships!: PathRelationship[];
 }
 
-@ObjectType({ description: 'A relationship between two nodes of a neighborhood, shaped for a graph view.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship between two nodes of a neighborhood, shaped for a graph view.' })
 export class GraphEdge {
   @Field(() => ID, { description: 'The database id of the relationship (stable while the database lives).' })
   id!: string;
@@ -73,7 +73,7 @@ export class GraphEdge {
   sources!: Citation[];
 }
 
-@ObjectType({ description: 'Nodes around a center and every edge among them.' })
+@ObjectType({ simpleResolvers: true, description: 'Nodes around a center and every edge among them.' })
 export class Neighborhood {
   @Field(() => [Node], { description: 'The center first, then the nearest nodes (by hops, then name).' })
   nodes!: Node[];

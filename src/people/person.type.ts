@@ -6,7 +6,7 @@ import { Membership } from '../organizations/membership.type';
 import { Citation } from '../sources/citation.type';
 import { Source } from '../sources/source.type';
 
-@ObjectType({ implements: [Recipient, Node], description: 'A person: an honoree, a reporter, a member.' })
+@ObjectType({ simpleResolvers: true, implements: [Recipient, Node], description: 'A person: an honoree, a reporter, a member.' })
 export class Person implements Recipient, Node {
   @Field(() => ID)
   id!: string;

@@ -9,7 +9,7 @@ export enum ProgramRole {
 }
 registerEnumType(ProgramRole, { name: 'ProgramRole', description: 'How an organization took part in a program.' });
 
-@ObjectType({ implements: CitedEdge, description: 'A program an organization organized or partnered in, with provenance.' })
+@ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'A program an organization organized or partnered in, with provenance.' })
 export class OrganizationProgramEdge extends CitedEdge {
   @Field(() => Program)
   node!: Program;

@@ -5,7 +5,7 @@ import { Organization } from '../organizations/organization.type';
 import { Figure } from '../figures/figure.type';
 import { ProgramKind } from './program-kind';
 
-@ObjectType({ implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })
 export class Program implements Node {
   @Field(() => ID)
   id!: string;

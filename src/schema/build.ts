@@ -20,6 +20,7 @@ import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { validateInput } from '../common/validation';
+import { answerPrefetchedFields } from '../common/prefetch';
 import { PathResolver } from '../paths/path.resolver';
 import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
@@ -59,6 +60,6 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
     validateFn: validateInput,
     authChecker,
     authMode: 'error',
-  });
+  }).then(answerPrefetchedFields);
   return cached;
 }

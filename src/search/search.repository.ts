@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { EntityRow } from '../common/node.type';
-import { project } from '../db/cypher';
+import { project, projectFields } from '../db/cypher';
+import { toEntity } from '../nodes/entity';
 import { Repository } from '../nodes/base.repository';
 import { SEARCH_KEY_SEPARATOR, matchedName, searchQuery } from '../text/normalize';
 import { SearchRequest } from './search.input';
@@ -31,7 +32,7 @@ const CANDIDATES = 500;
  * the node's name or an alias (in any script), 1 when it is one of its search keys (pinyin,
  * initials, English name). Tiers therefore always outrank full-text relevance.
  */
-const SEARCH = `
+const search = (projection: string) => `
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
 WITH node, score
 WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
@@ -44,14 +45,19 @@ WITH node, score,
 WITH node, tier + score / (score + 1.0) AS total
 ORDER BY total DESC, node.id
 LIMIT $first
-RETURN ${project('node')} AS node, total AS score`;
+RETURN ${projection} AS node, total AS score`;
 
 export class SearchRepository extends Repository {
-  /** One Cypher round trip: the full-text call, re-ranking and projection; hits are primed into the node loader. */
-  async search(request: SearchRequest): Promise<SearchHitRow[]> {
+  /**
+   * One Cypher round trip: the full-text call, re-ranking and projection. When the request shows
+   * only plain properties of the hits (`nodeFields`), only those (and the names `matchedOn`
+   * needs) are read; otherwise whole hits are read and primed into the node loader.
+   */
+  async search(request: SearchRequest, nodeFields: Set<string> | null = null): Promise<SearchHitRow[]> {
     const query = searchQuery(request.text);
     if (!query.lucene) return [];
-    const rows = await this.graph.read(SEARCH, {
+    const narrow = projectFields('node', nodeFields && new Set([...nodeFields, 'name', 'aliases', 'nameEn']));
+    const rows = await this.graph.read(search(narrow ?? project('node')), {
       query: query.lucene,
       candidates: neo4j.int(CANDIDATES),
       labels: request.types ? request.types.map((type) => LABELS[type]) : null,
@@ -60,7 +66,7 @@ export class SearchRepository extends Repository {
       separator: SEARCH_KEY_SEPARATOR,
       first: neo4j.int(request.first),
     });
-    const nodes = this.entities(rows.map((row) => row.node));
+    const nodes = narrow ? rows.map((row) => toEntity(row.node)!) : this.entities(rows.map((row) => row.node));
     return nodes.map((node, i) => ({
       score: rows[i].score,
       node,

@@ -1,4 +1,6 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { fieldsAt } from '../common/lookahead';
 import { Context } from '../context';
 import { SearchArgs, searchRequest } from './search.input';
 import { SearchHit } from './search.type';
@@ -10,7 +12,7 @@ export class SearchResolver {
       'People, organizations, honors, programs and sources by any of their names, best first: exact names and ' +
       'aliases, then pinyin and initials, then full-text matches. One Cypher round trip.',
   })
-  search(@Args() args: SearchArgs, @Ctx() ctx: Context) {
-    return ctx.repos.search.search(searchRequest(args));
+  search(@Args() args: SearchArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.repos.search.search(searchRequest(args), fieldsAt(info, ['node']));
   }
 }

@@ -15,7 +15,7 @@ registerEnumType(EntityType, {
   description: 'A kind of node that search can return.',
 });
 
-@ObjectType({ description: 'One search result: the node, how well it matched and through which of its names.' })
+@ObjectType({ simpleResolvers: true, description: 'One search result: the node, how well it matched and through which of its names.' })
 export class SearchHit {
   @Field(() => Float, {
     description:

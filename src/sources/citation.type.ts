@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** Where a fact comes from: a source and the place in it (e.g. ¶5 for the fifth paragraph). */
-@ObjectType({ description: 'Where a fact comes from: a source, and where in it.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a fact comes from: a source, and where in it.' })
 export class Citation {
   sourceId!: string;
 

@@ -3,7 +3,7 @@ import { Node } from '../common/node.type';
 import { connectionOf } from '../common/connection';
 
 /** One relationship a source supports, shown with both ends. */
-@ObjectType({ description: 'A relationship a source supports: subject -[relationship]-> object, with where the source says so.' })
+@ObjectType({ simpleResolvers: true, description: 'A relationship a source supports: subject -[relationship]-> object, with where the source says so.' })
 export class Fact {
   subjectId!: string;
   objectId!: string;
@@ -33,7 +33,7 @@ export class Fact {
   note!: string | null;
 }
 
-@ObjectType({ description: 'A fact and its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'A fact and its cursor.' })
 export class FactEdge {
   @Field()
   cursor!: string;

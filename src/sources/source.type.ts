@@ -3,7 +3,7 @@ import { Node } from '../common/node.type';
 import { Person } from '../people/person.type';
 import { Figure } from '../figures/figure.type';
 
-@ObjectType({ implements: Node, description: 'A document facts come from, such as a news report.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A document facts come from, such as a news report.' })
 export class Source implements Node {
   @Field(() => ID)
   id!: string;

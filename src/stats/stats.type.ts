@@ -31,7 +31,7 @@ export class AwardCountWhere {
   conferredById?: string | null;
 }
 
-@ObjectType({ description: 'One group of awards: the keys asked for (others null) and how many.' })
+@ObjectType({ simpleResolvers: true, description: 'One group of awards: the keys asked for (others null) and how many.' })
 export class AwardCount {
   honorId!: string | null;
 
@@ -51,7 +51,7 @@ export class AwardCount {
   recipients!: number;
 }
 
-@ObjectType({ description: 'Distinct honorees under an organization.' })
+@ObjectType({ simpleResolvers: true, description: 'Distinct honorees under an organization.' })
 export class HonoreeCount {
   organizationId!: string;
 
@@ -71,7 +71,7 @@ export class HonoreeCount {
   total!: number;
 }
 
-@ObjectType({ description: 'An organization and the number of programs it partnered in.' })
+@ObjectType({ simpleResolvers: true, description: 'An organization and the number of programs it partnered in.' })
 export class PartnerProgramCount {
   @Field(() => Organization)
   partner!: EntityRow;
@@ -80,7 +80,7 @@ export class PartnerProgramCount {
   programs!: number;
 }
 
-@ObjectType({ description: 'A node and the figures the sources report about it.' })
+@ObjectType({ simpleResolvers: true, description: 'A node and the figures the sources report about it.' })
 export class SubjectFigures {
   @Field(() => Node)
   subject!: EntityRow;
