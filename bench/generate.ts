@@ -343,7 +343,8 @@ export class SyntheticGraph {
     return { id, ...this.provenance, ...props };
   }
 
-  *nodeBatches(label: NodeLabel, batchSize: number): Generator<Row[]> {
+  /** `people` limits Person rows to persons [start, end) (to write them in parts); all others ignore it. */
+  *nodeBatches(label: NodeLabel, batchSize: number, people: [number, number] = [0, this.people]): Generator<Row[]> {
     let batch: Row[] = [];
     const push = function* (row: Row) {
       batch.push(row);
@@ -370,7 +371,7 @@ export class SyntheticGraph {
         yield* push(this.node(p.id, { ...naming(p.parts), kind: p.kind, year: p.year, startDate: `${p.year}-03-08` }));
       }
     } else {
-      for (let i = 0; i < this.people; i++) {
+      for (let i = people[0]; i < Math.min(people[1], this.people); i++) {
         const [surname, given] = this.personParts(i);
         const nameEn = `${capitalized(pinyinPart(surname))} ${capitalized(pinyinPart(given))}`;
         yield* push(this.node(this.personId(i), naming([surname, given], [], nameEn)));

@@ -288,6 +288,15 @@ export async function ensureLocalNeo4jBuilt(log?: (line: string) => void): Promi
   }
 }
 
+/**
+ * The classpath of the built launcher (Neo4j's own jars included), for running other Neo4j entry
+ * points such as the offline importer. Call ensureLocalNeo4jBuilt first.
+ */
+export function localNeo4jClasspath(): string {
+  const p = paths();
+  return [p.classes, path.join(p.lib, '*')].join(path.delimiter);
+}
+
 /** Starts the embedded Neo4j and resolves once it accepts Bolt connections. */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const { log } = opts;
