@@ -60,6 +60,25 @@ describe('a frontend drawing an org chart four levels deep', () => {
   });
 });
 
+describe('two charts of the same organization in one request', () => {
+  it('gives each the fields it asks for, however narrowly the other one was read', async () => {
+    const response = await app.raw(
+      `query($id: ID!) {
+         narrow: organization(id: $id) { children { id children { id } } }
+         wide: organization(id: $id) { children { id name aliases children { id name kind } } }
+       }`,
+      { id: 'test-la-root' },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.narrow.children.map((c: any) => c.id)).toEqual(['test-la-c1', 'test-la-c2', 'test-la-c3']);
+    expect(response.data.wide.children[0]).toMatchObject({ id: 'test-la-c1', name: '测试县1', aliases: [] });
+    expect(response.data.wide.children[2].children).toEqual([
+      { id: 'test-la-c3t1', name: '测试镇31', kind: 'FEDERATION' },
+      { id: 'test-la-c3t2', name: '测试镇32', kind: 'FEDERATION' },
+    ]);
+  });
+});
+
 describe('a frontend showing an organization page', () => {
   it('gets the organization, its members by name and their honors in one Cypher round trip', async () => {
     const response = await app.raw(

@@ -67,17 +67,22 @@ const ORGANIZATION_TYPES = Object.values(ORGANIZATION_TYPENAMES);
 /** Deeper nesting is fetched level by level below this many levels. */
 const MAX_SUBTREE_LEVELS = 10;
 
-type SubtreeShape = 'chart' | 'full';
+/** 'full' (whole nodes), or 'chart:<fields>' (only those chart fields, comma-separated and sorted). */
+type SubtreeShape = string;
 /** Fields an org chart shows that are plain properties (or need only the labels). */
 const CHART_FIELDS = new Set(['__typename', 'id', 'name', 'aliases', 'nameEn', 'kind', 'level', 'children']);
 
 function subtreeShape(fields: Set<string> | undefined): SubtreeShape {
-  return fields && [...fields].every((field) => CHART_FIELDS.has(field)) ? 'chart' : 'full';
+  return fields && [...fields].every((field) => CHART_FIELDS.has(field)) ? `chart:${[...fields].sort().join(',')}` : 'full';
 }
 
-/** A subquery body over organization `v`: its subtree `levels` deep as rows of [parentId, depth, node], by name then id. */
+/**
+ * A subquery body over organization `v`: its subtree `levels` deep as rows of [parentId, depth,
+ * node], by name then id. A chart reads only the fields it shows (`fields`, all chart fields).
+ */
 function subtreeOf(v: string, levels: number, shape: SubtreeShape): string {
-  const projection = shape === 'chart' ? `other {.id, .name, .aliases, .nameEn, .kind, .level, __labels: labels(other)}` : project('other');
+  const chartFields = shape === 'full' ? null : new Set(shape.slice('chart:'.length).split(','));
+  const projection = projectFields('other', chartFields, ['children']) ?? project('other');
   return `MATCH path = (${v})<-[:PART_OF*1..${levels}]-(other:Organization)
     WITH path, other ORDER BY other.name, other.id
     RETURN collect([nodes(path)[-2].id, length(path), ${projection}]) AS subtree`;

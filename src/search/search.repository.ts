@@ -32,10 +32,9 @@ const CANDIDATES = 500;
  * the node's name or an alias (in any script), 1 when it is one of its search keys (pinyin,
  * initials, English name). Tiers therefore always outrank full-text relevance.
  */
-const search = (projection: string) => `
+const search = (projection: string, byType: boolean) => `
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
-WITH node, score
-WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+${byType ? 'WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)' : ''}
 WITH node, score,
   CASE
     WHEN node.name IN $names OR any(alias IN coalesce(node.aliases, []) WHERE alias IN $names) THEN 2
@@ -57,7 +56,7 @@ export class SearchRepository extends Repository {
     const query = searchQuery(request.text);
     if (!query.lucene) return [];
     const narrow = projectFields('node', nodeFields && new Set([...nodeFields, 'name', 'aliases', 'nameEn']));
-    const rows = await this.graph.read(search(narrow ?? project('node')), {
+    const rows = await this.graph.read(search(narrow ?? project('node'), Boolean(request.types)), {
       query: query.lucene,
       candidates: neo4j.int(CANDIDATES),
       labels: request.types ? request.types.map((type) => LABELS[type]) : null,
