@@ -55,6 +55,27 @@ describe('a frontend asks for an org chart', () => {
     expect(rootOnly).toEqual([expect.objectContaining({ id: 'org-huainan-wf', parentId: null, level: 0, hasMore: true })]);
   });
 
+  it('draws the same boxes when only ids and names are asked for (no counts read), and counts them when asked', async () => {
+    const boxes: ChartNode[] = [];
+    for (const rootId of ['org-acwf', 'org-huainan-intermediate-court']) {
+      const full = (await app.request(OrgChartDocument, { rootId, depth: 4 })).data!.orgChart;
+      const lean = await app.raw('query($rootId: ID!) { orgChart(rootId: $rootId, depth: 4) { id parentId name level } }', { rootId });
+      expect(lean.errors).toBeUndefined();
+      expect(lean.data.orgChart).toEqual(full.map(({ id, parentId, name, level }) => ({ id, parentId, name, level })));
+      boxes.push(...full);
+    }
+    for (const box of boxes) {
+      const [counts] = await app.graph.read(
+        `MATCH (o:Organization {id: $id})
+         RETURN COUNT { (o)<-[:PART_OF]-(:Organization) } AS children, COUNT { (:Entity)-[:MEMBER_OF]->(o) } AS members,
+                COUNT { (o)-[:RECEIVED]->(:Honor) } AS awards`,
+        { id: box.id },
+      );
+      expect([box.id, box.childCount, box.memberCount, box.awardCount]).toEqual([box.id, counts.children, counts.members, counts.awards]);
+    }
+    expect(boxes.some((box) => box.childCount > 0) && boxes.some((box) => box.awardCount > 0)).toBe(true);
+  });
+
   it("shows the court's litigation service center with its national 三八红旗集体 as an honor leaf", async () => {
     const response = await app.request(OrgChartDocument, { rootId: 'org-huainan-intermediate-court', include: ['HONORS'] });
     const nodes = response.data!.orgChart;
