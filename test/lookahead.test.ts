@@ -134,6 +134,20 @@ describe('a frontend showing an organization page', () => {
     expect(full.data.organization.members[0].member.awards).toEqual([{ year: 2024, honor: { id: 'test-la-honor', name: '测试三八红旗手', level: 'COUNTY' } }]);
   });
 
+  it('keeps honors read narrowly for one member list out of the same person reached another way', async () => {
+    // memberships makes the members whole (cached); the honors are read narrowly (id only).
+    // Reaching the same person again through each award's recipient must show the honor's level.
+    const response = await app.raw(
+      `query($id: ID!) { organization(id: $id) { members { member { id ... on Person { memberships { role } }
+         awards { honor { id } recipient { ... on Person { awards { honor { id level } } } } } } } } }`,
+      { id: 'test-la-c1' },
+    );
+    expect(response.errors).toBeUndefined();
+    const again = response.data.organization.members.flatMap((m: any) => m.member.awards.flatMap((a: any) => a.recipient.awards));
+    expect(again).toHaveLength(3);
+    for (const award of again) expect(award.honor).toEqual({ id: 'test-la-honor', level: 'COUNTY' });
+  });
+
   it('still finds an organization without members, and nothing for an id of another type', async () => {
     const empty = await app.raw('query($id: ID!) { organization(id: $id) { id members { role } } }', { id: 'test-la-c2' });
     expect(empty.data.organization).toEqual({ id: 'test-la-c2', members: [] });

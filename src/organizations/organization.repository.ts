@@ -156,19 +156,21 @@ export class OrganizationRepository extends Repository {
       { id, cap: this.graph.listCap },
     );
     if (!row) return null;
-    const [org] = this.entities([row.node]);
-    // Only rows read whole may answer other selections of this request from its caches.
+    const [cached] = this.entities([row.node]);
+    // Only what was read whole may answer other selections of this request, through its caches
+    // or through prefetched values on a cached node; anything narrower is attached to a copy.
     const whole = memberProjection === null && membershipProjection === 'm {.*}';
+    const awardsWhole = whole && honorProjection === null && awardProjection === 'a {.*}';
     const members: MembershipRow[] = row.members.map((member: Row) => this.membershipRow('members', id, member, memberProjection === null));
     if (whole) this.membershipLoader('members').prime(id, members);
-    prefetch(org, { members });
     if (awards) {
       row.members.forEach((member: Row, i: number) => {
-        const memberRow = (members[i] as MembershipRow & Record<symbol, any>)[PREFETCHED].member;
-        prefetch(memberRow, { awards: this.honors!.awardsRead(member.other.id, member.awards, whole && honorProjection === null && awardProjection === 'a {.*}') });
+        const prefetched = (members[i] as MembershipRow & Record<symbol, any>)[PREFETCHED];
+        const read = this.honors!.awardsRead(member.other.id, member.awards, awardsWhole);
+        prefetched.member = prefetch(awardsWhole ? prefetched.member : { ...prefetched.member }, { awards: read });
       });
     }
-    return org;
+    return prefetch(whole && (!awards || awardsWhole) ? cached : { ...cached }, { members });
   }
 
   /** `whole`: the far end is a whole node, which may enter the request's node cache. */
