@@ -34,13 +34,7 @@ export function lookahead(info: GraphQLResolveInfo, field: string = info.fieldNa
 
 /** Whether the field being resolved selects `name` directly (fragments count as written in place). */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
-      return within(info.fragments[selection.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+  return fieldsAt(info, [])!.has(name);
 }
 
 /** The field nodes reached by walking `path` (each name inside the one before) from the field being resolved. */

@@ -18,6 +18,11 @@ export function prefetch<T extends object>(row: T, values: Record<string, unknow
   return row;
 }
 
+/** The value prefetched for `field` on a row, if any. */
+export function prefetched(row: object, field: string): unknown {
+  return (row as WithPrefetched)[PREFETCHED]?.[field];
+}
+
 /** Makes every argument-less field with a resolver answer from prefetched values when the row has one. */
 export function answerPrefetchedFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {

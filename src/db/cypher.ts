@@ -35,15 +35,15 @@ export function projectFields(v: string, fields: Set<string> | null, answered: s
 
 /**
  * A relationship's properties for a selection of `fields`: only the `plain` ones selected (fields
- * stored under their own name), or every property when a field needs more (sources, say). Fields
- * in `answered` are the relationship's ends, read elsewhere.
+ * stored under their own name). Fields in `answered` are the relationship's ends, read elsewhere.
+ * Null, like projectFields, when some field needs more (sources, say) and the caller reads all.
  */
-export function projectRelationship(v: string, fields: Set<string> | null, plain: string[], answered: string[]): string {
-  if (!fields) return `${v} {.*}`;
+export function projectRelationship(v: string, fields: Set<string> | null, plain: string[], answered: string[]): string | null {
+  if (!fields) return null;
   const properties: string[] = [];
   for (const field of fields) {
     if (field === '__typename' || answered.includes(field)) continue;
-    if (!plain.includes(field)) return `${v} {.*}`;
+    if (!plain.includes(field)) return null;
     properties.push(field);
   }
   return `${v} {${properties.map((p) => `.${p}`).join(', ')}}`;

@@ -8,7 +8,7 @@ import {
   recipientConditions, sortTerms,
 } from '../nodes/base.repository';
 import { toEntity } from '../nodes/entity';
-import { PREFETCHED, prefetch } from '../common/prefetch';
+import { prefetch, prefetched } from '../common/prefetch';
 import { Level } from '../common/enums';
 import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, AwardQuantifiers, HonorRepository, awardQuantifierConditions } from '../honors/honor.repository';
 import { Graph } from '../db/graph';
@@ -149,8 +149,8 @@ export class OrganizationRepository extends Repository {
          MATCH (other:Entity)-[m:MEMBER_OF]->(o)
          WITH other, m ORDER BY other.name, other.id
          LIMIT $cap
-         ${awards ? `CALL (other) { ${AWARDS_OF_RECIPIENT('other', honorProjection ?? undefined, awardProjection)} }` : 'WITH other, m, null AS awards'}
-         RETURN collect({other: ${memberProjection ?? project('other')}, m: ${membershipProjection}, awards: awards}) AS members
+         ${awards ? `CALL (other) { ${AWARDS_OF_RECIPIENT('other', honorProjection ?? undefined, awardProjection ?? undefined)} }` : 'WITH other, m, null AS awards'}
+         RETURN collect({other: ${memberProjection ?? project('other')}, m: ${membershipProjection ?? 'm {.*}'}, awards: awards}) AS members
        }
        RETURN ${project('o')} AS node, members`,
       { id, cap: this.graph.listCap },
@@ -159,15 +159,15 @@ export class OrganizationRepository extends Repository {
     const [cached] = this.entities([row.node]);
     // Only what was read whole may answer other selections of this request, through its caches
     // or through prefetched values on a cached node; anything narrower is attached to a copy.
-    const whole = memberProjection === null && membershipProjection === 'm {.*}';
-    const awardsWhole = whole && honorProjection === null && awardProjection === 'a {.*}';
+    const whole = memberProjection === null && membershipProjection === null;
+    const awardsWhole = whole && honorProjection === null && awardProjection === null;
     const members: MembershipRow[] = row.members.map((member: Row) => this.membershipRow('members', id, member, memberProjection === null));
     if (whole) this.membershipLoader('members').prime(id, members);
     if (awards) {
       row.members.forEach((member: Row, i: number) => {
-        const prefetched = (members[i] as MembershipRow & Record<symbol, any>)[PREFETCHED];
         const read = this.honors!.awardsRead(member.other.id, member.awards, awardsWhole);
-        prefetched.member = prefetch(awardsWhole ? prefetched.member : { ...prefetched.member }, { awards: read });
+        const memberRow = prefetched(members[i], 'member') as EntityRow;
+        prefetch(members[i], { member: prefetch(awardsWhole ? memberRow : { ...memberRow }, { awards: read }) });
       });
     }
     return prefetch(whole && (!awards || awardsWhole) ? cached : { ...cached }, { members });
