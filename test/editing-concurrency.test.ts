@@ -1,6 +1,6 @@
 import { startTestApp, TestApp, bearer } from './support/app';
 import { removeEditingFixtures } from './support/editing';
-import { AwardHonorDocument, CreatePersonDocument } from './__generated__/graphql';
+import { AddMembershipDocument, AwardHonorDocument, CreatePersonDocument, CreateSourceDocument, MergeEntitiesDocument, UpdatePersonDocument } from './__generated__/graphql';
 
 let app: TestApp;
 const editor = bearer('editor', 'test-ed-racer');
@@ -89,4 +89,62 @@ describe('consistency under concurrency', () => {
       ),
     ).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
   });
+});
+
+describe('a citation added while its source is merged away', () => {
+  const admin = bearer('admin', 'test-ed-merger');
+  const ROUNDS = 20;
+
+  it(`${ROUNDS} rounds of mergeEntities on two sources against concurrent citations of the merged one leave no fact naming it`, async () => {
+    const source = async (title: string) =>
+      (await app.request(CreateSourceDocument, { input: { title, kind: 'NEWS_REPORT', allowDuplicate: true } }, editor)).data!.createSource.id;
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const person = await app.request(CreatePersonDocument, { input: { name: `测试编辑引用人${i}`, allowDuplicate: true } }, editor);
+      rounds.push({ keepId: await source(`测试编辑来源甲${i}`), mergeId: await source(`测试编辑来源乙${i}`), personId: person.data!.createPerson.id });
+    }
+    const outcomes: Record<string, number> = {};
+    const note = <R extends { errors?: { message: string; extensions?: Record<string, any> }[] }>(what: string, response: R) => {
+      const key = `${what} ${response.errors ? response.errors[0].extensions!.code : 'ok'}`;
+      outcomes[key] = (outcomes[key] ?? 0) + 1;
+      return response;
+    };
+    const refusals: string[] = [];
+    const started = Date.now();
+    for (const [i, { keepId, mergeId, personId }] of rounds.entries()) {
+      const cites = [
+        () => app.request(AwardHonorDocument, { recipientId: personId, honorId: 'honor-sanba-pacesetter', year: 2024, sourceIds: [mergeId] }, editor).then((r) => note('awardHonor', r)),
+        () => app.request(UpdatePersonDocument, { id: personId, input: { sourceIds: [mergeId] } }, editor).then((r) => note('updatePerson', r)),
+        () => app.request(AddMembershipDocument, { memberId: personId, organizationId: 'org-huainan-wf', role: '会员', sourceIds: [mergeId] }, editor).then((r) => note('addMembership', r)),
+        () => app.request(CreatePersonDocument, { input: { name: `测试编辑新引用人${i}`, allowDuplicate: true, sourceIds: [mergeId] } }, editor).then((r) => note('createPerson', r)),
+      ];
+      // The merge starts a little before, with or after the citations, so every ordering is tried.
+      const delay = (i % 4) * 15;
+      const merge = new Promise((resolve) => setTimeout(resolve, delay)).then(() => app.request(MergeEntitiesDocument, { keepId, mergeId }, admin));
+      const [merged, ...cited] = await Promise.all([merge, ...cites.map((cite) => cite())]);
+      expect(merged.errors).toBeUndefined();
+      refusals.push(...cited.flatMap((response) => response.errors ?? []).map((error) => `${error.extensions!.code}: ${error.message}`));
+    }
+    process.stderr.write(`[concurrency] ${ROUNDS} source merges against 4 citations each in ${Date.now() - started} ms: ${JSON.stringify(outcomes)}\n`);
+
+    const mergedIds = rounds.map((r) => r.mergeId);
+    const naming = await app.graph.read(
+      `CALL () { MATCH (n) WHERE any(id IN n.sourceIds WHERE id IN $ids) RETURN n.id AS fact
+                 UNION ALL
+                 MATCH (a)-[r]->(b) WHERE any(id IN r.sourceIds WHERE id IN $ids) RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact }
+       RETURN fact`,
+      { ids: mergedIds },
+    );
+    expect(naming.map((row) => row.fact)).toEqual([]);
+    const [left] = await app.graph.read('MATCH (s:Source) WHERE s.id IN $ids RETURN count(s) AS count', { ids: mergedIds });
+    expect(left.count).toBe(0);
+    // Each citation either came first (and the merge moved it) or after (and found the source gone).
+    for (const refusal of refusals) expect(refusal).toMatch(/^NOT_FOUND: sourceIds "[^"]+" does not exist: it was merged into "[^"]+"$/);
+    // A citation that went through names the kept source.
+    const persons = await app.graph.read('MATCH (p:Person) WHERE p.id IN $ids RETURN p.id AS id, p.sourceIds AS sourceIds', { ids: rounds.map((r) => r.personId) });
+    for (const { id, sourceIds } of persons) {
+      const round = rounds.find((r) => r.personId === id)!;
+      for (const cited of sourceIds) expect([round.keepId]).toContain(cited);
+    }
+  }, 300_000);
 });

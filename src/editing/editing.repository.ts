@@ -76,6 +76,12 @@ export function uniteCitations(a: Record<string, any> | null | undefined, b: Rec
   return { sourceIds: pairs.map(([s]) => s), locators: pairs.map(([, l]) => l) };
 }
 
+function sourceMissing(missing: { id: string; mergedInto: string | null }[], field: string): void {
+  if (!missing.length) return;
+  const [{ id, mergedInto }] = missing;
+  throw notFound(field, id, mergedInto ? `it was merged into "${mergedInto}"` : undefined);
+}
+
 export interface CreateSpec {
   type: EntityType;
   name: string;
@@ -162,11 +168,34 @@ export class EditingRepository extends Repository {
     return { ...toEntity(row.node)!, labels: row.labels };
   }
 
+  /**
+   * Locks the cited sources, in id order, then reads them again: a source being merged away
+   * holds its lock until the merge commits, and a merge waits for a citation holding it, so a
+   * fact never ends up naming a source a merge deleted (the merge rewrites every citation it can
+   * see). Taken before any other entity lock, as mergeEntities takes the sources' locks before
+   * those of the facts citing them. Returns the ids that do not exist, with the source each was
+   * merged into when it was.
+   */
+  async lockSources(tx: Transaction, sourceIds: readonly string[] | null | undefined): Promise<{ id: string; mergedInto: string | null }[]> {
+    if (!sourceIds?.length) return [];
+    const ids = [...new Set(sourceIds)].sort();
+    await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) SET s._lock = true REMOVE s._lock', { ids });
+    const rows = await tx.run(
+      `UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id})
+       WITH id, s WHERE s IS NULL
+       OPTIONAL MATCH (k:Source) WHERE id IN k.mergedIds
+       RETURN id, head(collect(k.id)) AS mergedInto`,
+      { ids },
+    );
+    const order = new Map(sourceIds.map((id, i) => [id, i] as const));
+    return rows
+      .map((row) => ({ id: row.id as string, mergedInto: (row.mergedInto as string | null) ?? null }))
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  /** Locks the cited sources (see lockSources); NOT_FOUND when one does not exist. */
   async requireSources(tx: Transaction, sourceIds: readonly string[] | null | undefined, field = 'sourceIds'): Promise<void> {
-    if (!sourceIds?.length) return;
-    const rows = await tx.run('UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) RETURN id, s IS NOT NULL AS found', { ids: sourceIds });
-    const missing = rows.find((row) => !row.found);
-    if (missing) throw notFound(field, missing.id);
+    sourceMissing(await this.lockSources(tx, sourceIds), field);
   }
 
   private duplicateConflict(field: string, name: string, type: EntityType, candidates: Candidate[], detectedBy = 'candidates'): GraphQLError {
@@ -253,9 +282,11 @@ export class EditingRepository extends Repository {
       async (rec) => {
         // Locked before it is read: the new values are computed from the current ones (aliases,
         // citations), so a concurrent update must be seen, not overwritten.
+        // Cited sources are locked first, as every citing write and source merge locks them.
+        const missing = await this.lockSources(rec.tx, spec.sourceIds);
         await this.lock(rec.tx, id);
         const current = await this.require(rec.tx, 'id', id, [label], `a ${label}`);
-        await this.requireSources(rec.tx, spec.sourceIds);
+        sourceMissing(missing, 'sourceIds');
         const props: Record<string, unknown> = { ...spec.props };
         if (newName != null || spec.aliases != null || spec.nameEn !== undefined) {
           const name = newName ?? current.name;
