@@ -9,6 +9,7 @@ import { applyMigrations } from '../src/db/migrations';
 import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j';
 import { importGraphml, readSnapshot } from '../src/export/export';
 import { GraphSnapshot } from '../src/export/snapshot';
+import { toGraphml } from '../src/export/graphml';
 
 let app: TestApp;
 
@@ -28,6 +29,21 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 let base: string;
+
+/** A second Neo4j, started on first use, for imports (which load into an empty database only). */
+let second: { neo4j: LocalNeo4j; driver: ReturnType<typeof createDriver>; graph: Graph; home: string } | undefined;
+
+async function emptyTarget(): Promise<Graph> {
+  if (!second) {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-import-'));
+    const neo4j = await startLocalNeo4j({ home, port: await findFreePort(), heap: '512m', pagecache: '64m' });
+    const driver = createDriver(neo4j.uri, 'neo4j', '');
+    second = { neo4j, driver, graph: new Graph(driver, 'neo4j'), home };
+    await applyMigrations(second.graph);
+  }
+  await second.graph.write('MATCH (n) DETACH DELETE n');
+  return second.graph;
+}
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-export-test-'));
 
 /**
@@ -53,6 +69,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-export-' DETACH DELETE n");
   await app.close();
+  if (second) {
+    await second.driver.close();
+    await second.neo4j.stop();
+    fs.rmSync(second.home, { recursive: true, force: true });
+  }
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -87,27 +108,15 @@ describe('a researcher exports the graph and loads it elsewhere', () => {
     const file = path.join(scratch, 'honorgraph.graphml');
     fs.writeFileSync(file, download_.body);
 
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-import-'));
-    let second: LocalNeo4j | undefined;
-    const driver = { current: undefined as ReturnType<typeof createDriver> | undefined };
-    try {
-      second = await startLocalNeo4j({ home, port: await findFreePort(), heap: '512m', pagecache: '64m' });
-      driver.current = createDriver(second.uri, 'neo4j', '');
-      const target = new Graph(driver.current, 'neo4j');
-      await applyMigrations(target);
-      const counts = await importGraphml(target, fs.readFileSync(file, 'utf8'));
-      expect(counts).toEqual({ nodes: original.nodes.length, edges: original.edges.length });
+    const target = await emptyTarget();
+    const counts = await importGraphml(target, fs.readFileSync(file, 'utf8'));
+    expect(counts).toEqual({ nodes: original.nodes.length, edges: original.edges.length });
 
-      const copy = await readSnapshot(target);
-      expect(canonical(copy)).toEqual(canonical(original));
+    const copy = await readSnapshot(target);
+    expect(canonical(copy)).toEqual(canonical(original));
 
-      // Importing twice would duplicate everything: a database that holds nodes is refused.
-      await expect(importGraphml(target, fs.readFileSync(file, 'utf8'))).rejects.toThrow(/not empty/);
-    } finally {
-      await driver.current?.close();
-      await second?.stop();
-      fs.rmSync(home, { recursive: true, force: true });
-    }
+    // Importing twice would duplicate everything: a database that holds nodes is refused.
+    await expect(importGraphml(target, fs.readFileSync(file, 'utf8'))).rejects.toThrow(/not empty/);
   }, 300_000);
 
   it('NetworkX reads the GraphML export (when python3 with networkx is installed)', async () => {
@@ -210,4 +219,66 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
     expect(await download('format=csv&part=both')).toMatchObject({ status: 400 });
     expect(await download('format=jsonld&root=org-nowhere')).toMatchObject({ status: 404, body: expect.stringContaining('org-nowhere') });
   });
+});
+
+describe('import-graph keeps the hierarchy one editors could have made', () => {
+  const org = (id: string) => ({ id, labels: ['Entity', 'Organization'], properties: { id, name: `测试导入${id}`, aliases: [] }, types: { id: 'STRING', name: 'STRING', aliases: 'LIST<STRING>' } });
+  const partOf = (from: string, to: string) => ({ type: 'PART_OF', from, to, properties: { key: 'parent' }, types: { key: 'STRING' } });
+  const file = (name: string, snapshot: GraphSnapshot) => {
+    const where = path.join(scratch, name);
+    fs.writeFileSync(where, toGraphml(snapshot));
+    return where;
+  };
+  const entities = async (graph: Graph) => (await graph.read('MATCH (n:Entity) RETURN count(n) AS count'))[0].count;
+
+  it('an import with PART_OF edges waits for the hierarchy lock an editor holds, then loads', async () => {
+    const target = await emptyTarget();
+    const xml = toGraphml({ nodes: [org('test-import-a'), org('test-import-b')], edges: [partOf('test-import-a', 'test-import-b')] });
+    // An editor's hierarchy change in progress: it holds the lock until it commits.
+    const session = second!.driver.session({ database: 'neo4j' });
+    const editor = await session.beginTransaction();
+    await editor.run("MERGE (l:GraphLock {name: 'hierarchy'}) SET l._lock = true REMOVE l._lock");
+    let finished = false;
+    const importing = importGraphml(target, xml).finally(() => (finished = true));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(finished).toBe(false);
+    } finally {
+      await editor.commit();
+      await session.close();
+    }
+    await expect(importing).resolves.toEqual({ nodes: 2, edges: 1 });
+    const [row] = await target.read("MATCH (:Organization {id: 'test-import-a'})-[r:PART_OF]->(p) RETURN p.id AS parent");
+    expect(row.parent).toBe('test-import-b');
+  }, 300_000);
+
+  it('a file whose PART_OF edges close a cycle is refused and nothing is written', async () => {
+    const target = await emptyTarget();
+    const cyclic = file('cycle.graphml', {
+      nodes: [org('test-import-a'), org('test-import-b'), org('test-import-c'), org('test-import-top')],
+      edges: [partOf('test-import-a', 'test-import-b'), partOf('test-import-b', 'test-import-c'), partOf('test-import-c', 'test-import-a')],
+    });
+    await expect(importGraphml(target, fs.readFileSync(cyclic, 'utf8'))).rejects.toThrow(
+      'PART_OF: would make a cycle: test-import-a → test-import-b → test-import-c → test-import-a; nothing was imported',
+    );
+    expect(await entities(target)).toBe(0);
+    // The command says so and fails.
+    const cli = await run('node', [path.resolve(__dirname, '../dist/export/import-cli.js'), cyclic], { ...process.env, NEO4J_URI: second!.neo4j.uri, NEO4J_PASSWORD: '' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('[import] failed: PART_OF: would make a cycle: test-import-a → test-import-b → test-import-c → test-import-a; nothing was imported');
+    expect(await entities(target)).toBe(0);
+  }, 300_000);
+
+  it('a file giving an organization two parents, or a person as parent, is refused and nothing is written', async () => {
+    const target = await emptyTarget();
+    const twoParents = { nodes: [org('test-import-a'), org('test-import-b'), org('test-import-c')], edges: [partOf('test-import-a', 'test-import-b'), partOf('test-import-a', 'test-import-c')] };
+    await expect(importGraphml(target, toGraphml(twoParents))).rejects.toThrow(
+      'PART_OF: organization "test-import-a" would have two parents ("test-import-b" and "test-import-c"); nothing was imported',
+    );
+    const person = { id: 'test-import-p', labels: ['Entity', 'Person'], properties: { id: 'test-import-p' }, types: { id: 'STRING' } };
+    await expect(importGraphml(target, toGraphml({ nodes: [org('test-import-a'), person], edges: [partOf('test-import-a', 'test-import-p')] }))).rejects.toThrow(
+      'PART_OF: "test-import-p" is not an organization: PART_OF links organizations only; nothing was imported',
+    );
+    expect(await entities(target)).toBe(0);
+  }, 300_000);
 });

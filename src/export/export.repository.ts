@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { Graph } from '../db/graph';
+import { lockHierarchy } from '../organizations/hierarchy';
 import { GraphSnapshot, SnapshotEdge, SnapshotNode, TEMPORAL_FUNCTIONS, checkIdentifier, checkSupportedType, normalizeType } from './snapshot';
 
 export const MAX_EXPORT_HOPS = 6;
@@ -84,18 +85,23 @@ export class ExportRepository {
     return { nodes, edges };
   }
 
-  async isEmpty(): Promise<boolean> {
-    const [row] = await this.graph.read('MATCH (n) RETURN count(n) = 0 AS empty');
-    return row.empty;
-  }
-
   /**
-   * Creates every node and relationship of a snapshot in one transaction. Labels, types and
-   * temporal property names go into the Cypher text, so they are checked to be identifiers;
-   * every value travels as a parameter.
+   * Creates every node and relationship of a snapshot in one transaction, into a database that
+   * holds no node yet (else NotEmptyError, nothing written). Labels, types and temporal property
+   * names go into the Cypher text, so they are checked to be identifiers; every value travels as
+   * a parameter.
+   *
+   * PART_OF edges are hierarchy writes: the transaction first queues on the hierarchy lock every
+   * editor's change takes (src/organizations/hierarchy.ts) and holds it until commit, and checks
+   * the database is empty only then. The caller has checked the file's own edges (hierarchyProblem),
+   * and nothing else is there to close a cycle with them.
    */
   async write(snapshot: GraphSnapshot, progress: Progress = () => {}): Promise<void> {
     await this.graph.writeTransaction(async (tx) => {
+      if (snapshot.edges.some((e) => e.type === 'PART_OF')) await lockHierarchy(tx);
+      // The lock node is no content (and the import may just have made it).
+      const [{ empty }] = await tx.run('MATCH (n) WHERE NOT n:GraphLock RETURN count(n) = 0 AS empty');
+      if (!empty) throw new NotEmptyError();
       const nodeGroups = groupRows(snapshot.nodes, (n) => [n.labels.map((l) => checkIdentifier(l, 'label')), n.types]);
       let written = 0;
       for (const { head, temporal, rows } of nodeGroups) {
@@ -127,6 +133,12 @@ export class ExportRepository {
         progress(`created ${written}/${snapshot.edges.length} relationships`);
       }
     });
+  }
+}
+
+export class NotEmptyError extends Error {
+  constructor() {
+    super('the database is not empty: import loads an export into an empty database only');
   }
 }
 

@@ -1,4 +1,5 @@
 import { Graph } from '../db/graph';
+import { hierarchyProblem } from '../organizations/hierarchy';
 import { toCsv } from './csv';
 import { ExportRepository, MAX_EXPORT_HOPS, Progress, Scope } from './export.repository';
 import { fromGraphml, toGraphml } from './graphml';
@@ -64,11 +65,19 @@ export function readSnapshot(graph: Graph, scope: Scope = {}, progress?: Progres
   return new ExportRepository(graph).read(scope, progress);
 }
 
-/** Loads a GraphML export into a database that holds no node yet (constraints may exist). */
+/**
+ * Loads a GraphML export into a database that holds no node yet (constraints may exist), all or
+ * nothing. A file whose PART_OF edges are no hierarchy the editors could have made (a cycle, an
+ * organization with two parents, a non-organization end) is refused before anything is written.
+ */
 export async function importGraphml(graph: Graph, xml: string, progress?: Progress): Promise<{ nodes: number; edges: number }> {
   const snapshot = fromGraphml(xml);
-  const repository = new ExportRepository(graph);
-  if (!(await repository.isEmpty())) throw new ExportInputError('the database is not empty: import loads an export into an empty database only');
-  await repository.write(snapshot, progress);
+  const organizations = new Set(snapshot.nodes.filter((n) => n.labels.includes('Organization')).map((n) => n.id));
+  const problem = hierarchyProblem(
+    snapshot.edges.filter((e) => e.type === 'PART_OF'),
+    (id) => organizations.has(id),
+  );
+  if (problem) throw new ExportInputError(`PART_OF: ${problem}; nothing was imported`);
+  await new ExportRepository(graph).write(snapshot, progress);
   return { nodes: snapshot.nodes.length, edges: snapshot.edges.length };
 }

@@ -32,3 +32,33 @@ export async function cycleThrough(tx: Transaction, ids: readonly string[]): Pro
   );
   return row ? row.ids : null;
 }
+
+/**
+ * What keeps a whole set of PART_OF edges (a file to import, say) from being a hierarchy the
+ * editors could have made, or null: an end that is not an organization, an organization with
+ * two parents (or the same one twice), a cycle. Checked in memory, in one pass over the edges
+ * and one walk up from each organization, so it costs nothing next to writing them.
+ */
+export function hierarchyProblem(edges: readonly { from: string; to: string }[], isOrganization: (id: string) => boolean): string | null {
+  const parent = new Map<string, string>();
+  for (const { from, to } of edges) {
+    for (const id of [from, to]) if (!isOrganization(id)) return `"${id}" is not an organization: PART_OF links organizations only`;
+    const known = parent.get(from);
+    if (known !== undefined) return `organization "${from}" would have two parents ("${known}" and "${to}")`;
+    parent.set(from, to);
+  }
+  // With one parent each, walking up from every organization either ends at a top-level one or
+  // comes back to an organization already on this walk (a cycle).
+  const done = new Set<string>();
+  for (const start of [...parent.keys()].sort()) {
+    const walk: string[] = [];
+    const onWalk = new Set<string>();
+    for (let id: string | undefined = start; id !== undefined && !done.has(id); id = parent.get(id)) {
+      if (onWalk.has(id)) return `would make a cycle: ${[...walk.slice(walk.indexOf(id)), id].join(' → ')}`;
+      walk.push(id);
+      onWalk.add(id);
+    }
+    for (const id of walk) done.add(id);
+  }
+  return null;
+}
