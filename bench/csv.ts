@@ -39,14 +39,12 @@ export interface CsvExport {
 
 type ColumnType = 'string' | 'double' | 'boolean' | 'string[]' | 'datetime';
 
+const NEEDS_QUOTES = /[",\n\r]/;
+
 function quote(s: string): string {
   // An empty field is "no property"; a quoted empty field is the empty string.
   if (s === '') return '""';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 34 || c === 44 || c === 10 || c === 13) return `"${s.replace(/"/g, '""')}"`;
-  }
-  return s;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** What a writer learned about its rows; parts of one group are merged into one header. */
@@ -268,20 +266,27 @@ export function writeCsvTask(task: CsvTask, progress: (nodes: number, relationsh
 }
 
 /**
+ * The two workers' tasks (one per core): one writes the small labels and the first three
+ * quarters of the people, the other the remaining people and every relationship.
+ */
+export function csvTasks(graph: SyntheticGraph, dir: string, createdAt: Date): CsvTask[] {
+  const split = Math.floor(graph.people * 0.75);
+  const common = { size: graph.size, seed: graph.seed, dir, createdAt: createdAt.toISOString() };
+  return [
+    { ...common, part: 0, labels: [...NODE_LABELS], people: [0, split], types: [] },
+    { ...common, part: 1, labels: ['Person'], people: [split, graph.people], types: [...RELATIONSHIP_TYPES] },
+  ];
+}
+
+/**
  * Writes every node and relationship of `graph` under `dir` (emptied first), in two worker
- * threads (one per core): one writes the small labels and the first three quarters of the
- * people, the other the remaining people and every relationship. `createdAt` is the one
- * timestamp every node gets (the UNWIND path stamps each batch with its transaction's time).
+ * threads (csvTasks). `createdAt` is the one timestamp every node gets (the UNWIND path stamps
+ * each batch with its transaction's time).
  */
 export async function writeImportCsv(graph: SyntheticGraph, dir: string, createdAt: Date, progress: (nodes: number, relationships: number) => void = () => {}): Promise<CsvExport> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const split = Math.floor(graph.people * 0.75);
-  const common = { size: graph.size, seed: graph.seed, dir, createdAt: createdAt.toISOString() };
-  const tasks: CsvTask[] = [
-    { ...common, part: 0, labels: [...NODE_LABELS], people: [0, split], types: [] },
-    { ...common, part: 1, labels: ['Person'], people: [split, graph.people], types: [...RELATIONSHIP_TYPES] },
-  ];
+  const tasks = csvTasks(graph, dir, createdAt);
   const counts = tasks.map(() => ({ nodes: 0, relationships: 0 }));
   const results = await Promise.all(
     tasks.map(

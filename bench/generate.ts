@@ -14,10 +14,11 @@
  * contiguous range of organization indices and of person indices: drawing a recipient "from the
  * area" is drawing a number from a range, and people need not be held in memory.
  */
-import { pinyinInitials, pinyinOf, pinyinSyllableText, toTraditional } from '../src/text/normalize';
+import { awardKey } from '../src/honors/award-key';
+import { nameKey, pinyinInitials, pinyinOf, pinyinSyllableText, toTraditional } from '../src/text/normalize';
 
 /** Bump when the generated graph changes, so a loaded data folder is not reused by mistake. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export type Size = 'S' | 'L';
 
@@ -117,12 +118,85 @@ const pinyinPart = memo((s: string) => pinyinOf(s));
 const initialsPart = memo(pinyinInitials);
 const syllablesPart = memo(pinyinSyllableText);
 const capitalized = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+/**
+ * Gives each node of a label the nameKey the app would (src/text/normalize.ts): the first node, in
+ * generation order, with a key holds it; every later one is an explicit duplicate and holds
+ * `<key>#<id>`, as createIn in src/editing/editing.repository.ts writes for `allowDuplicate: true`.
+ * So the uniqueness constraints on nameKey (schema/migrations/004_editing.cypher) hold after a
+ * bulk load, and a create of an existing name is refused on the synthetic graph as on any other.
+ */
+class NameKeys {
+  private readonly keyOf = memo(nameKey);
+  private readonly taken = new Set<string>();
+
+  of(id: string, name: string): string {
+    const key = this.keyOf(name);
+    if (!this.taken.has(key)) {
+      this.taken.add(key);
+      return key;
+    }
+    return `${key}#${id}`;
+  }
+}
+
+/** Person names: a surname and one or two given characters, numbered by personCode. */
+const PERSON_CODES = SURNAMES.length * GIVEN.length * (GIVEN.length + 1);
+
+function personNameParts(code: number): [string, string] {
+  const second = code % (GIVEN.length + 1);
+  const rest = (code - second) / (GIVEN.length + 1);
+  const first = rest % GIVEN.length;
+  const given = second ? GIVEN[first] + GIVEN[second - 1] : GIVEN[first];
+  return [SURNAMES[(rest - first) / GIVEN.length], given];
+}
+
+/**
+ * NameKeys for people, the same rule, kept by name code in typed arrays: a million people share
+ * a few hundred thousand names, and hashing each person's name into sets of that size cost more
+ * than the rest of the person's row. nameKey runs once per name; two names with one key (none
+ * today, but nameKey folds scripts and case) share their holder.
+ */
+class PersonKeys {
+  private readonly keys: (string | undefined)[] = new Array(PERSON_CODES);
+  /** Per code, the first code seen with the same key. */
+  private readonly holder = new Int32Array(PERSON_CODES);
+  private readonly codeOfKey = new Map<string, number>();
+  private readonly taken = new Uint8Array(PERSON_CODES);
+
+  private key(code: number): string {
+    let key = this.keys[code];
+    if (key === undefined) {
+      key = nameKey(personNameParts(code).join(''));
+      this.keys[code] = key;
+      let holder = this.codeOfKey.get(key);
+      if (holder === undefined) this.codeOfKey.set(key, (holder = code));
+      this.holder[code] = holder;
+    }
+    return key;
+  }
+
+  /** A person written elsewhere (another worker's part) holds its key. */
+  hold(code: number): void {
+    this.key(code);
+    this.taken[this.holder[code]] = 1;
+  }
+
+  of(id: string, code: number): string {
+    const key = this.key(code);
+    const holder = this.holder[code];
+    if (!this.taken[holder]) {
+      this.taken[holder] = 1;
+      return key;
+    }
+    return `${key}#${id}`;
+  }
+}
 
 /**
  * The naming fields the seed loader writes (src/seed/seed.ts `naming`), composed from parts whose
  * script conversion and pinyin are cached: a million names cost seconds, not minutes.
  */
-function naming(parts: string[], shortForms: string[][] = [], nameEn: string | null = null) {
+function naming(keyOfName: (name: string) => string, parts: string[], shortForms: string[][] = [], nameEn: string | null = null) {
   const forms = [parts, ...shortForms];
   const name = parts.join('');
   const aliases: string[] = [];
@@ -142,6 +216,7 @@ function naming(parts: string[], shortForms: string[][] = [], nameEn: string | n
     nameEn,
     aliasText: uniqueAliases.join(' | '),
     searchText: [...new Set(keys)].join(' | '),
+    nameKey: keyOfName(name),
   };
 }
 
@@ -314,12 +389,16 @@ export class SyntheticGraph {
     return `syn-person-${i}`;
   }
 
-  personParts(i: number): [string, string] {
+  /** Which name person i has (see personNameParts). */
+  personCode(i: number): number {
     const h = mix(this.seed, i, 11);
-    const surname = SURNAMES[h % SURNAMES.length];
-    const first = GIVEN[(h >>> 8) % GIVEN.length];
-    const given = (h >>> 16) % 10 < 3 ? first : first + GIVEN[(h >>> 20) % GIVEN.length];
-    return [surname, given];
+    const first = (h >>> 8) % GIVEN.length;
+    const second = (h >>> 16) % 10 < 3 ? 0 : 1 + ((h >>> 20) % GIVEN.length);
+    return ((h % SURNAMES.length) * GIVEN.length + first) * (GIVEN.length + 1) + second;
+  }
+
+  personParts(i: number): [string, string] {
+    return personNameParts(this.personCode(i));
   }
 
   personName(i: number): string {
@@ -353,28 +432,36 @@ export class SyntheticGraph {
         batch = [];
       }
     };
+    const keys = new NameKeys();
+    const keyOf = (id: string) => (name: string) => keys.of(id, name);
     if (label === 'Source') {
       const title = `synthetic dataset, seed ${this.seed}`;
       yield* push(this.node(this.sourceId, {
-        ...naming([title]), title, kind: 'SYNTHETIC', published: null, publisher: 'honorgraph bench/generate.ts',
+        ...naming(keyOf(this.sourceId), [title]), title, kind: 'SYNTHETIC', published: null, publisher: 'honorgraph bench/generate.ts',
         language: 'zh-Hans', note: `Generated by bench/generate.ts (version ${GENERATOR_VERSION}, size ${this.size}); not real data.`,
       }));
     } else if (label === 'Organization') {
-      for (const org of this.orgs) yield* push(this.node(org.id, { ...naming(org.parts, org.shortForms), kind: org.kind, level: org.level }));
+      for (const org of this.orgs) yield* push(this.node(org.id, { ...naming(keyOf(org.id), org.parts, org.shortForms), kind: org.kind, level: org.level }));
     } else if (label === 'Honor') {
       for (const honor of this.honors) {
         const en = honor.level ? `${capitalized(honor.level.toLowerCase())} ${honor.title.nameEn}` : honor.title.nameEn;
-        yield* push(this.node(honor.id, { ...naming(honor.parts, [], en), level: honor.level }));
+        yield* push(this.node(honor.id, { ...naming(keyOf(honor.id), honor.parts, [], en), level: honor.level }));
       }
     } else if (label === 'Program') {
       for (const p of this.programs) {
-        yield* push(this.node(p.id, { ...naming(p.parts), kind: p.kind, year: p.year, startDate: `${p.year}-03-08` }));
+        yield* push(this.node(p.id, { ...naming(keyOf(p.id), p.parts), kind: p.kind, year: p.year, startDate: `${p.year}-03-08` }));
       }
     } else {
+      const personKeys = new PersonKeys();
+      // Who holds a name's plain key depends on every person before: a part starting later in
+      // the list (another worker's) first goes through the names before it.
+      for (let i = 0; i < Math.min(people[0], this.people); i++) personKeys.hold(this.personCode(i));
       for (let i = people[0]; i < Math.min(people[1], this.people); i++) {
-        const [surname, given] = this.personParts(i);
+        const code = this.personCode(i);
+        const [surname, given] = personNameParts(code);
+        const id = this.personId(i);
         const nameEn = `${capitalized(pinyinPart(surname))} ${capitalized(pinyinPart(given))}`;
-        yield* push(this.node(this.personId(i), naming([surname, given], [], nameEn)));
+        yield* push(this.node(id, naming(() => personKeys.of(id, code), [surname, given], [], nameEn)));
       }
     }
     if (batch.length) yield batch;
@@ -430,11 +517,12 @@ export class SyntheticGraph {
           if (h.title.collective) {
             // Collectives: organizations of the area other than the conferrer itself.
             for (const o of this.draw(area.idx + 1, area.orgEnd, Math.max(1, perYear >> 1), salt)) {
-              yield* push(edge(orgs[o].id, h.id, `year:${year}`, { year }));
+              yield* push(edge(orgs[o].id, h.id, `year:${year}`, { year, awardKey: countOnly ? '' : awardKey(orgs[o].id, h.id, year) }));
             }
           } else {
             for (const person of this.draw(area.personStart, area.personEnd, perYear, salt)) {
-              yield* push(edge(this.personId(person), h.id, `year:${year}`, { year }));
+              const recipient = this.personId(person);
+              yield* push(edge(recipient, h.id, `year:${year}`, { year, awardKey: countOnly ? '' : awardKey(recipient, h.id, year) }));
             }
           }
         }

@@ -17,7 +17,8 @@ import { writeImportCsv } from './csv';
 import { importCsv } from './import';
 import { EdgeRow, NODE_LABELS, RELATIONSHIP_TYPES, Row, SyntheticGraph } from './generate';
 
-export const MIGRATIONS_DIR = path.resolve(__dirname, '../../../../schema/migrations');
+/** From the compiled bench (bench/out/build/bench) or from its source (bench/, as the tests run it). */
+export const MIGRATIONS_DIR = [path.resolve(__dirname, '../../../../schema/migrations'), path.resolve(__dirname, '../schema/migrations')].find((dir) => fs.existsSync(dir))!;
 
 export interface LoadOptions {
   batchSize?: number;
