@@ -2,9 +2,11 @@
  * `node bench/out/build/bench/compare-load.js [S|L] [seed]`: loads the same synthetic graph once
  * through the offline importer and once through batched UNWIND (each into its own data folder
  * under bench/out/compare-*), then checks that both databases hold the same graph: the counts per
- * label and type, every property (and its type) of a sample of nodes and relationships, and the
- * same online indexes and constraints. Exits 1 on any difference.
+ * label and type, every property (and its type) of a sample of nodes and relationships, every
+ * nameKey and awardKey (digests), and the same online indexes and constraints. Exits 1 on any
+ * difference.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Driver } from 'neo4j-driver';
@@ -59,6 +61,20 @@ async function snapshot(driver: Driver, graph: SyntheticGraph): Promise<Map<stri
      RETURN key, collect(value) AS value`,
     { ids },
   );
+  // Every key the app's uniqueness constraints hold, in full (the sample above shows only some):
+  // a digest per label of all (id, nameKey) pairs and one of all awardKeys, and how many keys
+  // are explicit duplicates (#<id>).
+  const digest = async (key: string, cypher: string) => {
+    const { records } = await driver.executeQuery(cypher, {}, { database: 'neo4j' });
+    const values = records.map((record) => String(record.get('value'))).sort();
+    const hash = createHash('sha256');
+    for (const value of values) hash.update(`${value}\n`);
+    const missing = values.filter((v) => v === 'NONE' || v.endsWith(' NONE')).length;
+    out.set(key, `${values.length} rows, ${missing} without a key, ${values.filter((v) => v.includes('#')).length} with #, sha256 ${hash.digest('hex').slice(0, 16)}`);
+  };
+  for (const label of NODE_LABELS) await digest(`nameKeys ${label}`, `MATCH (n:${label}) RETURN n.id + ' ' + coalesce(n.nameKey, 'NONE') AS value`);
+  await digest('awardKeys', "MATCH ()-[r:RECEIVED]->() RETURN coalesce(r.awardKey, 'NONE') AS value");
+  await run('constraint', 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name AS key, [type, labelsOrTypes, properties] AS value');
   await run('schema', `SHOW INDEXES YIELD name, type, state, labelsOrTypes, properties, owningConstraint RETURN name AS key, [type, state, labelsOrTypes, properties, owningConstraint IS NOT NULL] AS value`);
   return out;
 }
@@ -98,6 +114,11 @@ async function main() {
   }
   const nodes = [...keys].filter((k) => k.startsWith('node ')).length;
   const rels = [...keys].filter((k) => k.startsWith('relationship ')).length;
+  for (const key of [...keys].filter((k) => k.startsWith('nameKeys ') || k.startsWith('awardKeys'))) {
+    log(`${key.trim()}: ${imported.get(key)}`);
+    // Both paths missing the app's keys is no agreement.
+    if (!/ 0 without a key,/.test(imported.get(key) ?? '')) differences += 1;
+  }
   log(`${keys.size} facts compared (${nodes} sampled nodes, relationships of ${rels} node pairs and types, counts, indexes): ${differences ? `${differences} differ` : 'all equal'}`);
   process.exit(differences ? 1 : 0);
 }
