@@ -11,7 +11,8 @@ import { Transaction } from '../db/graph';
  * stops two-node cycles but not three-or-more. Locking all ancestors would have to re-read them
  * until the set stopped changing, and merges and undos rewrite edges of nodes they never name. One
  * lock is simple and obviously right; hierarchy edits are rare editor actions holding it for a few
- * milliseconds, so the queue costs nothing noticeable. It is taken before any entity lock, so it
+ * milliseconds, so the queue costs nothing noticeable (an import-graph holds it for its whole load,
+ * into an empty database). It is taken before any entity lock, so it
  * never takes part in a lock-order deadlock with other hierarchy writers.
  *
  * The lock node is created on first use (a uniqueness constraint makes concurrent first uses
