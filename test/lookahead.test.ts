@@ -27,6 +27,11 @@ beforeAll(async () => {
      CREATE (person:Entity:Person {id: p[0], name: p[1], aliases: []})-[:MEMBER_OF {role: p[2], sourceIds: [], locators: []}]->(county)
      CREATE (person)-[:RECEIVED {year: 2024, sourceIds: [], locators: []}]->(h)`,
   );
+  // A fourth recipient, from an earlier year and with a source.
+  await app.graph.write(
+    `MATCH (h:Honor {id: 'test-la-honor'})
+     CREATE (:Entity:Person {id: 'test-la-p4', name: '测试丁', aliases: []})-[:RECEIVED {year: 2023, sourceIds: ['test-la-src'], locators: ['第2段'], inferred: true, note: '测试备注'}]->(h)`,
+  );
 });
 afterAll(async () => {
   await app.graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-la-' DETACH DELETE n");
@@ -153,5 +158,67 @@ describe('a frontend showing an organization page', () => {
     expect(empty.data.organization).toEqual({ id: 'test-la-c2', members: [] });
     const person = await app.raw('query($id: ID!) { organization(id: $id) { id members { role } } }', { id: 'test-la-p1' });
     expect(person.data.organization).toBeNull();
+  });
+});
+
+describe('a researcher paging through the recipients of an honor', () => {
+  const page = `query($id: ID!, $year: Int, $first: Int, $after: String) {
+    honor(id: $id) { id name
+      awardsConnection(where: { year: { eq: $year } }, first: $first, after: $after, orderBy: [{ field: NAME }]) {
+        edges { year node { id name } } pageInfo { hasNextPage endCursor } } } }`;
+
+  it('gets the honor and each page of its recipients in one Cypher round trip', async () => {
+    const first = await app.raw(page, { id: 'test-la-honor', year: 2024, first: 2 });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.honor.name).toBe('测试三八红旗手');
+    // By name (as the database orders the characters), 2024 only.
+    expect(first.data.honor.awardsConnection.edges).toEqual([
+      { year: 2024, node: { id: 'test-la-p3', name: '测试丙' } },
+      { year: 2024, node: { id: 'test-la-p1', name: '测试乙' } },
+    ]);
+    expect(first.data.honor.awardsConnection.pageInfo.hasNextPage).toBe(true);
+    expect(first.extensions!.cypherRoundTrips).toBe(1);
+    const second = await app.raw(page, { id: 'test-la-honor', year: 2024, first: 2, after: first.data.honor.awardsConnection.pageInfo.endCursor });
+    expect(second.data.honor.awardsConnection.edges).toEqual([{ year: 2024, node: { id: 'test-la-p2', name: '测试甲' } }]);
+    expect(second.data.honor.awardsConnection.pageInfo.hasNextPage).toBe(false);
+    expect(second.extensions!.cypherRoundTrips).toBe(1);
+  });
+
+  it('gets the same page as the honor listing, which reads it separately', async () => {
+    const fields = 'edges { cursor year inferred note sources { locator } node { id name ... on Person { aliases } } } pageInfo { hasNextPage endCursor }';
+    const one = await app.raw(`{ honor(id: "test-la-honor") { awardsConnection(first: 3) { ${fields} } } }`);
+    const listed = await app.raw(`{ honors(where: { id: { eq: "test-la-honor" } }) { edges { node { awardsConnection(first: 3) { ${fields} } } } } }`);
+    expect(one.errors).toBeUndefined();
+    expect(one.extensions!.cypherRoundTrips).toBe(1);
+    expect(listed.extensions!.cypherRoundTrips).toBe(2);
+    expect(one.data.honor.awardsConnection).toEqual(listed.data.honors.edges[0].node.awardsConnection);
+    // Newest first: the 2023 award, with its source and note, comes last.
+    const edges = one.data.honor.awardsConnection.edges;
+    expect(edges.map((e: any) => e.year)).toEqual([2024, 2024, 2024]);
+    const all = await app.raw(`{ honor(id: "test-la-honor") { awardsConnection(first: 5) { ${fields} } } }`);
+    expect(all.data.honor.awardsConnection.edges[3]).toMatchObject({
+      year: 2023, inferred: true, note: '测试备注', sources: [{ locator: '第2段' }], node: { id: 'test-la-p4' },
+    });
+  });
+
+  it('answers two differently paged aliases of the connection each with its own page', async () => {
+    const response = await app.raw(`{ honor(id: "test-la-honor") {
+      a: awardsConnection(first: 1) { edges { node { id } } }
+      b: awardsConnection(where: { year: { eq: 2023 } }) { edges { year node { id } } } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.honor.a.edges).toHaveLength(1);
+    expect(response.data.honor.b.edges).toEqual([{ year: 2023, node: { id: 'test-la-p4' } }]);
+  });
+
+  it('gets a BAD_USER_INPUT from the connection for a cursor of another list, and nothing for an id of another type', async () => {
+    const bad = await app.raw(page, { id: 'test-la-honor', first: 2, after: 'bm90IGEgY3Vyc29y' });
+    // The connection is non-null, so its error nulls the honor; the error names the connection.
+    expect(bad.data.honor).toBeNull();
+    expect(bad.errors).toHaveLength(1);
+    expect((bad.errors![0] as any).path).toEqual(['honor', 'awardsConnection']);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const person = await app.raw(page, { id: 'test-la-p1', first: 2 });
+    expect(person.errors).toBeUndefined();
+    expect(person.data.honor).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLField, GraphQLResolveInfo, Kind, SelectionSetNode, getArgumentValues, getNamedType, isInterfaceType, isObjectType } from 'graphql';
 
 export interface Lookahead {
   /** Levels of the self-nesting field asked for, counting the one being resolved (≥ 1). */
@@ -82,4 +82,30 @@ export function fieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> 
   };
   for (const node of nodes) collect(node.selectionSet);
   return fields;
+}
+
+/**
+ * The arguments of the field at `path`, coerced as graphql-js coerces them for its resolver (so
+ * a repository can read that field's page along with its parent). Null when the path is not
+ * selected, is selected with different arguments (aliases), or its arguments do not coerce.
+ */
+export function argumentsAt(info: GraphQLResolveInfo, path: string[]): Record<string, unknown> | null {
+  const nodes = fieldNodesAt(info, path);
+  if (nodes.length === 0) return null;
+  let type = getNamedType(info.returnType);
+  let definition: GraphQLField<unknown, unknown> | undefined;
+  for (const name of path) {
+    if (!isObjectType(type) && !isInterfaceType(type)) return null;
+    definition = type.getFields()[name];
+    if (!definition) return null;
+    type = getNamedType(definition.type);
+  }
+  if (!definition) return null;
+  try {
+    const [first, ...rest] = nodes.map((node) => getArgumentValues(definition, node, info.variableValues));
+    const text = JSON.stringify(first);
+    return rest.every((args) => JSON.stringify(args) === text) ? first : null;
+  } catch {
+    return null;
+  }
 }

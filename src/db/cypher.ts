@@ -37,8 +37,9 @@ export function projectFields(v: string, fields: Set<string> | null, answered: s
  * A relationship's properties for a selection of `fields`: only the `plain` ones selected (fields
  * stored under their own name). Fields in `answered` are the relationship's ends, read elsewhere.
  * Null, like projectFields, when some field needs more (sources, say) and the caller reads all.
+ * `extra` are map entries added as written (`type: type(r)`).
  */
-export function projectRelationship(v: string, fields: Set<string> | null, plain: string[], answered: string[]): string | null {
+export function projectRelationship(v: string, fields: Set<string> | null, plain: string[], answered: string[], extra: string[] = []): string | null {
   if (!fields) return null;
   const properties: string[] = [];
   for (const field of fields) {
@@ -46,7 +47,7 @@ export function projectRelationship(v: string, fields: Set<string> | null, plain
     if (!plain.includes(field)) return null;
     properties.push(field);
   }
-  return `${v} {${properties.map((p) => `.${p}`).join(', ')}}`;
+  return `${v} {${[...properties.map((p) => `.${p}`), ...extra].join(', ')}}`;
 }
 
 export interface StringFilterValue {

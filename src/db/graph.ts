@@ -148,17 +148,28 @@ export class Graph {
   }
 }
 
-/** Temporal values become ISO strings so resolvers only ever see JSON-like data. */
+/**
+ * Temporal values become ISO strings so resolvers only ever see JSON-like data. The driver builds
+ * fresh maps and lists for every record, so they are converted in place rather than copied.
+ */
 function plain(value: any): any {
-  // Most values are strings and numbers: return them before the temporal checks.
+  // Most values are strings and numbers: return them before anything else.
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(plain);
-  if (isDateTime(value) || isDate(value) || isLocalDateTime(value) || isDuration(value)) return value.toString();
-  if (typeof value === 'object' && value.constructor === Object) {
-    const out: Row = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = plain(inner);
-    return out;
+  if (value.constructor === Object) {
+    for (const key in value) {
+      const inner = value[key];
+      if (inner !== null && typeof inner === 'object') value[key] = plain(inner);
+    }
+    return value;
   }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = value[i];
+      if (inner !== null && typeof inner === 'object') value[i] = plain(inner);
+    }
+    return value;
+  }
+  if (isDateTime(value) || isDate(value) || isLocalDateTime(value) || isDuration(value)) return value.toString();
   return value;
 }
 

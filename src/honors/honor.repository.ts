@@ -92,6 +92,29 @@ export function awardQuantifierConditions(v: string, filter: AwardQuantifiers, p
 /** Awards sort by the award's year; NAME and CREATED_AT sort by the node listed. */
 const AWARD_YEAR = { YEAR: () => ({ expression: 'coalesce(r.year, -1)' }) };
 
+/** What a request shows of an award page (common/lookahead `fieldsAt`): the edges and their nodes. */
+export interface AwardPageFields {
+  edge?: Set<string> | null;
+  node?: Set<string> | null;
+}
+
+function awardQuery(by: 'recipient' | 'honor', filter: AwardFilter | null | undefined, order: SortInput[], fields: AwardPageFields): RelationshipQuery {
+  const [field, match, conditions] =
+    by === 'recipient'
+      ? ['award.ofRecipientPage', 'MATCH (parent:Entity {id: id})-[r:RECEIVED]->(other:Honor)', (params: ParamBag) => awardConditions('r', 'parent', 'other', filter, params)]
+      : ['award.ofHonorPage', 'MATCH (other:Entity)-[r:RECEIVED]->(parent:Honor {id: id})', (params: ParamBag) => awardConditions('r', 'other', 'parent', filter, params)];
+  return {
+    field,
+    match,
+    conditions,
+    terms: sortTerms('other', order, AWARD_YEAR),
+    key: JSON.stringify(filter ?? null),
+    nodeFields: fields.node,
+    edgeFields: fields.edge,
+    edgeProperties: AWARD_PROPERTIES,
+  };
+}
+
 export class HonorRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ['Honor']);
@@ -110,26 +133,14 @@ export class HonorRepository extends Repository {
   }
 
   /** Awards of a recipient (the node listed is the honor) or of an honor (the node listed is the recipient), a page per parent. */
-  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage, nodeFields: Set<string> | null = null) {
-    const query: RelationshipQuery =
-      by === 'recipient'
-        ? {
-            field: 'award.ofRecipientPage',
-            match: 'MATCH (parent:Entity {id: id})-[r:RECEIVED]->(other:Honor)',
-            conditions: (params) => awardConditions('r', 'parent', 'other', filter, params),
-            terms: sortTerms('other', order, AWARD_YEAR),
-            key: JSON.stringify(filter ?? null),
-            nodeFields,
-          }
-        : {
-            field: 'award.ofHonorPage',
-            match: 'MATCH (other:Entity)-[r:RECEIVED]->(parent:Honor {id: id})',
-            conditions: (params) => awardConditions('r', 'other', 'parent', filter, params),
-            terms: sortTerms('other', order, AWARD_YEAR),
-            key: JSON.stringify(filter ?? null),
-            nodeFields,
-          };
+  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields = {}) {
+    const query = awardQuery(by, filter, order, fields);
     return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
+  }
+
+  /** An honor and one page of its recipients in one query; the page answers its `awardsConnection` afterwards. */
+  byIdWithAwardPage(id: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields = {}): Promise<EntityRow | null> {
+    return this.typedByIdWithPage(id, ['Honor'], () => awardQuery('honor', filter, order, fields), page);
   }
 
   /** Awards by recipient or by honor; both ends are cached so resolving them costs no query. */

@@ -1,10 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Info, Resolver, Root } from 'type-graphql';
-import { fieldsAt } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, connectionTypes, pagingOf, toConnection,
+  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
 } from '../common/connection';
 import { relationshipConnection } from '../sources/cited-edge';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
@@ -14,14 +13,15 @@ import { checkId } from '../common/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Honor } from './honor.type';
 import { AwardWhere, HonorWhere } from './honor.input';
+import { awardsConnection, honorById } from './awards-connection';
 
 export const HonorConnection = connectionTypes(Honor, 'Honor');
 
 @Resolver(() => Honor)
 export class HonorResolver {
   @Query(() => Honor, { nullable: true, description: 'An honor by id; null when there is none.' })
-  honor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.repos.honors.byId(checkId(id));
+  honor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return honorById(checkId(id), ctx, info);
   }
 
   @Query(() => HonorConnection, { description: 'Honors, by name unless orderBy says otherwise.' })
@@ -45,9 +45,7 @@ export class HonorResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.honors.awardPage('honor', honor.id, filter, order, page, fieldsAt(info, ['edges', 'node']));
-    return relationshipConnection(rows, page, count);
+    return awardsConnection('honor', honor, args, filter, orderBy, ctx, info);
   }
 
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'The bodies that confer this honor (CONFERRED_BY), with each link\'s sources.' })

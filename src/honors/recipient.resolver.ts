@@ -1,13 +1,12 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { fieldsAt } from '../common/lookahead';
 import { Context } from '../context';
 import { EntityRow } from '../common/node.type';
 import { Recipient } from '../common/recipient.type';
-import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../common/connection';
-import { relationshipConnection } from '../sources/cited-edge';
+import { DatedSort, FirstAfterArgs } from '../common/connection';
 import { AwardConnection } from './award-edges.type';
 import { AwardWhere } from './honor.input';
+import { awardsConnection } from './awards-connection';
 
 /** Fields every recipient has; people and every kind of organization inherit them. */
 @Resolver(() => Recipient)
@@ -22,8 +21,6 @@ export class RecipientResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.honors.awardPage('recipient', recipient.id, filter, order, page, fieldsAt(info, ['edges', 'node']));
-    return relationshipConnection(rows, page, count);
+    return awardsConnection('recipient', recipient, args, filter, orderBy, ctx, info);
   }
 }

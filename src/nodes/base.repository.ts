@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import { EntityRow } from '../common/node.type';
-import { Graph } from '../db/graph';
+import { Graph, Row } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import neo4j from 'neo4j-driver';
 import {
   IdFilterValue, KeysetPage, Logical, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy,
-  project, projectFields, sortExpressions, sortKey, where, withLogic,
+  project, projectFields, projectRelationship, sortExpressions, sortKey, where, withLogic,
 } from '../db/cypher';
 import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
 import { badInput } from '../common/errors';
@@ -32,6 +32,10 @@ export interface RelationshipQuery {
   key: string;
   /** Fields the request shows of the nodes listed (common/lookahead `fieldsAt`): plain ones are read narrowly. */
   nodeFields?: Set<string> | null;
+  /** Fields the request shows of the edges; when all are among `edgeProperties`, only those are read. */
+  edgeFields?: Set<string> | null;
+  /** The relationship's properties that are edge fields of the same name (year, role…). */
+  edgeProperties?: string[];
 }
 
 const FIELD_PROPERTY: Record<string, keyof typeof sortExpressions> = { NAME: 'name', YEAR: 'year', CREATED_AT: 'createdAt' };
@@ -46,6 +50,57 @@ export function sortTerms(v: string, order: SortInput[], overrides: Record<strin
 
 function checkKey(terms: SortTerm[], page: KeysetPage): void {
   if (page.key && page.key.length !== terms.length) throw badInput(page.backward ? 'before' : 'after', 'is not a cursor of this list');
+}
+
+/** How one connection field's page is read: its sort terms, projections and loader name. */
+interface RelationshipPlan {
+  terms: SortTerm[];
+  /** The narrow projection of the nodes listed, or null when they are read whole. */
+  narrow: string | null;
+  rel: string;
+  name: string;
+}
+
+/** Edge fields answered without the relationship's properties. */
+const EDGE_ANSWERED = ['node', 'cursor', 'relationship'];
+
+function relationshipPlan(query: RelationshipQuery, page: KeysetPage): RelationshipPlan {
+  const last = query.terms[query.terms.length - 1]?.direction ?? 'ASC';
+  const terms: SortTerm[] = [
+    ...query.terms,
+    { expression: 'other.id', direction: last },
+    { expression: 'elementId(r)', direction: last },
+  ];
+  checkKey(terms, page);
+  const narrow = projectFields('other', query.nodeFields ?? null);
+  const rel =
+    projectRelationship('r', query.edgeFields ?? null, query.edgeProperties ?? [], EDGE_ANSWERED, ['type: type(r)']) ??
+    'r {.*, type: type(r), startId: start.id, endId: end.id}';
+  const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}|${narrow ?? ''}|${rel}`;
+  return { terms, narrow, rel, name };
+}
+
+/** The subquery reading the page of the parent whose id is bound to `id`, one row more than the page. */
+function pageSubquery(query: RelationshipQuery, page: KeysetPage, plan: RelationshipPlan, params: ParamBag): string {
+  const conditions = query.conditions?.(params) ?? [];
+  if (page.key) conditions.push(keysetCondition(plan.terms, page.key, params));
+  const limit = params.add(neo4j.int(page.limit + 1));
+  return `CALL (id) {
+      ${query.match}
+      ${where(conditions)}
+      RETURN r, other, startNode(r) AS start, endNode(r) AS end ORDER BY ${orderBy(plan.terms)} LIMIT ${limit}
+    }`;
+}
+
+/** The columns of a page row. The parent's end of each relationship is not read again: the request holds the parent. */
+function pageColumns(plan: RelationshipPlan): [string, string][] {
+  return [
+    ['rel', plan.rel],
+    ['node', plan.narrow ?? project('other')],
+    ['key', sortKey(plan.terms)],
+    ['start', `CASE WHEN other = start OR start.id = id THEN null ELSE ${project('start')} END`],
+    ['end', `CASE WHEN other = end OR end.id = id THEN null ELSE ${project('end')} END`],
+  ];
 }
 
 /** What every repository gets for one request: the counted graph and the request's loaders. */
@@ -142,45 +197,61 @@ export abstract class Repository {
    * subquery, so one parent's many relationships never crowd out another's.
    */
   protected relationshipPage(query: RelationshipQuery, page: KeysetPage, parentId: string): Promise<KeyedPage<RelatedRow>> {
-    const last = query.terms[query.terms.length - 1]?.direction ?? 'ASC';
-    const terms: SortTerm[] = [
-      ...query.terms,
-      { expression: 'other.id', direction: last },
-      { expression: 'elementId(r)', direction: last },
-    ];
-    checkKey(terms, page);
-    const narrow = projectFields('other', query.nodeFields ?? null);
-    const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}|${narrow ?? ''}`;
-    return this.loaders
-      .get<KeyedPage<RelatedRow>>(name, async (ids) => {
-        const params = new ParamBag();
-        const idList = params.add(ids);
-        const conditions = query.conditions?.(params) ?? [];
-        if (page.key) conditions.push(keysetCondition(terms, page.key, params));
-        const limit = params.add(neo4j.int(page.limit + 1));
-        // The parent's end of each relationship is not read again: the request holds the parent.
-        const rows = await this.graph.read(
-          `UNWIND ${idList} AS id
-           CALL (id) {
-             ${query.match}
-             ${where(conditions)}
-             RETURN r, other, startNode(r) AS start, endNode(r) AS end ORDER BY ${orderBy(terms)} LIMIT ${limit}
-           }
-           RETURN id, r {.*, type: type(r), startId: start.id, endId: end.id} AS rel, ${narrow ?? project('other')} AS node,
-                  ${sortKey(terms)} AS key, CASE WHEN other = start OR start.id = id THEN null ELSE ${project('start')} END AS start,
-                  CASE WHEN other = end OR end.id = id THEN null ELSE ${project('end')} END AS end`,
-          params.values,
-        );
-        return groupBy(ids, rows, (row) => row.id).map((group) => {
-          // Narrow rows are partial, so they stay out of the request's node cache.
-          const nodes = narrow ? group.map((row) => toEntity(row.node)!) : this.entities(group.map((row) => row.node));
-          // Both ends of every relationship are remembered, so resolving either costs no query.
-          this.entities(group.flatMap((row) => [row.start, row.end].filter(Boolean)));
-          const keyed = group.map((row, i) => ({ edge: { node: nodes[i], rel: row.rel }, key: row.key as unknown[] }));
-          return { rows: keyed.slice(0, page.limit), more: keyed.length > page.limit };
-        });
-      })
-      .load(parentId);
+    return this.pageLoader(query, page, relationshipPlan(query, page)).load(parentId);
+  }
+
+  /**
+   * A node by id (null unless it is one of `typenames`) and one relationship page of it, in one
+   * statement: the page is filed where `relationshipPage` looks for it, so the connection field
+   * resolving next costs no query. When the page's arguments are not valid (a cursor of another
+   * list, say) the node is read alone, and the connection field reports the error where it belongs.
+   */
+  protected async typedByIdWithPage(id: string, typenames: string[], query: () => RelationshipQuery, page: KeysetPage): Promise<EntityRow | null> {
+    const params = new ParamBag();
+    let relationship: RelationshipQuery, plan: RelationshipPlan, subquery: string;
+    try {
+      relationship = query();
+      plan = relationshipPlan(relationship, page);
+      subquery = pageSubquery(relationship, page, plan, params);
+    } catch {
+      return this.typedById(id, typenames);
+    }
+    const [row] = await this.graph.read(
+      `MATCH (n:Entity {id: ${params.add(id)}})
+       WITH n, n.id AS id
+       CALL (id) { ${subquery} RETURN collect({${pageColumns(plan).map(([name, expression]) => `${name}: ${expression}`).join(', ')}}) AS page }
+       RETURN ${project('n')} AS node, page`,
+      params.values,
+    );
+    if (!row) return null;
+    const [node] = this.entities([row.node]);
+    if (!typenames.includes(node.__typename)) return null;
+    this.pageLoader(relationship, page, plan).prime(id, this.pageFromRows(row.page, page, plan));
+    return node;
+  }
+
+  private pageLoader(query: RelationshipQuery, page: KeysetPage, plan: RelationshipPlan): DataLoader<string, KeyedPage<RelatedRow>> {
+    return this.loaders.get<KeyedPage<RelatedRow>>(plan.name, async (ids) => {
+      const params = new ParamBag();
+      const idList = params.add(ids);
+      const subquery = pageSubquery(query, page, plan, params);
+      const rows = await this.graph.read(
+        `UNWIND ${idList} AS id ${subquery}
+         RETURN id, ${pageColumns(plan).map(([name, expression]) => `${expression} AS ${name}`).join(', ')}`,
+        params.values,
+      );
+      return groupBy(ids, rows, (row) => row.id).map((group) => this.pageFromRows(group, page, plan));
+    });
+  }
+
+  /** One parent's page from the rows `pageColumns` returned (one more than the page, to see whether more follow). */
+  private pageFromRows(rows: Row[], page: KeysetPage, plan: RelationshipPlan): KeyedPage<RelatedRow> {
+    // Narrow rows are partial, so they stay out of the request's node cache.
+    const nodes = plan.narrow ? rows.map((row) => toEntity(row.node)!) : this.entities(rows.map((row) => row.node));
+    // Both ends of every relationship are remembered, so resolving either costs no query.
+    this.entities(rows.flatMap((row) => [row.start, row.end].filter(Boolean)));
+    const keyed = rows.map((row, i) => ({ edge: { node: nodes[i], rel: row.rel }, key: row.key as unknown[] }));
+    return { rows: keyed.slice(0, page.limit), more: keyed.length > page.limit };
   }
 
   /** How many relationships match a connection field's filter, per parent, batched like the pages. */

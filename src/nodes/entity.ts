@@ -3,13 +3,20 @@ import { ORGANIZATION_TYPENAMES, OrganizationKind } from '../organizations/organ
 
 const LABEL_TYPENAMES = ['Person', 'Honor', 'Program', 'Source', 'Figure'];
 
+/** Properties of a projected node that are not fields: its labels and the search-only text. */
+const HIDDEN = new Set(['__labels', 'aliasText', 'searchText']);
+
 /** Turns a projected node (see db/cypher `project`) into the row GraphQL resolves. */
 export function toEntity(row: Record<string, any> | null | undefined): EntityRow | null {
   if (!row) return null;
-  const { __labels: labels = [], aliasText: _a, searchText: _s, ...properties } = row;
+  const labels: string[] = row.__labels ?? [];
   let typename: string | undefined;
-  if (labels.includes('Organization')) typename = ORGANIZATION_TYPENAMES[properties.kind as OrganizationKind];
+  if (labels.includes('Organization')) typename = ORGANIZATION_TYPENAMES[row.kind as OrganizationKind];
   else typename = LABEL_TYPENAMES.find((label) => labels.includes(label));
-  if (!typename) throw new Error(`node ${properties.id} has no known label (${labels.join(', ')})`);
-  return { ...properties, __typename: typename, id: properties.id };
+  if (!typename) throw new Error(`node ${row.id} has no known label (${labels.join(', ')})`);
+  // One copy, without the labels and the search-only fields.
+  const entity: Record<string, any> = {};
+  for (const key in row) if (!HIDDEN.has(key)) entity[key] = row[key];
+  entity.__typename = typename;
+  return entity as EntityRow;
 }

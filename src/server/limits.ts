@@ -120,17 +120,42 @@ export function costErrors(
   };
 }
 
+/** Names of the variables given as a `first` argument anywhere in a document: its cost depends on their values. */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** Most variable combinations remembered per document (Apollo keeps the documents themselves). */
+const COSTS_PER_DOCUMENT = 64;
+
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin<any> {
+  // A document's cost depends only on the operation run and its page-size variables, so an
+  // accepted one is not weighed again for the same values (Apollo reuses the parsed document).
+  const accepted = new WeakMap<DocumentNode, { variables: string[]; keys: Set<string> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const { errors } = costErrors(schema, document, operation, request.variables ?? {}, maxCost);
+          let known = accepted.get(document);
+          if (!known) {
+            known = { variables: pageSizeVariables(document), keys: new Set() };
+            accepted.set(document, known);
+          }
+          const variables = request.variables ?? {};
+          const key = JSON.stringify([operation.name?.value ?? null, ...known.variables.map((name) => variables[name] ?? null)]);
+          if (known.keys.has(key)) return;
+          const { errors } = costErrors(schema, document, operation, variables, maxCost);
           if (errors.length) throw errors[0];
+          if (known.keys.size < COSTS_PER_DOCUMENT) known.keys.add(key);
         },
       };
     },
   };
 }
-
