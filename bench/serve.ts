@@ -59,12 +59,16 @@ async function peer(driver: Driver) {
     ],
   });
   await server.start();
-  // Same stack as this API (Express 5 + Apollo), so only the GraphQL layer differs.
-  const express = (await import('express')).default;
-  const { expressMiddleware } = await import('@as-integrations/express5');
-  const app = express();
-  app.use('/graphql', (_req, _res, next) => store.run({ statements: 0 }, next), express.json({ limit: '1mb' }), expressMiddleware(server));
-  await new Promise<void>((resolve) => app.listen(port, '127.0.0.1', () => resolve()));
+  // Same HTTP stack as this API (its /graphql handler on node:http, with Apollo), so only the GraphQL layer differs.
+  const { graphqlHandler } = await import('../src/server/graphql-http');
+  const handle = graphqlHandler({
+    apollo: server,
+    bodyLimit: '1mb',
+    refuse: (res, status, message) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message }] })),
+    checkBody: () => null,
+    context: async () => ({}),
+  });
+  http.createServer((req, res) => store.run({ statements: 0 }, () => void handle(req, res))).listen(port, '127.0.0.1');
 }
 
 async function floor(driver: Driver) {

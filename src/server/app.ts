@@ -3,7 +3,6 @@ import http from 'node:http';
 import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DEFAULT_LIMITS, Limits } from '../config';
@@ -15,6 +14,7 @@ import { AuthConfig, viewerFrom } from '../auth/viewer';
 import { unauthenticated } from '../common/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { exportRoute } from './export.route';
+import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { armorProtection, costLimitPlugin } from './limits';
 import { Logger, Metrics, createLogger } from './observability';
 
@@ -120,14 +120,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     observer: metrics.graphObserver(),
   });
 
+  /** Every request's id: the caller's `x-request-id` when it is a sane one, else a fresh UUID. */
+  const requestIds = new WeakMap<http.ServerResponse, string>();
   /** Errors answered before GraphQL runs (body not JSON, batch too big): same shape, counted too. */
-  const jsonError = (res: Response, status: number, code: string, message: string) => {
+  const jsonError = (res: http.ServerResponse, status: number, code: string, message: string) => {
     metrics.errors.inc({ code });
-    res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
+    const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId: requestIds.get(res) } }] });
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-length', Buffer.byteLength(body));
+    res.end(body);
   };
 
   const app = express();
-  const httpServer = http.createServer(app);
+  let graphqlEndpoint: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  const httpServer = http.createServer((req, res) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    requestIds.set(res, requestId);
+    res.setHeader('x-request-id', requestId);
+    if (stopping) res.setHeader('connection', 'close');
+    if (graphqlEndpoint && isGraphqlPath(req.url)) {
+      graphqlEndpoint(req, res).catch((error) => {
+        logger.error({ requestId, err: error }, 'internal error outside GraphQL');
+        if (!res.headersSent) jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+        else res.destroy();
+      });
+    } else app(req, res);
+  });
   const armor = armorProtection(limits, production);
   const apollo = new ApolloServer<Context>({
     schema: await buildHonorGraphSchema(),
@@ -154,11 +174,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let stopping = false;
 
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    const given = req.headers['x-request-id'];
-    res.locals.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', res.locals.requestId);
-    if (stopping) res.setHeader('connection', 'close');
+  app.use((_req, res, next) => {
+    res.locals.requestId = requestIds.get(res);
     next();
   });
   app.get('/healthz', (_req, res) => {
@@ -183,27 +200,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   // The export's reads get the same transaction timeout and metrics as GraphQL's.
   app.get('/export', exportRoute(graph));
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    (req: Request, res: Response, next: NextFunction) => {
-      if (Array.isArray(req.body) && limits.allowBatchedRequests && req.body.length > limits.maxBatchSize) {
-        jsonError(res, 400, 'BAD_REQUEST', `A batch may hold at most ${limits.maxBatchSize} operations (MAX_BATCH_SIZE)`);
-        return;
+  graphqlEndpoint = graphqlHandler<Context>({
+    apollo,
+    bodyLimit: '1mb',
+    refuse: (res, status, message) => jsonError(res, status, 'BAD_REQUEST', message),
+    checkBody: (body) =>
+      Array.isArray(body) && limits.allowBatchedRequests && body.length > limits.maxBatchSize
+        ? `A batch may hold at most ${limits.maxBatchSize} operations (MAX_BATCH_SIZE)`
+        : null,
+    // The deadline rides on the graph, so every transaction of the request is cut to it.
+    context: async (req, res) => {
+      const viewer = viewerFrom(req.headers.authorization, auth);
+      if (auth.readsRequireAuth && !viewer.user) {
+        throw unauthenticated(viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
       }
-      next();
+      return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), requestIds.get(res), viewer);
     },
-    expressMiddleware(apollo, {
-      // The deadline rides on the graph, so every transaction of the request is cut to it.
-      context: async ({ req, res }) => {
-        const viewer = viewerFrom(req.headers.authorization, auth);
-        if (auth.readsRequireAuth && !viewer.user) {
-          throw unauthenticated(viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
-        }
-        return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), res.locals.requestId, viewer);
-      },
-    }),
-  );
+  });
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
   app.use('/', express.static(path.resolve(__dirname, '../../dist/web')));
   // Body-parser and any other failure outside GraphQL: JSON with a code, never an HTML stack.
