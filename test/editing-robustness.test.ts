@@ -6,6 +6,7 @@ import {
   CreateSourceDocument,
   HistoryDocument,
   MergeEntitiesDocument,
+  RevokeAwardDocument,
   SetOrganizationParentDocument,
   UndoDocument,
   UpdatePersonDocument,
@@ -285,6 +286,40 @@ describe('merging two sources, and undoing it', () => {
       { mergeId },
     );
     expect(links.linked).toBe(links.revisions);
+  });
+});
+
+describe('undoing a change made before a source merge', () => {
+  it('brings the fact back citing the source kept, never the one merged away', async () => {
+    const source = async (title: string) =>
+      (await app.request(CreateSourceDocument, { input: { title, kind: 'NEWS_REPORT', allowDuplicate: true } }, editor)).data!.createSource.id;
+    const kept = await source('测试稳健来源丙');
+    const gone = await source('测试稳健来源丁');
+    const person = (await app.request(CreatePersonDocument, { input: { name: '测试稳健郑敏', allowDuplicate: true } }, editor)).data!.createPerson.id;
+    const award = { recipientId: person, honorId: 'honor-sanba-pacesetter', year: 2022 };
+    expect((await app.request(AwardHonorDocument, { ...award, sourceIds: [gone, kept] }, editor)).errors).toBeUndefined();
+    const revoked = await app.request(RevokeAwardDocument, award, admin);
+    expect(revoked.errors).toBeUndefined();
+    const history = await app.request(HistoryDocument, { id: person, first: 1 });
+    const revocation = history.data!.history.edges[0].node;
+    expect(revocation.operation).toBe('revokeAward');
+    expect((await app.request(MergeEntitiesDocument, { keepId: kept, mergeId: gone }, admin)).errors).toBeUndefined();
+
+    const undone = await app.request(UndoDocument, { revisionId: revocation.id }, admin);
+    expect(undone.errors).toBeUndefined();
+    const [restored] = await app.graph.read(
+      'MATCH (:Person {id: $person})-[r:RECEIVED {year: 2022}]->(:Honor {id: $honor}) RETURN r.sourceIds AS ids, r.locators AS locators',
+      { person, honor: award.honorId },
+    );
+    // Both citations name the kept source now; the pair they become is kept once.
+    expect(restored).toEqual({ ids: [kept], locators: [''] });
+    const [citing] = await app.graph.read(
+      `CALL () { MATCH (n:Entity) WHERE $gone IN n.sourceIds RETURN count(n) AS c UNION ALL MATCH ()-[r]->() WHERE $gone IN r.sourceIds RETURN count(r) AS c }
+       RETURN sum(c) AS count`,
+      { gone },
+    );
+    expect(citing.count).toBe(0);
+    expect(await app.graph.read('MATCH (n:Entity {id: $gone}) RETURN n.id AS id', { gone })).toEqual([]);
   });
 });
 

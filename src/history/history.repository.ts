@@ -7,7 +7,7 @@ import { Repository } from '../nodes/base.repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-import { NodeState, RelState, Snapshot, entityIdsOf, relId, safeLabel, safeRelType, stripUntracked } from './snapshot';
+import { NodeState, RelState, Snapshot, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
 
 export interface RevisionRow {
   id: string;
@@ -81,10 +81,12 @@ export class Recorder {
   }
 
   /**
-   * Writes `target` over what `current` describes: recreates nodes, restores properties and
-   * relationships, then removes what did not exist in `target`.
+   * Writes `recorded` over what `current` describes: recreates nodes, restores properties and
+   * relationships, then removes what did not exist in `recorded`. Citations of sources merged
+   * away since are written as citations of the sources kept.
    */
-  async restore(target: Snapshot, current: Snapshot): Promise<void> {
+  async restore(recorded: Snapshot, current: Snapshot): Promise<void> {
+    const target = withMergedSourcesReplaced(recorded, await this.mergedSources(referencedIds(recorded)));
     for (const [id, state] of Object.entries(target.nodes)) {
       if (!state) continue;
       const now = current.nodes[id];
@@ -121,6 +123,20 @@ export class Recorder {
     for (const [id, state] of Object.entries(current.nodes)) {
       if (state && !target.nodes[id]) await this.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
     }
+  }
+
+  /** Of `ids`, those of sources merged away (no node has the id any more), each with the source kept. */
+  private async mergedSources(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.tx.run(
+      `UNWIND $ids AS id
+       OPTIONAL MATCH (n:Entity {id: id})
+       WITH id, n WHERE n IS NULL
+       MATCH (k:Source) WHERE id IN k.mergedIds
+       RETURN id, head(collect(k.id)) AS kept`,
+      { ids },
+    );
+    return new Map(rows.map((row) => [row.id as string, row.kept as string]));
   }
 }
 

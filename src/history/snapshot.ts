@@ -62,3 +62,41 @@ export function entityIdsOf(...snapshots: Snapshot[]): string[] {
   }
   return [...ids].sort();
 }
+
+/** Every id a snapshot's facts cite or link to that it does not itself recreate. */
+export function referencedIds(snapshot: Snapshot): string[] {
+  const ids = new Set<string>();
+  for (const state of Object.values(snapshot.nodes)) for (const id of state?.props.sourceIds ?? []) ids.add(id);
+  for (const rel of snapshot.rels) {
+    if (!rel.props) continue;
+    for (const id of rel.props.sourceIds ?? []) ids.add(id);
+    ids.add(rel.from);
+    ids.add(rel.to);
+  }
+  for (const [id, state] of Object.entries(snapshot.nodes)) if (state) ids.delete(id);
+  return [...ids];
+}
+
+/**
+ * The snapshot with every citation of a source merged away (`keptFor`: merged id → kept id) and
+ * every relationship to or from one moved to the source kept, as the merge itself rewrote the
+ * facts it saw: undoing an older change must not bring back a source the graph no longer has.
+ * A (source, locator) pair cited twice after the move is kept once.
+ */
+export function withMergedSourcesReplaced(snapshot: Snapshot, keptFor: ReadonlyMap<string, string>): Snapshot {
+  if (keptFor.size === 0) return snapshot;
+  const kept = (id: string) => keptFor.get(id) ?? id;
+  const recite = (props: Record<string, any>) => {
+    if (!Array.isArray(props.sourceIds) || !props.sourceIds.some((id: string) => keptFor.has(id))) return props;
+    const pairs: [string, string][] = [];
+    props.sourceIds.forEach((id: string, i: number) => {
+      const pair: [string, string] = [kept(id), props.locators?.[i] ?? ''];
+      if (!pairs.some(([s, l]) => s === pair[0] && l === pair[1])) pairs.push(pair);
+    });
+    return { ...props, sourceIds: pairs.map(([s]) => s), locators: pairs.map(([, l]) => l) };
+  };
+  return {
+    nodes: Object.fromEntries(Object.entries(snapshot.nodes).map(([id, state]) => [id, state && { ...state, props: recite(state.props) }])),
+    rels: snapshot.rels.map((rel) => (rel.props ? { ...rel, from: kept(rel.from), to: kept(rel.to), props: recite(rel.props) } : rel)),
+  };
+}
