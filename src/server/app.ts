@@ -133,6 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const app = express();
+  // Set once Apollo has started, before the server listens; Express answers every other path.
   let graphqlEndpoint: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   const httpServer = http.createServer((req, res) => {
     const given = req.headers['x-request-id'];
