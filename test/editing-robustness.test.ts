@@ -36,6 +36,10 @@ afterAll(async () => {
   await app.close();
 });
 
+/** A new source, made by the editor. */
+const source = async (title: string) =>
+  (await app.request(CreateSourceDocument, { input: { title, kind: 'NEWS_REPORT', allowDuplicate: true } }, editor)).data!.createSource.id;
+
 const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) => response.errors?.[0]?.extensions?.code;
 
 /** Organizations made straight in the database, so each test starts from a known hierarchy. */
@@ -229,8 +233,6 @@ describe('merging two sources, and undoing it', () => {
   let revisionId: string;
 
   beforeAll(async () => {
-    const source = async (title: string) =>
-      (await app.request(CreateSourceDocument, { input: { title, kind: 'NEWS_REPORT', allowDuplicate: true } }, editor)).data!.createSource.id;
     keepId = await source('测试稳健来源甲');
     mergeId = await source('测试稳健来源乙');
     // The person is cited by both; her award by the merged source at two places; her membership by the merged one only.
@@ -291,8 +293,6 @@ describe('merging two sources, and undoing it', () => {
 
 describe('undoing a change made before a source merge', () => {
   it('brings the fact back citing the source kept, never the one merged away', async () => {
-    const source = async (title: string) =>
-      (await app.request(CreateSourceDocument, { input: { title, kind: 'NEWS_REPORT', allowDuplicate: true } }, editor)).data!.createSource.id;
     const kept = await source('测试稳健来源丙');
     const gone = await source('测试稳健来源丁');
     const person = (await app.request(CreatePersonDocument, { input: { name: '测试稳健郑敏', allowDuplicate: true } }, editor)).data!.createPerson.id;

@@ -17,6 +17,7 @@ import { toEntity } from '../nodes/entity';
 import { project } from '../db/cypher';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { MembershipRow } from '../organizations/organization.repository';
+import { missingSources } from '../sources/source.repository';
 import { nameKey, namedProperties, pinyinKey } from '../text/normalize';
 
 type RelKey = Pick<RelState, 'type' | 'from' | 'to' | 'key'>;
@@ -180,17 +181,9 @@ export class EditingRepository extends Repository {
     if (!sourceIds?.length) return [];
     const ids = [...new Set(sourceIds)].sort();
     await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) SET s._lock = true REMOVE s._lock', { ids });
-    const rows = await tx.run(
-      `UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id})
-       WITH id, s WHERE s IS NULL
-       OPTIONAL MATCH (k:Source) WHERE id IN k.mergedIds
-       RETURN id, head(collect(k.id)) AS mergedInto`,
-      { ids },
-    );
-    const order = new Map(sourceIds.map((id, i) => [id, i] as const));
-    return rows
-      .map((row) => ({ id: row.id as string, mergedInto: (row.mergedInto as string | null) ?? null }))
-      .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const missing = await missingSources(tx, ids);
+    // In the order given, so the error names the first missing one the caller wrote.
+    return [...new Set(sourceIds)].filter((id) => missing.has(id)).map((id) => ({ id, mergedInto: missing.get(id)! }));
   }
 
   /** Locks the cited sources (see lockSources); NOT_FOUND when one does not exist. */

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../common/errors';
 import { Transaction } from '../db/graph';
 import { Repository } from '../nodes/base.repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
+import { missingSources } from '../sources/source.repository';
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 import { NodeState, RelState, Snapshot, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
@@ -86,7 +87,9 @@ export class Recorder {
    * away since are written as citations of the sources kept.
    */
   async restore(recorded: Snapshot, current: Snapshot): Promise<void> {
-    const target = withMergedSourcesReplaced(recorded, await this.mergedSources(referencedIds(recorded)));
+    const missing = await missingSources(this.tx, referencedIds(recorded));
+    const kept = new Map([...missing].filter((entry): entry is [string, string] => entry[1] !== null));
+    const target = withMergedSourcesReplaced(recorded, kept);
     for (const [id, state] of Object.entries(target.nodes)) {
       if (!state) continue;
       const now = current.nodes[id];
@@ -123,20 +126,6 @@ export class Recorder {
     for (const [id, state] of Object.entries(current.nodes)) {
       if (state && !target.nodes[id]) await this.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
     }
-  }
-
-  /** Of `ids`, those of sources merged away (no node has the id any more), each with the source kept. */
-  private async mergedSources(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.tx.run(
-      `UNWIND $ids AS id
-       OPTIONAL MATCH (n:Entity {id: id})
-       WITH id, n WHERE n IS NULL
-       MATCH (k:Source) WHERE id IN k.mergedIds
-       RETURN id, head(collect(k.id)) AS kept`,
-      { ids },
-    );
-    return new Map(rows.map((row) => [row.id as string, row.kept as string]));
   }
 }
 

@@ -34,16 +34,12 @@ export function awardsConnection(
  */
 export function honorById(id: string, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow | null> {
   const args = argumentsAt(info, ['awardsConnection']);
-  if (args) {
-    let paging: ReturnType<typeof pagingOf> | null = null;
-    try {
-      paging = pagingOf(args, args.orderBy as DatedSort[] | null, NEWEST_FIRST);
-    } catch {
-      paging = null;
-    }
-    if (paging) {
-      return ctx.repos.honors.byIdWithAwardPage(id, args.where as AwardWhere | null, paging.order, paging.page, pageFields(info, ['awardsConnection']));
-    }
+  let paging: ReturnType<typeof pagingOf> | null = null;
+  try {
+    if (args) paging = pagingOf(args, args.orderBy as DatedSort[] | null, NEWEST_FIRST);
+  } catch {
+    // The connection field refuses these arguments itself, at its own path.
   }
-  return ctx.repos.honors.byId(id);
+  if (!args || !paging) return ctx.repos.honors.byId(id);
+  return ctx.repos.honors.byIdWithAwardPage(id, args.where as AwardWhere | null, paging.order, paging.page, pageFields(info, ['awardsConnection']));
 }

@@ -1,7 +1,24 @@
 import { EntityRow } from '../common/node.type';
 import { KeyedPage, SortInput } from '../common/connection';
 import { KeysetPage, Logical, ParamBag, withLogic } from '../db/cypher';
+import { Transaction } from '../db/graph';
 import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
+
+/**
+ * Of `ids`, those that name no source (any more), each with the source it was merged into, or
+ * null when none was. Citing writes refuse them; undo re-cites the sources kept.
+ */
+export async function missingSources(tx: Transaction, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.run(
+    `UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id})
+     WITH id, s WHERE s IS NULL
+     OPTIONAL MATCH (k:Source) WHERE id IN k.mergedIds
+     RETURN id, head(collect(k.id)) AS mergedInto`,
+    { ids },
+  );
+  return new Map(rows.map((row) => [row.id as string, (row.mergedInto as string | null) ?? null]));
+}
 
 export interface SourceFilter extends ListFilter, Logical<SourceFilter> {}
 
