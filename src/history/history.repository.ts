@@ -6,6 +6,7 @@ import { Transaction } from '../db/graph';
 import { Repository } from '../nodes/base.repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { missingSources } from '../sources/source.repository';
+import { nameKey, nameSkeleton } from '../text/normalize';
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 import { NodeState, RelState, Snapshot, citedIds, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
@@ -98,7 +99,7 @@ export class Recorder {
       const now = current.nodes[id];
       // createdAt travels in snapshots as text; it is written back as a datetime, and only when
       // the node is recreated (revisions older than this rule lack it: the node is new then).
-      const { createdAt, ...props } = state.props;
+      const { createdAt, ...props } = withCurrentNameKeys(id, state.props);
       if (!now) {
         const labels = state.labels.map(safeLabel).join(':');
         await this.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = coalesce(datetime($createdAt), datetime())`, {
@@ -150,6 +151,17 @@ export class Recorder {
       }
     }
   }
+}
+
+/**
+ * A recorded node's properties with nameKey and nameSkeleton as the current normalization
+ * computes them from its name: a revision written before a change of normalization restores
+ * keys the duplicate check would no longer find. An explicit duplicate keeps its own key.
+ */
+function withCurrentNameKeys(id: string, props: Record<string, any>): Record<string, any> {
+  if (typeof props.nameKey !== 'string' || typeof props.name !== 'string') return props;
+  const key = nameKey(props.name);
+  return { ...props, nameKey: props.nameKey.endsWith(`#${id}`) ? `${key}#${id}` : key, nameSkeleton: nameSkeleton(props.name) };
 }
 
 /**
