@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Graph } from './graph';
-import { nameKey, nameSkeleton } from '../text/normalize';
+import { skeleton } from '../text/confusables';
+import { nameKey } from '../text/normalize';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
 
@@ -55,6 +56,7 @@ export async function applyMigrations(graph: Graph): Promise<{ statements: numbe
 export const NAME_KEY_VERSION = 2;
 const NAMED_LABELS = ['Person', 'Organization', 'Honor', 'Program', 'Source'];
 const CHUNK = 5000;
+const INVISIBLE_CHARACTER = /\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * Recomputes nameKey and nameSkeleton of every named node when they were written under an
@@ -74,9 +76,14 @@ export async function recomputeNameKeys(graph: Graph): Promise<{ changedKeys: nu
        ORDER BY n.createdAt, n.id`,
     );
     const next = rows.map((row) => {
-      const plain = nameKey(String(row.name ?? ''));
-      const explicit = String(row.nameKey).endsWith(`#${row.id}`);
-      return { id: row.id as string, old: row.nameKey as string, plain, explicit, key: explicit ? `${plain}#${row.id}` : plain, skeleton: nameSkeleton(String(row.name ?? '')), oldSkeleton: row.nameSkeleton };
+      const id = row.id as string;
+      const old = String(row.nameKey);
+      const explicit = old.endsWith(`#${id}`);
+      const name = String(row.name ?? '');
+      // Version 2 differs from version 1 only in the invisible characters it drops, so a key is
+      // recomputed only for a name holding one; every other stored key stays as it is.
+      const plain = INVISIBLE_CHARACTER.test(name) ? nameKey(name) : explicit ? old.slice(0, -(id.length + 1)) : old;
+      return { id, old, plain, key: explicit ? `${plain}#${id}` : plain, skeleton: skeleton(plain), oldSkeleton: row.nameSkeleton };
     });
     // Unchanged keys first, so that a key two nodes now share stays with its holder.
     const held = new Set(next.filter((n) => n.key === n.old).map((n) => n.key));
