@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Graph } from './graph';
-import { skeleton } from '../text/confusables';
-import { nameKey } from '../text/normalize';
+import { nameKey, nameSkeleton } from '../text/normalize';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
 
@@ -81,9 +80,10 @@ export async function recomputeNameKeys(graph: Graph): Promise<{ changedKeys: nu
       const explicit = old.endsWith(`#${id}`);
       const name = String(row.name ?? '');
       // Version 2 differs from version 1 only in the invisible characters it drops, so a key is
-      // recomputed only for a name holding one; every other stored key stays as it is.
+      // recomputed only for a name holding one; every other stored key stays as it is. The
+      // skeleton is new: computed for every node.
       const plain = INVISIBLE_CHARACTER.test(name) ? nameKey(name) : explicit ? old.slice(0, -(id.length + 1)) : old;
-      return { id, old, plain, key: explicit ? `${plain}#${id}` : plain, skeleton: skeleton(plain), oldSkeleton: row.nameSkeleton };
+      return { id, old, plain, key: explicit ? `${plain}#${id}` : plain, skeleton: nameSkeleton(name), oldSkeleton: row.nameSkeleton };
     });
     // Unchanged keys first, so that a key two nodes now share stays with its holder.
     const held = new Set(next.filter((n) => n.key === n.old).map((n) => n.key));

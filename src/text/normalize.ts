@@ -215,12 +215,14 @@ export function nameKey(name: string): string {
 }
 
 /**
- * The name key's TR39 confusable skeleton: names that look alike (Anna with a Cyrillic А, 士 and
- * 土) share it. Stored as nameSkeleton; an equal skeleton makes a duplicate candidate, not a
- * constraint violation, since different people can have names that merely look alike.
+ * The TR39 confusable skeleton of the canonical name, lowercased: names that look alike (Anna
+ * with a Cyrillic А, ANNA in Greek capitals, 士 and 土) share it. Taken before lowercasing, as
+ * look-alikes are told by their shapes (Greek Ν looks like N, its small ν like v). Stored as
+ * nameSkeleton; an equal skeleton makes a duplicate candidate, not a constraint violation, since
+ * different people can have names that merely look alike.
  */
 export function nameSkeleton(name: string): string {
-  return skeleton(nameKey(name));
+  return skeleton(normalizeName(name)).toLowerCase();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -294,7 +296,7 @@ export function matchName(
     const samePinyin = [candidate.name, ...aliases].find((a) => pinyinKey(a) === inputPinyin);
     if (samePinyin) return { score: 0.85, reason: `same pinyin as ${samePinyin} (${inputPinyin})` };
   }
-  const inputSkeleton = skeleton(key);
+  const inputSkeleton = nameSkeleton(input);
   const lookAlike = [candidate.name, ...aliases].find((a) => nameSkeleton(a) === inputSkeleton);
   if (lookAlike) return { score: 0.8, reason: `looks the same as ${lookAlike} (confusable characters)` };
   if (abbreviations) {
