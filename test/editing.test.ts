@@ -112,7 +112,7 @@ describe('an editor records new honorees', () => {
     const person = created.data!.createPerson;
     expect(person.name).toBe('测试编辑张丽');
     expect(person.aliases).toEqual(expect.arrayContaining(['张丽丽', '測試編輯張麗']));
-    expect(person.sources.map((s) => s.source.id)).toEqual([SOURCE]);
+    expect(person.sources.map((s) => s.source!.id)).toEqual([SOURCE]);
     personId = person.id;
     expect(personId).toMatch(/^person-ceshibianjizhangli-[0-9a-f]{8}$/);
     const [mentions] = await app.graph.read('MATCH (:Source {id: $source})-[m:MENTIONS]->(:Person {id: $id}) RETURN count(m) AS count', { source: SOURCE, id: personId });
@@ -183,7 +183,7 @@ describe('an editor records new honorees', () => {
     expect(first.errors).toBeUndefined();
     expect(first.data!.awardHonor).toMatchObject({ year: 2024, recipient: { id: personId }, honor: { id: HONOR } });
     const again = await app.request(AwardHonorDocument, { recipientId: personId, honorId: HONOR, year: 2024, sourceIds: [sourceId] }, editor);
-    expect(again.data!.awardHonor.sources.map((s) => s.source.id)).toEqual([SOURCE, sourceId]);
+    expect(again.data!.awardHonor.sources.map((s) => s.source!.id)).toEqual([SOURCE, sourceId]);
     const read = await app.request(PersonAwardsDocument, { id: personId });
     expect(read.data!.person!.awards).toEqual([{ year: 2024, honor: { id: HONOR } }]);
   });

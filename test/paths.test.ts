@@ -97,7 +97,7 @@ describe('a researcher asks how two nodes are connected', () => {
     expect(path!.length).toBe(expected);
     const received = path!.relationships.find((r) => r.type === 'RECEIVED');
     expect(received).toBeDefined();
-    expect(received!.sources.map((s) => s.source.id)).toContain('src-huainan-wf-2024-report');
+    expect(received!.sources.map((s) => s.source!.id)).toContain('src-huainan-wf-2024-report');
     // A shorter bound than the distance finds nothing, without an error.
     const tooShort = await app.request(ShortestPathDocument, {
       fromId: 'org-huainan-wf',

@@ -32,7 +32,7 @@ describe("the article's facts come back through GraphQL", () => {
     expect(award.honor.level).toBe('NATIONAL');
     expect(award.sources.length).toBeGreaterThan(0);
     expect(award.sources[0].locator).toMatch(/^¶\d+$/);
-    expect(award.sources[0].source.title).toContain('巾帼力量勇担当');
+    expect(award.sources[0].source!.title).toContain('巾帼力量勇担当');
   });
 
   it('市妇联 is found by its short form and holds exactly its three honors', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Graph } from './graph';
+import { nameKey, nameSkeleton } from '../text/normalize';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
 
@@ -42,7 +43,67 @@ export async function applyMigrations(graph: Graph): Promise<{ statements: numbe
     }
   }
   await graph.write('CALL db.awaitIndexes(300)');
+  await recomputeNameKeys(graph);
   return { statements };
+}
+
+/**
+ * Which normalization the stored nameKey and nameSkeleton follow. 2: invisible characters
+ * (Default_Ignorable_Code_Point) are removed and the TR39 skeleton is stored. Raising it makes
+ * the next start recompute every key once.
+ */
+export const NAME_KEY_VERSION = 2;
+const NAMED_LABELS = ['Person', 'Organization', 'Honor', 'Program', 'Source'];
+const CHUNK = 5000;
+const INVISIBLE_CHARACTER = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * Recomputes nameKey and nameSkeleton of every named node when they were written under an
+ * older normalization (a marker GraphLock node records the version, so this runs once). Keys
+ * stay unique per label: a node whose key is unchanged keeps it, and a node whose new key is
+ * already held becomes an explicit duplicate (`key#id`), as allowDuplicate makes one.
+ */
+export async function recomputeNameKeys(graph: Graph): Promise<{ changedKeys: number; nodes: number }> {
+  const [marker] = await graph.read("MATCH (l:GraphLock {name: 'name-keys'}) RETURN l.version AS version");
+  if (marker?.version === NAME_KEY_VERSION) return { changedKeys: 0, nodes: 0 };
+  let changedKeys = 0;
+  let nodes = 0;
+  for (const label of NAMED_LABELS) {
+    const rows = await graph.read(
+      `MATCH (n:${label}) WHERE n.nameKey IS NOT NULL
+       RETURN n.id AS id, coalesce(n.name, n.title) AS name, n.nameKey AS nameKey, n.nameSkeleton AS nameSkeleton
+       ORDER BY n.createdAt, n.id`,
+    );
+    const next = rows.map((row) => {
+      const id = row.id as string;
+      const old = String(row.nameKey);
+      const explicit = old.endsWith(`#${id}`);
+      const name = String(row.name ?? '');
+      // Version 2 differs from version 1 only in the invisible characters it drops, so a key is
+      // recomputed only for a name holding one; every other stored key stays as it is. The
+      // skeleton is new: computed for every node.
+      const plain = INVISIBLE_CHARACTER.test(name) ? nameKey(name) : explicit ? old.slice(0, -(id.length + 1)) : old;
+      return { id, old, plain, key: explicit ? `${plain}#${id}` : plain, skeleton: nameSkeleton(name), oldSkeleton: row.nameSkeleton };
+    });
+    // Unchanged keys first, so that a key two nodes now share stays with its holder.
+    const held = new Set(next.filter((n) => n.key === n.old).map((n) => n.key));
+    for (const n of next) {
+      if (n.key === n.old) continue;
+      if (held.has(n.key)) n.key = `${n.plain}#${n.id}`;
+      held.add(n.key);
+    }
+    const keyChanges = next.filter((n) => n.key !== n.old).map(({ id, key }) => ({ id, key }));
+    // One statement, so that keys moving between nodes never collide half way.
+    if (keyChanges.length) await graph.write(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n.nameKey = row.key`, { rows: keyChanges });
+    const skeletons = next.filter((n) => n.skeleton !== n.oldSkeleton).map(({ id, skeleton }) => ({ id, skeleton }));
+    for (let at = 0; at < skeletons.length; at += CHUNK) {
+      await graph.write(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n.nameSkeleton = row.skeleton`, { rows: skeletons.slice(at, at + CHUNK) });
+    }
+    changedKeys += keyChanges.length;
+    nodes += rows.length;
+  }
+  await graph.write("MERGE (l:GraphLock {name: 'name-keys'}) SET l.version = $version", { version: NAME_KEY_VERSION });
+  return { changedKeys, nodes };
 }
 
 /** Names of the constraints and indexes that the migrations create. */

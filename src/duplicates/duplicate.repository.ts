@@ -4,7 +4,7 @@ import { Row } from '../db/graph';
 import { project } from '../db/cypher';
 import { Repository } from '../nodes/base.repository';
 import { toEntity } from '../nodes/entity';
-import { LIKELY_DUPLICATE, candidateQuery, matchName, nameKey } from '../text/normalize';
+import { LIKELY_DUPLICATE, candidateQuery, matchName, nameKey, nameSkeleton } from '../text/normalize';
 
 export interface Candidate {
   node: EntityRow;
@@ -22,18 +22,19 @@ export class DuplicateRepository extends Repository {
     if (!query) return [];
     const read: Run = run ?? ((cypher, params) => this.graph.read(cypher, params));
     // Full-text finds the bigram, pinyin and alias neighbours; an exact nameKey or alias hit is
-    // added in case the analyzer splits a short name oddly. Scoring decides what is a match.
+    // added in case the analyzer splits a short name oddly, and a nameSkeleton hit for names
+    // written with look-alike characters (Cyrillic а for a). Scoring decides what is a match.
     const rows = await read(
       `CALL () {
          CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: 50}) YIELD node
          RETURN node
          UNION
-         MATCH (node:${label}) WHERE node.nameKey = $key OR $name IN node.aliases
+         MATCH (node:${label}) WHERE node.nameKey = $key OR node.nameSkeleton = $skeleton OR $name IN node.aliases
          RETURN node
        }
        WITH node WHERE node:${label}
        RETURN DISTINCT ${project('node')} AS node`,
-      { query, key: nameKey(name), name },
+      { query, key: nameKey(name), skeleton: nameSkeleton(name), name },
     );
     const abbreviations = type !== EntityType.PERSON;
     const found: Candidate[] = [];

@@ -6,9 +6,10 @@ import { Transaction } from '../db/graph';
 import { Repository } from '../nodes/base.repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { missingSources } from '../sources/source.repository';
+import { nameKey, nameSkeleton } from '../text/normalize';
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-import { NodeState, RelState, Snapshot, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
+import { NodeState, RelState, Snapshot, citedIds, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
 
 export interface RevisionRow {
   id: string;
@@ -89,13 +90,16 @@ export class Recorder {
   async restore(recorded: Snapshot, current: Snapshot): Promise<void> {
     const missing = await missingSources(this.tx, referencedIds(recorded));
     const kept = new Map([...missing].filter((entry): entry is [string, string] => entry[1] !== null));
+    // A citation is written only of a source that exists, as every citing write checks.
+    const gone = citedIds(recorded).filter((id) => missing.has(id) && !kept.has(id));
+    if (gone.length) throw conflict(`revisionId: the state to restore cites ${gone.map((id) => `"${id}"`).join(', ')}, which no longer exist`, { missingSources: gone });
     const target = withMergedSourcesReplaced(recorded, kept);
     for (const [id, state] of Object.entries(target.nodes)) {
       if (!state) continue;
       const now = current.nodes[id];
       // createdAt travels in snapshots as text; it is written back as a datetime, and only when
       // the node is recreated (revisions older than this rule lack it: the node is new then).
-      const { createdAt, ...props } = state.props;
+      const { createdAt, ...props } = withCurrentNameKeys(id, state.props);
       if (!now) {
         const labels = state.labels.map(safeLabel).join(':');
         await this.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = coalesce(datetime($createdAt), datetime())`, {
@@ -123,10 +127,56 @@ export class Recorder {
         await this.tx.run(`MATCH (:Entity {id: $from})-[r:${type} {key: $key}]->(:Entity {id: $to}) DELETE r`, { ...rel });
       }
     }
+    const deletedSources: string[] = [];
     for (const [id, state] of Object.entries(current.nodes)) {
-      if (state && !target.nodes[id]) await this.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
+      if (state && !target.nodes[id]) {
+        await this.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
+        if (state.labels.includes('Source')) deletedSources.push(id);
+      }
+    }
+    // A source is deleted only when nothing cites it any more, or those facts would cite nothing.
+    // Citing writes lock the source first, so none can slip in before this commits.
+    if (deletedSources.length) {
+      const citing = await this.tx.run(
+        `CALL () { MATCH (n:Entity) WHERE any(id IN n.sourceIds WHERE id IN $ids) RETURN n.id AS fact
+                   UNION ALL
+                   MATCH (a:Entity)-[r]->(b:Entity) WHERE any(id IN r.sourceIds WHERE id IN $ids) RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact }
+         RETURN fact ORDER BY fact LIMIT 5`,
+        { ids: deletedSources },
+      );
+      if (citing.length) {
+        throw conflict(`revisionId: undoing would delete ${deletedSources.join(', ')}, which is still cited (${citing.map((row) => row.fact).join('; ')}); remove or move those citations first`, {
+          citedBy: citing.map((row) => row.fact),
+        });
+      }
     }
   }
+}
+
+/**
+ * A recorded node's properties with nameKey and nameSkeleton as the current normalization
+ * computes them from its name: a revision written before a change of normalization restores
+ * keys the duplicate check would no longer find. An explicit duplicate keeps its own key.
+ */
+function withCurrentNameKeys(id: string, props: Record<string, any>): Record<string, any> {
+  if (typeof props.nameKey !== 'string' || typeof props.name !== 'string') return props;
+  const key = nameKey(props.name);
+  return { ...props, nameKey: props.nameKey.endsWith(`#${id}`) ? `${key}#${id}` : key, nameSkeleton: nameSkeleton(props.name) };
+}
+
+/**
+ * Locks the existing entities among `ids`: sources first, then the others, each group in id
+ * order, as citing writes lock their sources before the entity they change.
+ */
+async function lockEntities(tx: Transaction, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)].sort();
+  if (!unique.length) return;
+  await tx.run(
+    `UNWIND $ids AS id MATCH (s:Source {id: id}) WITH s ORDER BY s.id SET s._lock = true REMOVE s._lock
+     WITH count(*) AS sources
+     UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE NOT n:Source WITH n ORDER BY n.id SET n._lock = true REMOVE n._lock`,
+    { ids: unique },
+  );
 }
 
 export class HistoryRepository extends Repository {
@@ -183,6 +233,15 @@ export class HistoryRepository extends Repository {
       const revision = row.r as RevisionRow & { seq: number };
       if (revision.undoneBy) throw conflict(`revisionId: revision ${revisionId} was already undone by ${revision.undoneBy}`, { undoneBy: revision.undoneBy });
       if (revision.operation === 'undo') throw conflict(`revisionId: ${revisionId} is itself an undo; undo cannot be undone`);
+      const before = JSON.parse(revision.before) as Snapshot;
+      const after = JSON.parse(revision.after) as Snapshot;
+      // Every entity the undo writes is locked before the check for later revisions, as every
+      // editing write locks what it changes before reading it: a write that committed first is
+      // seen below and blocks the undo; one that comes later queues and then reads the restored
+      // state. Without the locks an update committing between the check and the restore was
+      // silently overwritten. Same order as the editing writes: hierarchy, sources, the rest.
+      if ([...before.rels, ...after.rels].some((rel) => rel.type === 'PART_OF')) await lockHierarchy(tx);
+      await lockEntities(tx, [...revision.entityIds, ...referencedIds(before)]);
       const blockers = await tx.run(
         `MATCH (r:Revision {id: $id}), (later:Revision)
          WHERE later.id <> r.id AND later.undoneBy IS NULL AND later.operation <> 'undo'
@@ -197,13 +256,10 @@ export class HistoryRepository extends Repository {
           { dependents: blockers.map((b) => b.id) },
         );
       }
-      const before = JSON.parse(revision.before) as Snapshot;
-      const after = JSON.parse(revision.after) as Snapshot;
       // Restoring a parent can close a cycle through changes made since to other organizations
       // (they do not block the undo, as they touch other entities): checked as setOrganizationParent
       // checks, under the same lock.
       const restoredParents = before.rels.filter((rel) => rel.type === 'PART_OF' && rel.props).map((rel) => rel.from);
-      if ([...before.rels, ...after.rels].some((rel) => rel.type === 'PART_OF')) await lockHierarchy(tx);
       await recorder.restore(before, after);
       const cycle = await cycleThrough(tx, restoredParents);
       if (cycle) throw conflict(`revisionId: undoing ${revisionId} would now make a cycle: ${cycle.join(' → ')}; move one of these first`, { cycle });

@@ -77,6 +77,15 @@ export function referencedIds(snapshot: Snapshot): string[] {
   return [...ids];
 }
 
+/** Every source a snapshot's facts cite that it does not itself recreate. */
+export function citedIds(snapshot: Snapshot): string[] {
+  const ids = new Set<string>();
+  for (const state of Object.values(snapshot.nodes)) for (const id of state?.props.sourceIds ?? []) ids.add(id);
+  for (const rel of snapshot.rels) for (const id of rel.props?.sourceIds ?? []) ids.add(id);
+  for (const [id, state] of Object.entries(snapshot.nodes)) if (state) ids.delete(id);
+  return [...ids];
+}
+
 /**
  * The snapshot with every citation of a source merged away (`keptFor`: merged id → kept id) and
  * every relationship to or from one moved to the source kept, as the merge itself rewrote the

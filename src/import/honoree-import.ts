@@ -9,6 +9,7 @@ import { EditingRepository } from '../editing/editing.repository';
 import { Recorder } from '../history/history.repository';
 import { OrganizationKind } from '../organizations/organization-kind';
 import { nameKey } from '../text/normalize';
+import { unsafeTextProblem } from '../text/unicode';
 import { HonoreeRowInput, ImportReport, ImportRowResult, ImportRowStatus } from './import.type';
 
 /** Thrown to roll a dry run back after it has done everything a real run would. */
@@ -95,7 +96,9 @@ export class HonoreeImport {
     if (row.organization != null && row.organization !== '') fields.push(['organization', row.organization, nameProblem]);
     if (row.source != null && row.source !== '') fields.push(['source', row.source, nameProblem]);
     for (const [field, value, problem] of fields) {
-      const found = problem(value);
+      // Rows are checked here, not only as GraphQL arguments: this is the door every row of a
+      // file passes, and a row's text becomes names, titles and citations.
+      const found = (typeof value === 'string' ? unsafeTextProblem(value) : null) ?? problem(value);
       if (found) throw new Rejected(`${field}: ${found}`);
     }
   }

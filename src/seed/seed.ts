@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Graph } from '../db/graph';
-import { nameKey, normalizeName, searchKeys, toTraditional } from '../text/normalize';
+import { nameKey, nameSkeleton, normalizeName, searchKeys, toTraditional } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
 import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
@@ -36,6 +36,7 @@ function naming(entity: { name: string; aliases?: string[]; nameEn?: string | nu
     searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
     // Held unique per label by schema/migrations/004_editing.cypher, as for names editors create.
     nameKey: nameKey(name),
+    nameSkeleton: nameSkeleton(name),
   };
 }
 

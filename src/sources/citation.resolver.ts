@@ -5,7 +5,9 @@ import { Source } from './source.type';
 
 @Resolver(() => Citation)
 export class CitationResolver {
-  @FieldResolver(() => Source, { description: 'The cited source.' })
+  // Nullable: a citation naming a source that does not exist (written before every citing write
+  // compared ids exactly) reads as null with its sourceId, instead of failing the whole read.
+  @FieldResolver(() => Source, { nullable: true, description: 'The cited source; null when no source has this id (a dangling citation: sourceId says which).' })
   source(@Root() citation: Citation, @Ctx() ctx: Context) {
     return ctx.repos.sources.byId(citation.sourceId);
   }

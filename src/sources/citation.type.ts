@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
 /** Where a fact comes from: a source and the place in it (e.g. ¶5 for the fifth paragraph). */
 @ObjectType({ simpleResolvers: true, description: 'Where a fact comes from: a source, and where in it.' })
 export class Citation {
+  @Field(() => ID, { description: 'The id of the cited source, as stored: still there when the source is not (see `source`).' })
   sourceId!: string;
 
   @Field(() => String, { nullable: true, description: 'Where in the source, e.g. "¶5" for its fifth paragraph (line).' })

@@ -10,6 +10,7 @@
 /// <reference path="./opencc-js.d.ts" />
 import { Converter, CustomConverter } from 'opencc-js';
 import { customPinyin, pinyin } from 'pinyin-pro';
+import { INVISIBLE, skeleton } from './confusables';
 
 type Convert = (text: string) => string;
 
@@ -37,7 +38,10 @@ const SYLLABLE =
 const SYLLABLES = new RegExp(`^(?:${SYLLABLE})+$`);
 
 const LOST_CHARACTER = /[?？\uFFFD]/;
-const ZERO_WIDTH = /[\u00AD\u200B-\u200F\u2060\uFEFF]/g;
+// Characters that display as nothing (Default_Ignorable_Code_Point: zero-width characters, soft
+// hyphen, variation selectors, bidi controls, BOM, tag characters): two names differing only in
+// them look identical, so names and keys are compared without them.
+const ZERO_WIDTH = INVISIBLE;
 
 let simplifier: Convert | undefined;
 let traditionalizer: Convert | undefined;
@@ -96,9 +100,9 @@ export function toTraditional(s: string): string {
   return traditionalizer(s);
 }
 
-/** NFKC, zero-width removal, pinyin annotations removed, whitespace collapsed; script unchanged. */
+/** NFKC, invisible characters removed, pinyin annotations removed, whitespace collapsed; script unchanged. */
 export function cleanText(s: string): string {
-  return stripPinyinAnnotations(s.normalize('NFKC').replace(ZERO_WIDTH, ''))
+  return stripPinyinAnnotations(s.replace(ZERO_WIDTH, '').normalize('NFKC').replace(ZERO_WIDTH, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -210,6 +214,17 @@ export function nameKey(name: string): string {
   return normalizeName(name).toLowerCase();
 }
 
+/**
+ * The TR39 confusable skeleton of the canonical name, lowercased: names that look alike (Anna
+ * with a Cyrillic А, ANNA in Greek capitals, 士 and 土) share it. Taken before lowercasing, as
+ * look-alikes are told by their shapes (Greek Ν looks like N, its small ν like v). Stored as
+ * nameSkeleton; an equal skeleton makes a duplicate candidate, not a constraint violation, since
+ * different people can have names that merely look alike.
+ */
+export function nameSkeleton(name: string): string {
+  return skeleton(normalizeName(name)).toLowerCase();
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -281,6 +296,9 @@ export function matchName(
     const samePinyin = [candidate.name, ...aliases].find((a) => pinyinKey(a) === inputPinyin);
     if (samePinyin) return { score: 0.85, reason: `same pinyin as ${samePinyin} (${inputPinyin})` };
   }
+  const inputSkeleton = nameSkeleton(input);
+  const lookAlike = [candidate.name, ...aliases].find((a) => nameSkeleton(a) === inputSkeleton);
+  if (lookAlike) return { score: 0.8, reason: `looks the same as ${lookAlike} (confusable characters)` };
   if (abbreviations) {
     const expanded = expandShortForms(input);
     for (const full of [candidate.name, ...aliases]) {
@@ -316,6 +334,7 @@ export function namedProperties(entity: { name: string; aliases?: readonly strin
     aliasText: aliases.join(' | '),
     searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
     nameKey: nameKey(name),
+    nameSkeleton: nameSkeleton(name),
   };
 }
 // ---------------------------------------------------------------------------------------

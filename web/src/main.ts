@@ -18,7 +18,7 @@ import { request } from './api';
 
 type ChartNode = ExplorerChartQuery['orgChart'][number];
 type Details = NonNullable<ExplorerDetailsQuery['node']>;
-type Citation = { locator?: string | null; source: { id: string; title: string } };
+type Citation = { locator?: string | null; sourceId: string; source?: { id: string; title: string } | null };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const escapeHtml = (text: string) =>
@@ -185,7 +185,7 @@ async function selectNode(node: ChartNode) {
 function citations(list: readonly Citation[]): string {
   if (!list.length) return '';
   return `<ul class="citations">${list
-    .map((c) => `<li><cite>${escapeHtml(c.source.title)}</cite>${c.locator ? ` <span class="locator">${escapeHtml(c.locator)}</span>` : ''}</li>`)
+    .map((c) => `<li><cite>${escapeHtml(c.source?.title ?? `${c.sourceId} (missing)`)}</cite>${c.locator ? ` <span class="locator">${escapeHtml(c.locator)}</span>` : ''}</li>`)
     .join('')}</ul>`;
 }
 
