@@ -25,6 +25,7 @@ export interface DeadlineGuard {
  * connection is broken so the pool gets its slot back, every transaction of the request is
  * terminated server-side, and the caller gets TIMEOUT. `enter` must be called first thing in each
  * transaction attempt: it refuses attempts after the deadline and records the connection in use.
+ * The session is closed here: when the work ends, or after its connection is broken.
  */
 export async function withinDeadline<T>(
   session: Session,
@@ -51,36 +52,90 @@ export async function withinDeadline<T>(
   } catch (error) {
     if (abandoned) {
       running.catch(() => undefined);
-      void abandon(guard, held);
+      // Before its first attempt started, the session may still be waiting for its connection:
+      // then that is the one to break when it comes.
+      void abandon(guard, session, held ?? heldConnection(session, mode));
     }
     throw error;
   } finally {
     clearTimeout(timer);
+    if (!abandoned) await session.close();
   }
 }
 
-/** Frees the pooled connection, then has Neo4j terminate what is left of the request. */
-async function abandon(guard: DeadlineGuard, held: Promise<unknown> | null): Promise<void> {
+/** Frees the pooled connection, closes the session, then has Neo4j terminate what is left of the request. */
+async function abandon(guard: DeadlineGuard, session: Session, held: Promise<unknown>): Promise<void> {
   try {
-    if (held) await breakConnection(held);
-    const terminated = await terminateTransactions(guard.driver, guard.database, guard.requestId);
+    await breakConnection(held);
+    await session.close().catch(() => undefined);
+    const terminated = await terminatorOf(guard.driver, guard.database).terminate(guard.requestId);
     guard.onAbandon?.({ requestId: guard.requestId, terminated });
   } catch (error) {
     guard.onAbandon?.({ requestId: guard.requestId, terminated: 0, error });
   }
 }
 
-/** Terminates every transaction Neo4j lists with this request id in its metadata; how many it found. */
-export async function terminateTransactions(driver: Driver, database: string, requestId: string): Promise<number> {
-  const config = { database, transactionConfig: { timeout: 2_000 } };
+const terminators = new WeakMap<Driver, Map<string, Terminator>>();
+
+function terminatorOf(driver: Driver, database: string): Terminator {
+  let byDatabase = terminators.get(driver);
+  if (!byDatabase) terminators.set(driver, (byDatabase = new Map()));
+  let terminator = byDatabase.get(database);
+  if (!terminator) byDatabase.set(database, (terminator = new Terminator(driver, database)));
+  return terminator;
+}
+
+/**
+ * Terminates abandoned requests' transactions, many requests per round: a burst of abandoned
+ * statements costs one SHOW TRANSACTIONS (and one connection) at a time, not one each.
+ */
+class Terminator {
+  private waiting = new Map<string, { resolve: (found: number) => void; reject: (error: unknown) => void }[]>();
+  private running = false;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  terminate(requestId: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const callers = this.waiting.get(requestId) ?? [];
+      callers.push({ resolve, reject });
+      this.waiting.set(requestId, callers);
+      if (!this.running) void this.rounds();
+    });
+  }
+
+  private async rounds(): Promise<void> {
+    this.running = true;
+    while (this.waiting.size) {
+      const batch = this.waiting;
+      this.waiting = new Map();
+      try {
+        const found = await terminateTransactions(this.driver, this.database, [...batch.keys()]);
+        for (const [requestId, callers] of batch) for (const caller of callers) caller.resolve(found.get(requestId) ?? 0);
+      } catch (error) {
+        for (const callers of batch.values()) for (const caller of callers) caller.reject(error);
+      }
+    }
+    this.running = false;
+  }
+}
+
+/** Terminates every transaction Neo4j lists with one of these request ids in its metadata; how many per id. */
+export async function terminateTransactions(driver: Driver, database: string, requestIds: string[]): Promise<Map<string, number>> {
+  const config = { database, transactionConfig: { timeout: 5_000 } };
   const listed = await driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.requestId = $requestId RETURN transactionId',
-    { requestId },
+    'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.requestId IN $requestIds RETURN transactionId, metaData.requestId AS requestId',
+    { requestIds },
     config,
   );
+  const found = new Map<string, number>();
+  for (const record of listed.records) found.set(record.get('requestId'), (found.get(record.get('requestId')) ?? 0) + 1);
   const ids = listed.records.map((record) => record.get('transactionId') as string);
   if (ids.length) await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, config);
-  return ids.length;
+  return found;
 }
 
 /** The ids of the transactions Neo4j still lists for a request (for /readyz-like checks and tests). */
@@ -88,7 +143,7 @@ export async function listedTransactions(driver: Driver, database: string, reque
   const listed = await driver.executeQuery(
     'SHOW TRANSACTIONS YIELD transactionId, status, metaData WHERE metaData.requestId = $requestId RETURN transactionId, status',
     { requestId },
-    { database, transactionConfig: { timeout: 2_000 } },
+    { database, transactionConfig: { timeout: 5_000 } },
   );
   return listed.records.map((record) => ({ id: record.get('transactionId'), status: record.get('status') }));
 }

@@ -137,17 +137,8 @@ export class Graph {
       graceMs: this.options.deadlineGraceMs ?? DEFAULT_DEADLINE_GRACE_MS,
       onAbandon: this.options.onAbandon,
     };
-    let abandoned = false;
-    try {
-      return await withinDeadline(session, mode, guard, (enter) => work(session, enter));
-    } catch (error) {
-      abandoned = (error as any)?.extensions?.code === 'TIMEOUT';
-      throw error;
-    } finally {
-      // An abandoned session closes once its broken connection has failed; never wait for it.
-      if (abandoned) session.close().catch(() => undefined);
-      else await session.close();
-    }
+    // Closes the session itself: at once, or once its connection is broken when abandoned.
+    return withinDeadline(session, mode, guard, (enter) => work(session, enter));
   }
 
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
