@@ -20,8 +20,11 @@ jest.setTimeout(180_000);
 const NEVER_ANSWERED = `RETURN ${'NOT '.repeat(20_000)}true AS x`;
 /** Runs row by row, so Neo4j notices termination within milliseconds. */
 const SLOW_ROWS = 'UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n';
-/** One expression over 10^8 list items: Neo4j checks for termination nowhere inside it. */
-const SLOW_EXPRESSION = 'RETURN reduce(s = 0, x IN range(1, 100000000) | s + x) AS s';
+/**
+ * One expression over 4·10^8 list items (several seconds to a minute here): Neo4j checks for
+ * termination nowhere inside it.
+ */
+const SLOW_EXPRESSION = 'RETURN reduce(s = 0, x IN range(1, 400000000) | s + x) AS s';
 
 const DEADLINE_MS = 1_500;
 const GRACE_MS = 300;
@@ -36,9 +39,10 @@ const answerWithin = <T>(promise: Promise<T>, ms: number) =>
 async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await sleep(100);
+    // A busy Neo4j may refuse a probe for a while (a connection not accepted in time): try again.
+    const value = await probe().catch((error) => (Date.now() > until ? Promise.reject(error) : undefined));
+    if ((value !== undefined && done(value)) || Date.now() > until) return value as T;
+    await sleep(200);
   }
 }
 
@@ -117,7 +121,10 @@ describe('a statement that outlives its deadline', () => {
     const listed = await listedTransactions(app.driver, app.graph.database, requestId);
     for (const transaction of listed) expect(transaction.status).toMatch(/^Terminated/);
     expect(await eventually(async () => pooledConnectionsInUse(app.driver), (count) => count === 0, 5_000)).toBe(0);
-    await eventually(() => listedTransactions(app.driver, app.graph.database, requestId), (rows) => rows.length === 0, 60_000);
+    // Not asserted (it is Neo4j's to finish), only waited for so later tests get the CPU back.
+    const answered = Date.now();
+    await eventually(() => listedTransactions(app.driver, app.graph.database, requestId), (rows) => rows.length === 0, 120_000);
+    process.stderr.write(`[deadlines] ...and Neo4j listed it, terminated, for ${Date.now() - answered} ms more\n`);
   });
 
   it('a write transaction past its deadline is abandoned the same way, and rolled back', async () => {
