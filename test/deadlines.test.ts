@@ -33,8 +33,15 @@ const SLACK_MS = 2_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Bounds a call that could hang (on the base commit it does), so the test fails rather than waits. */
-const answerWithin = <T>(promise: Promise<T>, ms: number) =>
-  Promise.race([promise, sleep(ms).then(() => ({ hung: `no answer within ${ms} ms` }))]);
+async function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T | { hung: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<{ hung: string }>((resolve) => (timer = setTimeout(() => resolve({ hung: `no answer within ${ms} ms` }), ms)));
+  try {
+    return await Promise.race([promise, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms: number): Promise<T> {
   const until = Date.now() + ms;
