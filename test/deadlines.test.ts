@@ -73,7 +73,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-const bounded = (requestId: string) => app.graph.withOptions({ deadline: Date.now() + DEADLINE_MS, deadlineGraceMs: GRACE_MS, requestId });
+/** What the watchdog reported: one event per abandoned statement. */
+const abandoned: { requestId: string | null; terminated: number; error?: unknown }[] = [];
+const bounded = (requestId: string) =>
+  app.graph.withOptions({ deadline: Date.now() + DEADLINE_MS, deadlineGraceMs: GRACE_MS, requestId, onAbandon: (event) => abandoned.push(event) });
+const abandonedOf = (requestId: string) => abandoned.filter((event) => event.requestId === requestId);
 
 const outcome = async (work: Promise<unknown>) => {
   const started = Date.now();
@@ -101,6 +105,10 @@ describe('a statement that outlives its deadline', () => {
     expect(inUse).toBe(0);
     const lingering = await eventually(() => transactionsOf('test-deadline-hang-'), (rows) => rows.length === 0, 30_000);
     expect(lingering).toEqual([]);
+    const hangReports = async () => abandoned.filter((event) => event.requestId?.startsWith('test-deadline-hang-'));
+    const reported = await eventually(hangReports, (events) => events.length >= 60, 60_000);
+    expect(reported).toHaveLength(60);
+    expect(reported.filter((event) => event.error)).toEqual([]);
     process.stderr.write(`[deadlines] pool back to 0 in use and no transaction of theirs listed ${Date.now() - settled} ms after the last answer\n`);
     const normal = await app.raw('{ organization(id: "org-acwf") { name } }');
     expect(normal.errors).toBeUndefined();
@@ -127,6 +135,9 @@ describe('a statement that outlives its deadline', () => {
     // Neo4j cannot stop it mid-expression: it stays listed, terminated, until the expression ends.
     const listed = await listedTransactions(app.driver, app.graph.database, requestId);
     for (const transaction of listed) expect(transaction.status).toMatch(/^Terminated/);
+    // The watchdog found its transaction by the statement's tag and had Neo4j terminate it.
+    const [event] = await eventually(async () => abandonedOf(requestId), (events) => events.length > 0, 10_000);
+    expect(event).toMatchObject({ requestId, terminated: 1 });
     expect(await eventually(async () => pooledConnectionsInUse(app.driver), (count) => count === 0, 5_000)).toBe(0);
     // Not asserted (it is Neo4j's to finish), only waited for so later tests get the CPU back.
     const answered = Date.now();

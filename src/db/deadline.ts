@@ -6,13 +6,15 @@ import { deadlineExceeded } from './errors';
 export const DEFAULT_DEADLINE_GRACE_MS = 500;
 
 /** Told when a statement outlived its deadline and was abandoned (for logs and metrics). */
-export type AbandonListener = (event: { requestId: string; terminated: number; error?: unknown }) => void;
+export type AbandonListener = (event: { requestId: string | null; terminated: number; error?: unknown }) => void;
 
 export interface DeadlineGuard {
   driver: Driver;
   database: string;
-  /** The transactions' metadata `requestId`: what SHOW TRANSACTIONS finds them by. */
-  requestId: string;
+  /** The transactions' metadata `statement`: what SHOW TRANSACTIONS finds them by. */
+  statement: string;
+  /** The request's id, for the log line. */
+  requestId: string | null;
   deadline: number;
   graceMs: number;
   onAbandon?: AbandonListener;
@@ -67,8 +69,9 @@ export async function withinDeadline<T>(
 async function abandon(guard: DeadlineGuard, session: Session, held: Promise<unknown>): Promise<void> {
   try {
     await breakConnection(held);
-    await session.close().catch(() => undefined);
-    const terminated = await terminatorOf(guard.driver, guard.database).terminate(guard.requestId);
+    // Never waited for: the session may still be finishing an attempt on its own.
+    session.close().catch(() => undefined);
+    const terminated = await terminatorOf(guard.driver, guard.database).terminate(guard.statement);
     guard.onAbandon?.({ requestId: guard.requestId, terminated });
   } catch (error) {
     guard.onAbandon?.({ requestId: guard.requestId, terminated: 0, error });
@@ -98,11 +101,11 @@ class Terminator {
     private readonly database: string,
   ) {}
 
-  terminate(requestId: string): Promise<number> {
+  terminate(statement: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      const callers = this.waiting.get(requestId) ?? [];
+      const callers = this.waiting.get(statement) ?? [];
       callers.push({ resolve, reject });
-      this.waiting.set(requestId, callers);
+      this.waiting.set(statement, callers);
       if (!this.running) void this.rounds();
     });
   }
@@ -113,32 +116,46 @@ class Terminator {
       const batch = this.waiting;
       this.waiting = new Map();
       try {
-        const found = await terminateTransactions(this.driver, this.database, [...batch.keys()]);
-        for (const [requestId, callers] of batch) for (const caller of callers) caller.resolve(found.get(requestId) ?? 0);
+        const found = await this.withRetries(() => terminateTransactions(this.driver, this.database, [...batch.keys()]));
+        for (const [statement, callers] of batch) for (const caller of callers) caller.resolve(found.get(statement) ?? 0);
       } catch (error) {
         for (const callers of batch.values()) for (const caller of callers) caller.reject(error);
       }
     }
     this.running = false;
   }
+
+  /** A Neo4j busy with what is being terminated may not take a new connection in time: try again. */
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (tries >= TERMINATION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
 }
 
-/** Terminates every transaction Neo4j lists with one of these request ids in its metadata; how many per id. */
-export async function terminateTransactions(driver: Driver, database: string, requestIds: string[]): Promise<Map<string, number>> {
+const TERMINATION_ATTEMPTS = 3;
+
+/** Terminates every transaction Neo4j lists with one of these statement tags; how many per tag. */
+export async function terminateTransactions(driver: Driver, database: string, statements: string[]): Promise<Map<string, number>> {
   const config = { database, transactionConfig: { timeout: 5_000 } };
   const listed = await driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.requestId IN $requestIds RETURN transactionId, metaData.requestId AS requestId',
-    { requestIds },
+    'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.statement IN $statements RETURN transactionId, metaData.statement AS statement',
+    { statements },
     config,
   );
   const found = new Map<string, number>();
-  for (const record of listed.records) found.set(record.get('requestId'), (found.get(record.get('requestId')) ?? 0) + 1);
+  for (const record of listed.records) found.set(record.get('statement'), (found.get(record.get('statement')) ?? 0) + 1);
   const ids = listed.records.map((record) => record.get('transactionId') as string);
   if (ids.length) await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, config);
   return found;
 }
 
-/** The ids of the transactions Neo4j still lists for a request (for /readyz-like checks and tests). */
+/** The transactions Neo4j still lists for a request id (for tests and people checking by hand). */
 export async function listedTransactions(driver: Driver, database: string, requestId: string): Promise<{ id: string; status: string }[]> {
   const listed = await driver.executeQuery(
     'SHOW TRANSACTIONS YIELD transactionId, status, metaData WHERE metaData.requestId = $requestId RETURN transactionId, status',

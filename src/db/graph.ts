@@ -26,7 +26,7 @@ export interface GraphOptions {
   observer?: GraphObserver;
   /** Most items a nested list (awards, members, children…) returns per parent. */
   maxListItems?: number;
-  /** Put in every transaction's metadata (`requestId`), so SHOW TRANSACTIONS finds a request's work. */
+  /** Put in every transaction's metadata (`requestId`), so SHOW TRANSACTIONS shows whose work it is. */
   requestId?: string;
   /** How long past the deadline a statement may stay unanswered before it is abandoned (ms). */
   deadlineGraceMs?: number;
@@ -35,6 +35,14 @@ export interface GraphOptions {
 }
 
 export const DEFAULT_MAX_LIST_ITEMS = 500;
+
+/** What every transaction of ours carries; SHOW TRANSACTIONS shows it as `metaData`. */
+export interface TransactionMetadata {
+  app: 'honorgraph';
+  /** The request's id (its x-request-id), when the statement runs for a request. */
+  requestId?: string;
+  statement: string;
+}
 
 /** What repositories write through inside one transaction. */
 export interface Transaction {
@@ -76,16 +84,20 @@ export class Graph {
 
   /**
    * Neo4j's timeout for the next transaction (the configured one, cut to what the deadline leaves)
-   * and its metadata, which names the request so its transactions can be found and terminated.
+   * and its metadata: the request (for people reading SHOW TRANSACTIONS) and a tag of this one
+   * statement, by which an abandoned one is found and terminated.
    */
-  private transactionConfig(): { timeout?: number; metadata: { app: string; requestId: string } } {
+  private transactionConfig(): { timeout?: number; metadata: TransactionMetadata } {
     let timeout = this.options.transactionTimeoutMs;
     if (this.options.deadline !== undefined) {
       const left = this.options.deadline - Date.now();
       if (left <= 0) throw deadlineExceeded();
       timeout = timeout === undefined ? left : Math.min(timeout, left);
     }
-    const metadata = { app: 'honorgraph', requestId: this.options.requestId ?? `statement-${randomUUID()}` };
+    // The statement tag is the server's own: a client's x-request-id may repeat another's, so
+    // termination goes by the tag, never by the request id.
+    const metadata: TransactionMetadata = { app: 'honorgraph', statement: randomUUID() };
+    if (this.options.requestId) metadata.requestId = this.options.requestId;
     return timeout === undefined ? { metadata } : { timeout: Math.max(1, Math.ceil(timeout)), metadata };
   }
 
@@ -113,7 +125,7 @@ export class Graph {
    */
   private async inSession<T>(
     mode: 'READ' | 'WRITE',
-    requestId: string,
+    statement: string,
     work: (session: Session, enter: () => void) => Promise<T>,
   ): Promise<T> {
     const session = this.driver.session({
@@ -132,7 +144,8 @@ export class Graph {
     const guard = {
       driver: this.driver,
       database: this.database,
-      requestId,
+      statement,
+      requestId: this.options.requestId ?? null,
       deadline,
       graceMs: this.options.deadlineGraceMs ?? DEFAULT_DEADLINE_GRACE_MS,
       onAbandon: this.options.onAbandon,
@@ -154,7 +167,7 @@ export class Graph {
     this.stats.roundTrips += 1;
     const transactionConfig = this.transactionConfig();
     return this.measured(mode === 'READ' ? 'read' : 'write', () =>
-      this.inSession(mode, transactionConfig.metadata.requestId, (session, enter) => {
+      this.inSession(mode, transactionConfig.metadata.statement, (session, enter) => {
         const run = async (tx: ManagedTransaction) => {
           enter();
           const result = await tx.run(cypher, params);
@@ -169,7 +182,7 @@ export class Graph {
   async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const transactionConfig = this.transactionConfig();
     return this.measured('write', () =>
-      this.inSession('WRITE', transactionConfig.metadata.requestId, (session, enter) =>
+      this.inSession('WRITE', transactionConfig.metadata.statement, (session, enter) =>
         session.executeWrite((tx: ManagedTransaction) => {
           enter();
           return work({
