@@ -50,9 +50,15 @@ export interface Limits {
   requestTimeoutMs: number;
   /** Neo4j's own limit on every transaction the app opens. */
   transactionTimeoutMs: number;
+  /** docs/neo4j-deadlines.md: how long past its deadline a statement may go unanswered. */
+  deadlineGraceMs?: number;
+  /** Requests reaching Neo4j that one client (token sub, else address) may run at once. */
+  clientMaxConcurrentRequests?: number;
+  /** Requests reaching Neo4j that all clients may run at once; below the pool of 50 connections. */
+  maxConcurrentRequests?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = {
+export const DEFAULT_LIMITS: Required<Limits> = {
   maxDepth: 10,
   maxCost: 10_000,
   maxAliases: 15,
@@ -63,6 +69,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxBatchSize: 10,
   requestTimeoutMs: 10_000,
   transactionTimeoutMs: 5_000,
+  deadlineGraceMs: 500,
+  clientMaxConcurrentRequests: 8,
+  maxConcurrentRequests: 32,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -173,6 +182,10 @@ export function loadLimits(env: Env = process.env): Limits {
     maxBatchSize: integer(env, 'MAX_BATCH_SIZE', d.maxBatchSize, 1, 1000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 600_000),
     transactionTimeoutMs: integer(env, 'NEO4J_TRANSACTION_TIMEOUT_MS', d.transactionTimeoutMs, 100, 600_000),
+    deadlineGraceMs: integer(env, 'NEO4J_DEADLINE_GRACE_MS', d.deadlineGraceMs, 0, 60_000),
+    clientMaxConcurrentRequests: integer(env, 'CLIENT_MAX_CONCURRENT_REQUESTS', d.clientMaxConcurrentRequests, 1, 49),
+    // The driver's pool holds 50 connections (MAX_CONNECTION_POOL_SIZE): the total stays below it.
+    maxConcurrentRequests: integer(env, 'MAX_CONCURRENT_REQUESTS', d.maxConcurrentRequests, 1, 49),
   };
   return limits;
 }

@@ -37,6 +37,9 @@ describe('configuration from the environment', () => {
     [{ REQUEST_TIMEOUT_MS: '5' }, 'REQUEST_TIMEOUT_MS', /between 100 and/],
     [{ NEO4J_TRANSACTION_TIMEOUT_MS: '-1' }, 'NEO4J_TRANSACTION_TIMEOUT_MS', /whole number/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of fatal/],
+    [{ MAX_CONCURRENT_REQUESTS: '50' }, 'MAX_CONCURRENT_REQUESTS', /between 1 and 49/],
+    [{ CLIENT_MAX_CONCURRENT_REQUESTS: '0' }, 'CLIENT_MAX_CONCURRENT_REQUESTS', /between 1 and 49/],
+    [{ NEO4J_DEADLINE_GRACE_MS: 'soon' }, 'NEO4J_DEADLINE_GRACE_MS', /whole number/],
   ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
     const error = failure(env as Record<string, string>);
     expect(error).toBeInstanceOf(ConfigError);
@@ -50,5 +53,7 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).limits).toMatchObject({ maxDepth: 10, maxCost: 10_000, allowBatchedRequests: false, requestTimeoutMs: 10_000 });
     const limits = loadConfig({ QUERY_MAX_DEPTH: '6', ALLOW_BATCHED_REQUESTS: 'true', MAX_BATCH_SIZE: '3', NEO4J_TRANSACTION_TIMEOUT_MS: '2000' }).limits;
     expect(limits).toMatchObject({ maxDepth: 6, allowBatchedRequests: true, maxBatchSize: 3, transactionTimeoutMs: 2000 });
+    expect(loadConfig({}).limits).toMatchObject({ deadlineGraceMs: 500, clientMaxConcurrentRequests: 8, maxConcurrentRequests: 32 });
+    expect(loadConfig({ CLIENT_MAX_CONCURRENT_REQUESTS: '2', MAX_CONCURRENT_REQUESTS: '20' }).limits).toMatchObject({ clientMaxConcurrentRequests: 2, maxConcurrentRequests: 20 });
   });
 });

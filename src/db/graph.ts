@@ -1,4 +1,6 @@
-import neo4j, { Driver, Integer, ManagedTransaction, isDate, isDateTime, isLocalDateTime, isDuration } from 'neo4j-driver';
+import { randomUUID } from 'node:crypto';
+import neo4j, { Driver, Integer, ManagedTransaction, Session, isDate, isDateTime, isLocalDateTime, isDuration } from 'neo4j-driver';
+import { AbandonListener, DEFAULT_DEADLINE_GRACE_MS, withinDeadline } from './deadline';
 import { classifyDatabaseError, deadlineExceeded } from './errors';
 
 export type Params = Record<string, unknown>;
@@ -24,9 +26,23 @@ export interface GraphOptions {
   observer?: GraphObserver;
   /** Most items a nested list (awards, members, children…) returns per parent. */
   maxListItems?: number;
+  /** Put in every transaction's metadata (`requestId`), so SHOW TRANSACTIONS shows whose work it is. */
+  requestId?: string;
+  /** How long past the deadline a statement may stay unanswered before it is abandoned (ms). */
+  deadlineGraceMs?: number;
+  /** Told when a statement outlived its deadline, its connection was closed and its transactions terminated. */
+  onAbandon?: AbandonListener;
 }
 
 export const DEFAULT_MAX_LIST_ITEMS = 500;
+
+/** What every transaction of ours carries; SHOW TRANSACTIONS shows it as `metaData`. */
+export interface TransactionMetadata {
+  app: 'honorgraph';
+  /** The request's id (its x-request-id), when the statement runs for a request. */
+  requestId?: string;
+  statement: string;
+}
 
 /** What repositories write through inside one transaction. */
 export interface Transaction {
@@ -52,7 +68,7 @@ export class Graph {
   }
 
   /** A view of the same driver with its own round-trip counter (and deadline), for one request. */
-  scoped(extra: { deadline?: number } = {}): Graph {
+  scoped(extra: { deadline?: number; requestId?: string } = {}): Graph {
     return this.derive({ roundTrips: 0 }, { ...this.options, ...extra });
   }
 
@@ -66,15 +82,23 @@ export class Graph {
     return Object.assign(Object.create(Object.getPrototypeOf(this)), this, { stats, options });
   }
 
-  /** Neo4j's timeout for the next transaction: the configured one, cut to what the deadline leaves. */
-  private transactionConfig(): { timeout?: number } {
+  /**
+   * Neo4j's timeout for the next transaction (the configured one, cut to what the deadline leaves)
+   * and its metadata: the request (for people reading SHOW TRANSACTIONS) and a tag of this one
+   * statement, by which an abandoned one is found and terminated.
+   */
+  private transactionConfig(): { timeout?: number; metadata: TransactionMetadata } {
     let timeout = this.options.transactionTimeoutMs;
     if (this.options.deadline !== undefined) {
       const left = this.options.deadline - Date.now();
       if (left <= 0) throw deadlineExceeded();
       timeout = timeout === undefined ? left : Math.min(timeout, left);
     }
-    return timeout === undefined ? {} : { timeout: Math.max(1, Math.ceil(timeout)) };
+    // The statement tag is the server's own: a client's x-request-id may repeat another's, so
+    // termination goes by the tag, never by the request id.
+    const metadata: TransactionMetadata = { app: 'honorgraph', statement: randomUUID() };
+    if (this.options.requestId) metadata.requestId = this.options.requestId;
+    return timeout === undefined ? { metadata } : { timeout: Math.max(1, Math.ceil(timeout)), metadata };
   }
 
   /** Runs one statement or transaction, counting and timing it and classifying its failure. */
@@ -94,57 +118,83 @@ export class Graph {
     }
   }
 
-  async read(cypher: string, params: Params = {}): Promise<Row[]> {
-    this.stats.roundTrips += 1;
-    const transactionConfig = this.transactionConfig();
-    return this.measured('read', async () => {
-      const result = await this.driver.executeQuery(cypher, params, {
-        database: this.database,
-        routing: neo4j.routing.READ,
-        transactionConfig,
-      });
-      return result.records.map((record) => plain(record.toObject()));
+  /**
+   * A session for one call, bounded by the request's deadline when there is one: past it (plus the
+   * grace) the call answers TIMEOUT, its connection is closed rather than returned to the pool, and
+   * Neo4j terminates its transactions (src/db/deadline.ts).
+   */
+  private async inSession<T>(
+    mode: 'READ' | 'WRITE',
+    statement: string,
+    work: (session: Session, enter: () => void) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
+    const deadline = this.options.deadline;
+    if (deadline === undefined) {
+      try {
+        return await work(session, () => undefined);
+      } finally {
+        await session.close();
+      }
+    }
+    const guard = {
+      driver: this.driver,
+      database: this.database,
+      statement,
+      requestId: this.options.requestId ?? null,
+      deadline,
+      graceMs: this.options.deadlineGraceMs ?? DEFAULT_DEADLINE_GRACE_MS,
+      onAbandon: this.options.onAbandon,
+    };
+    // Closes the session itself: at once, or once its connection is broken when abandoned.
+    return withinDeadline(session, mode, guard, (enter) => work(session, enter));
+  }
+
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.statement('READ', cypher, params);
   }
 
   async write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.statement('WRITE', cypher, params);
+  }
+
+  /** One statement in its own transaction, retried on transient errors as driver.executeQuery does. */
+  private async statement(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<Row[]> {
     this.stats.roundTrips += 1;
     const transactionConfig = this.transactionConfig();
-    return this.measured('write', async () => {
-      const result = await this.driver.executeQuery(cypher, params, {
-        database: this.database,
-        routing: neo4j.routing.WRITE,
-        transactionConfig,
-      });
-      return result.records.map((record) => plain(record.toObject()));
-    });
+    return this.measured(mode === 'READ' ? 'read' : 'write', () =>
+      this.inSession(mode, transactionConfig.metadata.statement, (session, enter) => {
+        const run = async (tx: ManagedTransaction) => {
+          enter();
+          const result = await tx.run(cypher, params);
+          return result.records.map((record) => plain(record.toObject()));
+        };
+        return mode === 'READ' ? session.executeRead(run, transactionConfig) : session.executeWrite(run, transactionConfig);
+      }),
+    );
   }
 
   /** Several statements that commit together or not at all; retried on transient errors. */
   async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const transactionConfig = this.transactionConfig();
-    return this.measured('write', async () => {
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.WRITE,
-        bookmarkManager: this.driver.executeQueryBookmarkManager,
-      });
-      try {
-        return await session.executeWrite(
-          (tx: ManagedTransaction) =>
-            work({
-              run: async (cypher, params = {}) => {
-                this.stats.roundTrips += 1;
-                const result = await tx.run(cypher, params);
-                return result.records.map((record) => plain(record.toObject()));
-              },
-            }),
-          transactionConfig,
-        );
-      } finally {
-        await session.close();
-      }
-    });
+    return this.measured('write', () =>
+      this.inSession('WRITE', transactionConfig.metadata.statement, (session, enter) =>
+        session.executeWrite((tx: ManagedTransaction) => {
+          enter();
+          return work({
+            run: async (cypher, params = {}) => {
+              this.stats.roundTrips += 1;
+              const result = await tx.run(cypher, params);
+              return result.records.map((record) => plain(record.toObject()));
+            },
+          });
+        }, transactionConfig),
+      ),
+    );
   }
 }
 

@@ -15,6 +15,7 @@ import { unauthenticated } from '../common/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { exportRoute } from './export.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
+import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
 import { Logger, Metrics, createLogger } from './observability';
 
@@ -40,9 +41,14 @@ export interface RunningServer {
   metrics: Metrics;
   /** Stops taking requests, lets those in flight finish (up to the request timeout), then resolves. */
   stop(): Promise<void>;
+  /** The per-client and total limit on requests reaching Neo4j; /export can admit through it too. */
+  limiter: ConcurrencyLimiter;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** /readyz answers within this, whatever Neo4j does (docs/neo4j-deadlines.md). */
+const READINESS_TIMEOUT_MS = 2_000;
 
 /** Reports each request's id and Cypher round trips in the response, and puts the id on every error. */
 const responseExtensionsPlugin: ApolloServerPlugin<Context> = {
@@ -118,6 +124,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transactionTimeoutMs: limits.transactionTimeoutMs,
     maxListItems: limits.maxListItems,
     observer: metrics.graphObserver(),
+    deadlineGraceMs: limits.deadlineGraceMs ?? DEFAULT_LIMITS.deadlineGraceMs,
+    onAbandon: ({ requestId, terminated, error }) =>
+      logger.warn({ requestId, terminated, err: error }, 'statement outlived its deadline: connection closed, transactions terminated'),
+  });
+  // Requests reaching Neo4j, per client and in total (src/server/client-limits.ts).
+  const limiter = new ConcurrencyLimiter({
+    perClient: limits.clientMaxConcurrentRequests ?? DEFAULT_LIMITS.clientMaxConcurrentRequests,
+    total: limits.maxConcurrentRequests ?? DEFAULT_LIMITS.maxConcurrentRequests,
   });
 
   /** Every request's id: the caller's `x-request-id` when it is a sane one, else a fresh UUID. */
@@ -142,6 +156,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.setHeader('x-request-id', requestId);
     if (stopping) res.setHeader('connection', 'close');
     if (graphqlEndpoint && isGraphqlPath(req.url)) {
+      const client = clientKey(req, viewerFrom(req.headers.authorization, auth).user?.sub);
+      const refuse = (_: http.ServerResponse, refusal: { status: number; code: string; message: string }) => jsonError(res, refusal.status, refusal.code, refusal.message);
+      if (!limiter.admit(client, res, refuse)) return;
       graphqlEndpoint(req, res).catch((error) => {
         logger.error({ requestId, err: error }, 'internal error outside GraphQL');
         if (!res.headersSent) jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
@@ -188,7 +205,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     try {
-      const pending = await pendingMigrations(graph);
+      const pending = await pendingMigrations(graph.withOptions({ deadline: Date.now() + READINESS_TIMEOUT_MS, requestId: requestIds.get(res) }));
       if (pending.length) res.status(503).json({ status: 'unavailable', reason: 'migrations not applied', pending });
       else res.json({ status: 'ready' });
     } catch {
@@ -215,7 +232,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (auth.readsRequireAuth && !viewer.user) {
         throw unauthenticated(viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
       }
-      return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs }), requestIds.get(res), viewer);
+      // The request id also tags its Neo4j transactions, so they can be found and terminated.
+      return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs, requestId: requestIds.get(res) }), requestIds.get(res), viewer);
     },
   });
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
@@ -243,6 +261,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     http: httpServer,
     metrics,
+    limiter,
     async stop() {
       stopping = true;
       await apollo.stop();

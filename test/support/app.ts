@@ -41,7 +41,9 @@ export async function startTestApp(options: Partial<ServerOptions> = {}): Promis
   // A generous cost too: functional tests run deliberately heavy queries (round trips over 100
   // organizations with nested connections); the limits themselves are tested with their defaults
   // or their own values in limits-and-errors.test.ts.
-  const limits = options.limits ?? { ...DEFAULT_LIMITS, maxCost: 1_000_000, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 };
+  // Concurrency too: the race tests send 50 requests at once from one address (the limits
+  // themselves are tested in deadlines.test.ts).
+  const limits = options.limits ?? { ...DEFAULT_LIMITS, maxCost: 1_000_000, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000, clientMaxConcurrentRequests: 1_000, maxConcurrentRequests: 1_000 };
   const server = await startServer({ port: 0, host: '127.0.0.1', ...options, auth: options.auth ?? { jwtSecret: TEST_JWT_SECRET, readsRequireAuth: false }, limits, graph: options.graph ?? graph });
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`http://127.0.0.1:${server.port}/graphql`, {

@@ -47,6 +47,7 @@ public final class Neo4jLocal {
     private static final String DEFAULT_DATABASE = "neo4j";
     private static final long AVAILABLE_TIMEOUT_MS = 120_000;
     private static final int EXIT_FAILED = 2;
+    private static final Duration TRANSACTION_TIMEOUT_BACKSTOP = Duration.ofMinutes(10);
 
     /** Parsed command line. */
     private static final class Options {
@@ -142,7 +143,13 @@ public final class Neo4jLocal {
                 // The Bolt server stops after the databases are checkpointed and closed; its two
                 // 5 s grace periods (idle connections, worker pool) only delay the exit.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
-                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                // Timeouts are marked by a monitor that runs every 2 s by default, so a 1 s timeout
+                // fired at up to 3 s; checking every 100 ms keeps Neo4j's stop close to the app's deadline.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
+                // A backstop for transactions that carry no timeout of their own (the app always sends
+                // one): the app's NEO4J_TRANSACTION_TIMEOUT_MS allows at most 10 minutes.
+                .setConfig(GraphDatabaseSettings.transaction_timeout, TRANSACTION_TIMEOUT_BACKSTOP);
 
         if (o.httpPort != null) {
             builder.setConfig(HttpConnector.enabled, true)
