@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Graph, createDriver } from '../src/db/graph';
 import { findFreePort, startLocalNeo4j } from '../src/db/local-neo4j';
 import { startServer } from '../src/server/app';
+import { BENCH_LIMITS } from './limits';
 import { Size, SyntheticGraph } from './generate';
 import { benchQueries } from './queries';
 
@@ -26,7 +27,7 @@ async function main() {
       };
       walk(result.summary.profile);
     }
-    const server = await startServer({ graph: new Graph(driver, 'neo4j'), port: await findFreePort(), host: '127.0.0.1', production: true });
+    const server = await startServer({ graph: new Graph(driver, 'neo4j'), port: await findFreePort(), host: '127.0.0.1', production: true, limits: BENCH_LIMITS });
     const query = benchQueries(graph).find((q) => q.name === name)!;
     const request = query.request('api', new Set()) as any;
     for (let i = 0; i < Number(process.env.PROBE_N ?? 5); i++) {

@@ -10,6 +10,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { Driver } from 'neo4j-driver';
 import { Graph, createDriver } from '../src/db/graph';
 import { floorQueries } from './floor';
+import { BENCH_LIMITS } from './limits';
 
 const [arm, uri, portText] = process.argv.slice(2);
 const port = Number(portText);
@@ -17,7 +18,7 @@ const DATABASE = 'neo4j';
 
 async function api(driver: Driver) {
   const { startServer } = await import('../src/server/app');
-  await startServer({ graph: new Graph(driver, DATABASE), port, host: '127.0.0.1', production: true });
+  await startServer({ graph: new Graph(driver, DATABASE), port, host: '127.0.0.1', production: true, limits: BENCH_LIMITS });
 }
 
 /** Counts the Cypher statements each request runs, however the library runs them. */
