@@ -204,12 +204,18 @@ function summarize(answers: Answer[]): PhaseReport {
   return { requests: answers.length, p50: at(0.5), p99: at(0.99), max: Math.round((sorted.at(-1) ?? NaN) * 10) / 10, codes };
 }
 
+/**
+ * Normal traffic is another client than the attackers (all anonymous, from one address): it
+ * carries a token of its own, so the per-client limit tells the two apart as it would two users.
+ */
+const READER = { authorization: `Bearer ${token('editor', {}, { expiresIn: '1h', subject: 'soak-reader' })}` };
+
 async function normalTraffic(url: string, seconds: number, workers: number): Promise<Answer[]> {
   const answers: Answer[] = [];
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: workers }, async (_, w) => {
-      for (let i = w; Date.now() < end; i++) answers.push(await post(url, NORMAL_QUERIES[i % NORMAL_QUERIES.length]));
+      for (let i = w; Date.now() < end; i++) answers.push(await post(url, NORMAL_QUERIES[i % NORMAL_QUERIES.length], READER));
     }),
   );
   return answers;
@@ -240,7 +246,7 @@ async function main() {
   })();
   try {
     // The first requests after a start compile Cypher plans and warm the JIT: not part of any phase.
-    for (let round = 0; round < 3; round++) for (const query of NORMAL_QUERIES) await post(target.url, query);
+    for (let round = 0; round < 3; round++) for (const query of NORMAL_QUERIES) await post(target.url, query, READER);
     log(`phase 1: normal traffic alone for ${WARM} s (${NORMAL} clients)`);
     const before = summarize(await normalTraffic(target.url, WARM, NORMAL));
     log(`phase 1: ${JSON.stringify(before)}`);
