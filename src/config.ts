@@ -50,6 +50,19 @@ export interface Limits {
   requestTimeoutMs: number;
   /** Neo4j's own limit on every transaction the app opens. */
   transactionTimeoutMs: number;
+  // Bounds on argument values, checked before execution (src/server/input-bounds.ts, docs/limits.md).
+  /** AND/OR/NOT nested in one filter. */
+  maxFilterDepth: number;
+  /** Relationship conditions (awardsSome, honor, conferredBy, member…) nested in one filter. */
+  maxRelationshipFilterDepth: number;
+  /** Conditions in one AND or OR list. */
+  maxFilterWidth: number;
+  /** Values in one `in` list. */
+  maxInValues: number;
+  /** Conditions in one filter, all levels together. */
+  maxFilterConditions: number;
+  /** Items of any other list argument (via, sourceIds, aliases…); import rows keep their own bound. */
+  maxInputList: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -63,6 +76,12 @@ export const DEFAULT_LIMITS: Limits = {
   maxBatchSize: 10,
   requestTimeoutMs: 10_000,
   transactionTimeoutMs: 5_000,
+  maxFilterDepth: 6,
+  maxRelationshipFilterDepth: 3,
+  maxFilterWidth: 50,
+  maxInValues: 500,
+  maxFilterConditions: 100,
+  maxInputList: 50,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -173,6 +192,13 @@ export function loadLimits(env: Env = process.env): Limits {
     maxBatchSize: integer(env, 'MAX_BATCH_SIZE', d.maxBatchSize, 1, 1000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 600_000),
     transactionTimeoutMs: integer(env, 'NEO4J_TRANSACTION_TIMEOUT_MS', d.transactionTimeoutMs, 100, 600_000),
+    maxFilterDepth: integer(env, 'QUERY_MAX_FILTER_DEPTH', d.maxFilterDepth, 1, 50),
+    maxRelationshipFilterDepth: integer(env, 'QUERY_MAX_RELATIONSHIP_FILTER_DEPTH', d.maxRelationshipFilterDepth, 0, 10),
+    maxFilterWidth: integer(env, 'QUERY_MAX_FILTER_WIDTH', d.maxFilterWidth, 1, 1000),
+    // Neo4j's index search refuses more than 1,024 clauses, and a name is matched against the name and every alias.
+    maxInValues: integer(env, 'QUERY_MAX_IN_VALUES', d.maxInValues, 1, 500),
+    maxFilterConditions: integer(env, 'QUERY_MAX_FILTER_CONDITIONS', d.maxFilterConditions, 1, 10_000),
+    maxInputList: integer(env, 'QUERY_MAX_INPUT_LIST', d.maxInputList, 1, 10_000),
   };
   return limits;
 }

@@ -16,6 +16,7 @@ import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { exportRoute } from './export.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { armorProtection, costLimitPlugin } from './limits';
+import { inputBoundsPlugin } from './input-bounds';
 import { Logger, Metrics, createLogger } from './observability';
 
 export interface ServerOptions {
@@ -166,6 +167,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No field sets cache hints; the default plugin would still hook every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
+      // Argument values out of bounds are refused before the cost is weighed or anything runs.
+      inputBoundsPlugin(limits),
       costLimitPlugin(limits.maxCost),
       observabilityPlugin(logger, metrics),
       responseExtensionsPlugin,
