@@ -61,6 +61,8 @@ export interface Limits {
   maxInValues: number;
   /** Conditions in one filter, all levels together. */
   maxFilterConditions: number;
+  /** Relationship conditions in one filter, all levels together (each is a subquery Neo4j must plan). */
+  maxRelationshipConditions: number;
   /** Items of any other list argument (via, sourceIds, aliases…); import rows keep their own bound. */
   maxInputList: number;
 }
@@ -81,6 +83,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFilterWidth: 50,
   maxInValues: 500,
   maxFilterConditions: 100,
+  maxRelationshipConditions: 10,
   maxInputList: 50,
 };
 
@@ -198,6 +201,7 @@ export function loadLimits(env: Env = process.env): Limits {
     // Neo4j's index search refuses more than 1,024 clauses, and a name is matched against the name and every alias.
     maxInValues: integer(env, 'QUERY_MAX_IN_VALUES', d.maxInValues, 1, 500),
     maxFilterConditions: integer(env, 'QUERY_MAX_FILTER_CONDITIONS', d.maxFilterConditions, 1, 10_000),
+    maxRelationshipConditions: integer(env, 'QUERY_MAX_RELATIONSHIP_CONDITIONS', d.maxRelationshipConditions, 0, 1000),
     maxInputList: integer(env, 'QUERY_MAX_INPUT_LIST', d.maxInputList, 1, 10_000),
   };
   return limits;

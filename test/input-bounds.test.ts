@@ -99,6 +99,11 @@ const attacks: Record<string, { body: () => unknown; field: string | RegExp; mes
     field: 'via',
     message: /^via: at most 50 items \(QUERY_MAX_INPUT_LIST\), got 10000$/,
   },
+  'eleven relationship conditions in one filter': {
+    body: () => ({ query: ORGANIZATIONS, variables: { where: { OR: Array.from({ length: 11 }, (_, i) => ({ awardsSome: { year: { eq: 2000 + i } } })) } } }),
+    field: 'where',
+    message: /^where: at most 10 relationship conditions in one filter \(QUERY_MAX_RELATIONSHIP_CONDITIONS\), got 11$/,
+  },
   'a filter of 101 conditions': {
     // 1 (AND) + 2 (each element's OR) + 98 conditions in the two lists.
     body: () => ({ query: ORGANIZATIONS, variables: { where: { AND: [49, 49].map((n) => ({ OR: Array.from({ length: n }, (_, i) => ({ id: { eq: `x${i}` } })) })) } } }),
@@ -163,6 +168,12 @@ describe('filters at the limits are answered by Neo4j', () => {
     expect(hundred.body.data.organizations.edges).toEqual([{ node: { id: 'org-acwf' } }]);
   });
 
+  it('ten relationship conditions in one filter', async () => {
+    const ten = await orgs({ OR: Array.from({ length: 10 }, (_, i) => ({ awardsSome: { year: { eq: 2015 + i } } })) });
+    expect(ten.body.errors).toBeUndefined();
+    expect(ten.body.data.organizations.totalCount).toBeGreaterThan(0);
+  });
+
   it('a via of 50 entries', async () => {
     const fifty = await send(app, { query: PATH, variables: { via: Array.from({ length: 50 }, (_, i) => RELATIONSHIP_TYPES[i % 10]) } });
     expect(fifty.body.errors).toBeUndefined();
@@ -189,8 +200,10 @@ describe('filters at the limits are answered by Neo4j', () => {
     } finally {
       await strict.close();
     }
+    expect(loadLimits({ QUERY_MAX_RELATIONSHIP_CONDITIONS: '3' }).maxRelationshipConditions).toBe(3);
     expect(DEFAULT_LIMITS).toMatchObject({
-      maxFilterDepth: 6, maxRelationshipFilterDepth: 3, maxFilterWidth: 50, maxInValues: 500, maxFilterConditions: 100, maxInputList: 50,
+      maxFilterDepth: 6, maxRelationshipFilterDepth: 3, maxFilterWidth: 50, maxInValues: 500, maxFilterConditions: 100,
+      maxRelationshipConditions: 10, maxInputList: 50,
     });
   });
 });

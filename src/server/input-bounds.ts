@@ -30,7 +30,13 @@ import { unsafeTextProblem } from '../text/unicode';
  */
 export type InputBounds = Pick<
   Limits,
-  'maxFilterDepth' | 'maxRelationshipFilterDepth' | 'maxFilterWidth' | 'maxInValues' | 'maxFilterConditions' | 'maxInputList'
+  | 'maxFilterDepth'
+  | 'maxRelationshipFilterDepth'
+  | 'maxFilterWidth'
+  | 'maxInValues'
+  | 'maxFilterConditions'
+  | 'maxRelationshipConditions'
+  | 'maxInputList'
 >;
 
 /** List arguments whose resolver refuses too many items with its own, larger bound. */
@@ -109,9 +115,16 @@ export class ArgumentWalker {
       value: node.value, ast: true, type, path: node.name.value, logical: 0, relational: 0,
       list: OWN_LIST_BOUND.has(owner) ? 'own' : 'other',
     });
-    const max = this.bounds?.maxFilterConditions;
-    if (max !== undefined && measure.conditions > max) {
-      throw refusal(node.name.value, `at most ${max} conditions in one filter (QUERY_MAX_FILTER_CONDITIONS), got ${measure.conditions}`, node);
+    const bounds = this.bounds;
+    if (bounds && measure.conditions > bounds.maxFilterConditions) {
+      this.fail(node.name.value, `at most ${bounds.maxFilterConditions} conditions in one filter (QUERY_MAX_FILTER_CONDITIONS), got ${measure.conditions}`);
+    }
+    // Neo4j plans each relationship condition as a subquery; planning time grows with their number.
+    if (bounds && measure.relationships > bounds.maxRelationshipConditions) {
+      this.fail(
+        node.name.value,
+        `at most ${bounds.maxRelationshipConditions} relationship conditions in one filter (QUERY_MAX_RELATIONSHIP_CONDITIONS), got ${measure.relationships}`,
+      );
     }
     return measure;
   }
