@@ -198,8 +198,8 @@ export function loadLimits(env: Env = process.env): Limits {
     maxFilterDepth: integer(env, 'QUERY_MAX_FILTER_DEPTH', d.maxFilterDepth, 1, 50),
     maxRelationshipFilterDepth: integer(env, 'QUERY_MAX_RELATIONSHIP_FILTER_DEPTH', d.maxRelationshipFilterDepth, 0, 10),
     maxFilterWidth: integer(env, 'QUERY_MAX_FILTER_WIDTH', d.maxFilterWidth, 1, 1000),
-    // Neo4j's index search refuses more than 1,024 clauses, and a name is matched against the name and every alias.
-    maxInValues: integer(env, 'QUERY_MAX_IN_VALUES', d.maxInValues, 1, 500),
+    // `name.in` past 1,024 values fails inside Neo4j (Lucene's clause limit): 1,024 answers, 1,025 does not.
+    maxInValues: integer(env, 'QUERY_MAX_IN_VALUES', d.maxInValues, 1, 1000),
     maxFilterConditions: integer(env, 'QUERY_MAX_FILTER_CONDITIONS', d.maxFilterConditions, 1, 10_000),
     maxRelationshipConditions: integer(env, 'QUERY_MAX_RELATIONSHIP_CONDITIONS', d.maxRelationshipConditions, 0, 1000),
     maxInputList: integer(env, 'QUERY_MAX_INPUT_LIST', d.maxInputList, 1, 10_000),

@@ -38,7 +38,7 @@ describe('configuration from the environment', () => {
     [{ NEO4J_TRANSACTION_TIMEOUT_MS: '-1' }, 'NEO4J_TRANSACTION_TIMEOUT_MS', /whole number/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of fatal/],
     [{ QUERY_MAX_FILTER_DEPTH: '0' }, 'QUERY_MAX_FILTER_DEPTH', /between 1 and 50/],
-    [{ QUERY_MAX_IN_VALUES: '1024' }, 'QUERY_MAX_IN_VALUES', /between 1 and 500/],
+    [{ QUERY_MAX_IN_VALUES: '1024' }, 'QUERY_MAX_IN_VALUES', /between 1 and 1000/],
   ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
     const error = failure(env as Record<string, string>);
     expect(error).toBeInstanceOf(ConfigError);

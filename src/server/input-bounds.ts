@@ -111,8 +111,10 @@ export class ArgumentWalker {
   /** Measures (and with bounds, checks) one argument; `owner` is `Type.field(argument)`. */
   argument(node: ArgumentNode, type: GraphQLInputType, owner: string): FilterMeasure {
     this.node = node;
+    // A mutation's `input` is named from inside (`name`, `aliases[0]`), as its own checks name it.
+    const root = owner.startsWith('Mutation.') && node.name.value === 'input' ? '' : node.name.value;
     const measure = this.walk({
-      value: node.value, ast: true, type, path: node.name.value, logical: 0, relational: 0,
+      value: node.value, ast: true, type, path: root, logical: 0, relational: 0,
       list: OWN_LIST_BOUND.has(owner) ? 'own' : 'other',
     });
     const bounds = this.bounds;
@@ -205,7 +207,7 @@ export class ArgumentWalker {
         const logical = isFilter && named === type;
         const relational = isFilter && !logical && isInputObjectType(named) && filterType(named);
         const child: Item = {
-          value: inner, ast: item.ast, type: field.type, path: `${item.path}.${name}`,
+          value: inner, ast: item.ast, type: field.type, path: item.path ? `${item.path}.${name}` : name,
           logical: item.logical + (logical ? 1 : 0), relational: item.relational + (relational ? 1 : 0),
           list: logical ? 'filter' : name === 'in' ? 'in' : 'other',
         };
