@@ -56,6 +56,21 @@ export interface Limits {
   clientMaxConcurrentRequests?: number;
   /** Requests reaching Neo4j that all clients may run at once; below the pool of 50 connections. */
   maxConcurrentRequests?: number;
+  // Bounds on argument values, checked before execution (src/server/input-bounds.ts, docs/limits.md).
+  /** AND/OR/NOT nested in one filter. */
+  maxFilterDepth: number;
+  /** Relationship conditions (awardsSome, honor, conferredBy, member…) nested in one filter. */
+  maxRelationshipFilterDepth: number;
+  /** Conditions in one AND or OR list. */
+  maxFilterWidth: number;
+  /** Values in one `in` list. */
+  maxInValues: number;
+  /** Conditions in one filter, all levels together. */
+  maxFilterConditions: number;
+  /** Relationship conditions in one filter, all levels together (each is a subquery Neo4j must plan). */
+  maxRelationshipConditions: number;
+  /** Items of any other list argument (via, sourceIds, aliases…); import rows keep their own bound. */
+  maxInputList: number;
 }
 
 export const DEFAULT_LIMITS: Required<Limits> = {
@@ -72,6 +87,13 @@ export const DEFAULT_LIMITS: Required<Limits> = {
   deadlineGraceMs: 500,
   clientMaxConcurrentRequests: 8,
   maxConcurrentRequests: 32,
+  maxFilterDepth: 6,
+  maxRelationshipFilterDepth: 3,
+  maxFilterWidth: 50,
+  maxInValues: 500,
+  maxFilterConditions: 100,
+  maxRelationshipConditions: 10,
+  maxInputList: 50,
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -186,6 +208,14 @@ export function loadLimits(env: Env = process.env): Limits {
     clientMaxConcurrentRequests: integer(env, 'CLIENT_MAX_CONCURRENT_REQUESTS', d.clientMaxConcurrentRequests, 1, 49),
     // The driver's pool holds 50 connections (MAX_CONNECTION_POOL_SIZE): the total stays below it.
     maxConcurrentRequests: integer(env, 'MAX_CONCURRENT_REQUESTS', d.maxConcurrentRequests, 1, 49),
+    maxFilterDepth: integer(env, 'QUERY_MAX_FILTER_DEPTH', d.maxFilterDepth, 1, 50),
+    maxRelationshipFilterDepth: integer(env, 'QUERY_MAX_RELATIONSHIP_FILTER_DEPTH', d.maxRelationshipFilterDepth, 0, 10),
+    maxFilterWidth: integer(env, 'QUERY_MAX_FILTER_WIDTH', d.maxFilterWidth, 1, 1000),
+    // `name.in` past 1,024 values fails inside Neo4j (Lucene's clause limit): 1,024 answers, 1,025 does not.
+    maxInValues: integer(env, 'QUERY_MAX_IN_VALUES', d.maxInValues, 1, 1000),
+    maxFilterConditions: integer(env, 'QUERY_MAX_FILTER_CONDITIONS', d.maxFilterConditions, 1, 10_000),
+    maxRelationshipConditions: integer(env, 'QUERY_MAX_RELATIONSHIP_CONDITIONS', d.maxRelationshipConditions, 0, 1000),
+    maxInputList: integer(env, 'QUERY_MAX_INPUT_LIST', d.maxInputList, 1, 10_000),
   };
   return limits;
 }

@@ -40,6 +40,8 @@ describe('configuration from the environment', () => {
     [{ MAX_CONCURRENT_REQUESTS: '50' }, 'MAX_CONCURRENT_REQUESTS', /between 1 and 49/],
     [{ CLIENT_MAX_CONCURRENT_REQUESTS: '0' }, 'CLIENT_MAX_CONCURRENT_REQUESTS', /between 1 and 49/],
     [{ NEO4J_DEADLINE_GRACE_MS: 'soon' }, 'NEO4J_DEADLINE_GRACE_MS', /whole number/],
+    [{ QUERY_MAX_FILTER_DEPTH: '0' }, 'QUERY_MAX_FILTER_DEPTH', /between 1 and 50/],
+    [{ QUERY_MAX_IN_VALUES: '1024' }, 'QUERY_MAX_IN_VALUES', /between 1 and 1000/],
   ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
     const error = failure(env as Record<string, string>);
     expect(error).toBeInstanceOf(ConfigError);

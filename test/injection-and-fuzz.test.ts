@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   GraphQLArgument,
   GraphQLField,
+  GraphQLInputObjectType,
   GraphQLInputType,
   GraphQLNamedType,
   GraphQLOutputType,
@@ -20,7 +21,9 @@ import {
   isObjectType,
   isUnionType,
 } from 'graphql';
-import { TestApp, startTestApp } from './support/app';
+import { TestApp, bearer, startTestApp } from './support/app';
+import { databaseState } from './support/editing';
+import { isFilterType } from '../src/server/input-bounds';
 
 /**
  * Hostile input through every door: injection strings in every string argument of every query,
@@ -309,5 +312,203 @@ describe('fuzzing', () => {
     // 2000 when the machine keeps up; a loaded one is cut off by the time limit, but not below this.
     expect(runs).toBeGreaterThanOrEqual(250);
     expect(await census()).toEqual(graphBefore);
+  });
+});
+
+/**
+ * Random filters, deep and wide, through every query that takes one: refused with BAD_USER_INPUT
+ * past a bound, answered otherwise, never an internal error (a filter nested 140 deep used to
+ * overflow Neo4j's parser and hang the connection).
+ */
+function whereFrom(type: GraphQLInputObjectType, choices: number[], strings: string[]): unknown {
+  let i = 0;
+  const next = () => choices[i++ % choices.length] ?? 0;
+  // A spine picks filter-typed fields (AND/OR/NOT and relationships) at every level, to go deep.
+  const spine = next() % 2 === 0;
+  const maxDepth = 2 + (next() % 16);
+  let budget = 300;
+  const widths = [0, 1, 2, 3, 49, 50, 51, 120, 501, 600];
+  const leaf = (type: GraphQLInputType): unknown => {
+    const named = getNamedType(type);
+    if (isEnumType(named)) return named.getValues()[next() % named.getValues().length].name;
+    if (named.name === 'Int') return [0, 2019, 2024, -1, 2 ** 31 - 1][next() % 5];
+    if (named.name === 'Boolean') return next() % 2 === 0;
+    return strings[next() % strings.length];
+  };
+  const value = (type: GraphQLInputType, depth: number): unknown => {
+    const nullable = getNullableType(type) as GraphQLInputType;
+    if (isListType(nullable)) {
+      const width = budget > 0 ? widths[next() % widths.length] : next() % 2;
+      // Items of a wide list are cheap copies: the width is what is tested.
+      const item = value(nullable.ofType, depth);
+      return Array.from({ length: width }, (_, k) => (k === 0 || !isInputObjectType(getNamedType(nullable.ofType)) ? item : {}));
+    }
+    const named = getNamedType(nullable);
+    if (!isInputObjectType(named)) return leaf(named as GraphQLInputType);
+    budget -= 1;
+    if (depth >= maxDepth || budget <= 0) return {};
+    const fields = Object.values(named.getFields());
+    const nested = fields.filter((field) => isFilterType(getNamedType(field.type)));
+    const out: Record<string, unknown> = {};
+    for (let n = 1 + (next() % 3); n > 0; n -= 1) {
+      const pool = spine && nested.length && next() % 4 !== 0 ? nested : fields;
+      const field = pool[next() % pool.length];
+      out[field.name] = value(field.type, depth + 1);
+    }
+    return out;
+  };
+  return value(type, 0);
+}
+
+describe('deep and wide filters', () => {
+  const filtered = Object.values(schema.getQueryType()!.getFields()).flatMap((field) =>
+    field.args.filter((arg) => isFilterType(getNamedType(arg.type))).map((arg) => ({ field, arg })),
+  );
+
+  it('finds a filter argument on every list query', () => {
+    expect(filtered.map(({ field }) => field.name).sort()).toEqual(['honors', 'organizations', 'people', 'programs', 'sources']);
+  });
+
+  it('never fails internally, and the limits refuse what Neo4j could not take', async () => {
+    const outcomes = { answered: 0, refused: 0 };
+    const url = `http://127.0.0.1:${app.server.port}/graphql`;
+    const where = fc.record({
+      target: fc.nat({ max: filtered.length - 1 }),
+      choices: fc.array(fc.nat({ max: 10_000 }), { minLength: 8, maxLength: 60 }),
+      strings: fc.array(hostileString, { minLength: 1, maxLength: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(where, { minLength: 4, maxLength: 4 }), async (cases) => {
+        await Promise.all(cases.map(async ({ target, choices, strings }) => {
+          const { field, arg } = filtered[target];
+          const variables = { where: whereFrom(getNamedType(arg.type) as GraphQLInputObjectType, choices, strings) };
+          const query = `query Filter($where: ${getNamedType(arg.type).name}) { ${field.name}(where: $where, first: 5) { totalCount edges { node { __typename } } } }`;
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+            signal: AbortSignal.timeout(30_000),
+          });
+          const body: any = await response.json();
+          const context = `${field.name}(where: ${JSON.stringify(variables.where).slice(0, 300)})`;
+          expect({ context, status: response.status < 500 }).toEqual({ context, status: true });
+          expectCodedClientErrors(body, context);
+          if (body.errors) outcomes.refused += body.errors[0].extensions.code === 'BAD_USER_INPUT' ? 1 : 0;
+          else outcomes.answered += 1;
+        }));
+      }),
+      { numRuns: 60, interruptAfterTimeLimit: 40_000, markInterruptAsFailure: false, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 100_000) },
+    );
+    process.stderr.write(`filters: ${outcomes.answered} answered, ${outcomes.refused} refused with BAD_USER_INPUT\n`);
+    expect(outcomes.answered).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+    const ready = await fetch(`http://127.0.0.1:${app.server.port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await census()).toEqual(graphBefore);
+  });
+});
+
+/**
+ * Text the driver cannot store as given (a lone surrogate becomes U+FFFD), NUL and a bidi
+ * override, in every string argument and every string field of every input, of every query and
+ * mutation: BAD_USER_INPUT naming the field, before anything runs, even for an admin.
+ */
+describe('malformed Unicode in every string argument', () => {
+  type Segment = string | 0;
+  /** Paths to the String and ID leaves under an input type; 0 stands for a list item. */
+  const leaves = (type: GraphQLInputType, seen: Set<string> = new Set()): Segment[][] => {
+    const nullable = getNullableType(type) as GraphQLInputType;
+    if (isListType(nullable)) return leaves(nullable.ofType, seen).map((path) => [0, ...path]);
+    const named = getNamedType(nullable);
+    if (named.name === 'String' || named.name === 'ID') return [[]];
+    if (!isInputObjectType(named) || seen.has(named.name)) return [];
+    const next = new Set(seen).add(named.name);
+    return Object.values(named.getFields()).flatMap((field) => leaves(field.type, next).map((path) => [field.name, ...path]));
+  };
+  /** A value of the type that graphql-js would accept: required fields filled, optional ones left out. */
+  const placeholder = (type: GraphQLInputType): unknown => {
+    const nullable = getNullableType(type) as GraphQLInputType;
+    if (isListType(nullable)) return [placeholder(nullable.ofType)];
+    const named = getNamedType(nullable);
+    if (isEnumType(named)) return named.getValues()[0].name;
+    if (isInputObjectType(named)) {
+      return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, placeholder(f.type)]));
+    }
+    return { Int: 2024, Boolean: false, ID: 'org-acwf' }[named.name] ?? 'test-bounds-text';
+  };
+  const valueAt = (type: GraphQLInputType, path: Segment[], payload: string): unknown => {
+    const nullable = getNullableType(type) as GraphQLInputType;
+    if (path.length === 0) return payload;
+    if (path[0] === 0) return [valueAt((nullable as any).ofType, path.slice(1), payload)];
+    const named = getNamedType(nullable) as GraphQLInputObjectType;
+    return { ...(placeholder(named) as object), [path[0]]: valueAt(named.getFields()[path[0]].type, path.slice(1), payload) };
+  };
+
+  // Each string field of each input type once per query or mutation (by its shortest path).
+  const cases: { operation: 'query' | 'mutation'; field: GraphQLField<any, any>; arg: GraphQLArgument; path: Segment[] }[] = [];
+  for (const [operation, root] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+    for (const field of Object.values(root.getFields())) {
+      const covered = new Set<string>();
+      const all = field.args.flatMap((arg) => leaves(arg.type).map((path) => ({ operation, field, arg, path })));
+      for (const one of all.sort((a, b) => a.path.length - b.path.length)) {
+        const names = one.path.filter((segment): segment is string => segment !== 0);
+        let owner: GraphQLInputType = getNamedType(one.arg.type) as GraphQLInputType;
+        for (const name of names.slice(0, -1)) owner = getNamedType((owner as GraphQLInputObjectType).getFields()[name].type) as GraphQLInputType;
+        const key = names.length ? `${one.arg.name}:${String(owner)}.${names[names.length - 1]}` : one.arg.name;
+        if (covered.has(key)) continue;
+        covered.add(key);
+        cases.push(one);
+      }
+    }
+  }
+  const PAYLOADS = [
+    ['a lone surrogate', 'test-\uD800', /must be well-formed Unicode \(it holds a lone surrogate\)/],
+    ['NUL', 'test-\u0000', /must not contain control characters \(found U\+0000 at 5\)/],
+    ['U+202E', '\u202Etest', /must not contain bidirectional control characters \(found U\+202E at 0\)/],
+  ] as const;
+
+  it('finds every string argument of every query and mutation, nested input fields included', () => {
+    const fields = new Set(cases.map(({ field }) => field.name));
+    for (const name of ['search', 'organizations', 'duplicateCandidates', 'createPerson', 'updateSource', 'importHonorees', 'awardHonor', 'addMembership', 'undo']) {
+      expect(fields).toContain(name);
+    }
+    const paths = new Set(cases.map(({ field, arg, path }) => `${field.name}(${arg.name}${path.map((s) => (s === 0 ? '[0]' : `.${s}`)).join('')})`));
+    for (const path of ['createPerson(input.aliases[0])', 'importHonorees(rows[0].name)', 'awardHonor(sourceIds[0])', 'organizations(where.name.in[0])']) {
+      expect(paths).toContain(path);
+    }
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('refuses each with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+    const admin = bearer('admin', 'test-bounds-admin');
+    const before = await databaseState(app);
+    const queue = cases.flatMap((one) => PAYLOADS.map((payload) => ({ one, payload })));
+    const total = queue.length;
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const { one: { operation, field, arg, path }, payload: [what, text, message] } = job;
+        const variables: Record<string, unknown> = {};
+        const definitions: string[] = [];
+        const args = field.args
+          .filter((other) => other === arg || isNonNullType(other.type))
+          .map((other) => {
+            definitions.push(`$${other.name}: ${other.type.toString()}`);
+            variables[other.name] = other === arg ? valueAt(other.type, path, text) : placeholder(other.type);
+            return `${other.name}: $${other.name}`;
+          });
+        const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
+        const query = `${operation} Unicode(${definitions.join(', ')}) { ${field.name}(${args.join(', ')}) ${selection} }`;
+        const { status, body } = await app.post({ query, variables }, admin);
+        // A mutation's input is named from inside, as the mutation's own checks name it.
+        const named = `${arg.name}${path.map((s) => (s === 0 ? '[0]' : `.${s}`)).join('')}`;
+        const expected = operation === 'mutation' && arg.name === 'input' ? named.replace(/^input\./, '') : named;
+        const error = body.errors?.[0];
+        const where = `${field.name}(${expected}) with ${what}`;
+        expect({ where, status, code: error?.extensions?.code, field: error?.extensions?.field, message: message.test(error?.message ?? '') || error?.message })
+          .toEqual({ where, status: 400, code: 'BAD_USER_INPUT', field: expected, message: true });
+      }
+    }));
+    process.stderr.write(`unicode: ${total} requests over ${cases.length} string arguments and input fields\n`);
+    expect(await databaseState(app)).toEqual(before);
   });
 });

@@ -66,6 +66,49 @@ describe('query limits', () => {
     }
   });
 
+  it('weighs a filter by its conditions, relationship conditions more, once per row of the lists around it', async () => {
+    // QUERY_MAX_COST=1000. Without its filter the nested query costs 90: organizations (2 + edges 7) × 10.
+    const costly = await startTestApp({ limits: { ...DEFAULT_LIMITS, maxCost: 1000, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 } });
+    const nestedQuery = 'query Nested($w: AwardWhere) { organizations(first: 10) { edges { node { awardsConnection(first: 1, where: $w) { totalCount } } } } }';
+    const honor = { honor: { name: { eq: '三八红旗集体' } } };
+    try {
+      // 2 conditions (honor, name) × 2 + 1 relationship × 20 = 24 per organization: 90 + 240 = 330.
+      const one = await costly.post({ query: nestedQuery, variables: { w: honor } });
+      expect(one.body.errors).toBeUndefined();
+      // OR of five: 11 conditions × 2 + 5 relationships × 20 = 122 per organization: (2 + 2 + 2 + 3 + 122) × 10.
+      const five = await costly.post({ query: nestedQuery, variables: { w: { OR: Array.from({ length: 5 }, () => honor) } } });
+      expect(five.status).toBe(400);
+      expect(five.body.errors[0]).toMatchObject({ message: 'Query Cost limit of 1000 exceeded, found 1310.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      // At the top a filter counts once, not once per row of its page: 30 × 8 + (21 × 2 + 10 × 20) = 482.
+      const top = 'query Top($w: OrganizationWhere) { organizations(first: 30, where: $w) { edges { node { id name } } } }';
+      const ten = { OR: Array.from({ length: 10 }, () => ({ awardsSome: { year: { eq: 2019 } } })) };
+      expect((await costly.post({ query: top, variables: { w: ten } })).body.errors).toBeUndefined();
+    } finally {
+      await costly.close();
+    }
+  });
+
+  it('weighs an org chart by its depth and includes, by default refusing the deepest chart with every leaf', async () => {
+    // Generous time: the chart runs on a loaded machine; the cost is what is tested.
+    const defaults = await startTestApp({ limits: { ...DEFAULT_LIMITS, requestTimeoutMs: 60_000, transactionTimeoutMs: 45_000 } });
+    const chart = 'query Chart($depth: Int, $include: [OrgChartInclude!]) { orgChart(rootId: "org-acwf", depth: $depth, include: $include) { id parentId name kind level childCount memberCount awardCount hasMore entity entityId } }';
+    try {
+      // (1 + 3 × 10 organizations) × (1 + 5 honors each) boxes × 13 per box = 2418: the explorer's chart.
+      const explorer = await defaults.post({ query: chart, variables: { depth: 3, include: ['HONORS'] } });
+      expect(explorer.body.errors).toBeUndefined();
+      expect(explorer.body.data.orgChart.length).toBeGreaterThan(3);
+      // The same document, asked again with more: weighed again, (1 + 10 × 10) × (1 + 3 × 5) × 13 = 21008.
+      const deepest = await defaults.post({ query: chart, variables: { depth: 10, include: ['MEMBERS', 'PROGRAMS', 'HONORS'] } });
+      expect(deepest.status).toBe(400);
+      expect(deepest.body.errors[0].message).toBe(`Query Cost limit of ${DEFAULT_LIMITS.maxCost} exceeded, found 21008.`);
+      // Deep without leaves, 101 × 13 = 1313, and every leaf three levels down, 31 × 16 × 13 = 6448, pass.
+      expect((await defaults.post({ query: chart, variables: { depth: 10 } })).body.errors).toBeUndefined();
+      expect((await defaults.post({ query: chart, variables: { depth: 3, include: ['MEMBERS', 'PROGRAMS', 'HONORS'] } })).body.errors).toBeUndefined();
+    } finally {
+      await defaults.close();
+    }
+  });
+
   it('refuses too many aliases, tokens or directives', async () => {
     const aliases = Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: organization(id: "org-acwf") { name }`).join(' ');
     const directives = Array.from({ length: DEFAULT_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ');

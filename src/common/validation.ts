@@ -24,12 +24,18 @@ export function yearProblem(value: unknown): string | null {
   return null;
 }
 
-/** A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD, within the years above. */
+/** A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD, within the years above, and one the calendar has. */
 export function dateProblem(value: unknown): string | null {
   if (typeof value !== 'string' || !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) {
     return 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD';
   }
-  return yearProblem(Number(value.slice(0, 4)));
+  const [year, month, day] = value.split('-').map(Number);
+  if (day !== undefined) {
+    // Day 0 of the next month is the last day of this one (leap years included).
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day > days) return `is not a calendar date: ${value.slice(0, 7)} has ${days} days, got ${value}`;
+  }
+  return yearProblem(year);
 }
 
 /** Throws BAD_USER_INPUT naming `field` when `problem` finds something. */

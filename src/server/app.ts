@@ -17,6 +17,7 @@ import { exportRoute } from './export.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
+import { inputBoundsPlugin } from './input-bounds';
 import { Logger, Metrics, createLogger } from './observability';
 
 export interface ServerOptions {
@@ -183,6 +184,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No field sets cache hints; the default plugin would still hook every field resolution.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
+      // Argument values out of bounds are refused before the cost is weighed or anything runs.
+      inputBoundsPlugin(limits),
       costLimitPlugin(limits.maxCost),
       observabilityPlugin(logger, metrics),
       responseExtensionsPlugin,
