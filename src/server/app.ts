@@ -234,6 +234,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
   app.use('/', express.static(path.resolve(__dirname, '../../dist/web')));
+  // Any other path: the same JSON error shape (Express's own 404 page would carry its own CSP).
+  app.use((req, res) => jsonError(res, 404, 'NOT_FOUND', `nothing is served at ${req.method} ${req.path.slice(0, 200)}`));
   // Body-parser and any other failure outside GraphQL: JSON with a code, never an HTML stack.
   app.use((error: any, _req: Request, res: Response, _next: NextFunction) => {
     const status = Number(error?.status ?? error?.statusCode ?? 500);
