@@ -78,7 +78,7 @@ export function exportRoute(graph: Graph, { auth, access, logger, jsonError }: E
         // Part of the file is out: cutting the connection tells the client it is incomplete.
         logger.error({ requestId: res.locals.requestId, err: error }, 'export failed while sending');
         res.destroy();
-      } else if (error instanceof ExportRootNotFound) jsonError(res, 404, 'NOT_FOUND', `root: ${error.message}`);
+      } else if (error instanceof ExportRootNotFound) jsonError(res, 404, 'NOT_FOUND', error.message);
       else if (error instanceof ExportTooLarge) jsonError(res, 413, 'BAD_USER_INPUT', error.message);
       else if (error instanceof ExportInputError) jsonError(res, 400, 'BAD_USER_INPUT', error.message);
       else {
