@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AuthConfig } from './auth/viewer';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, ROLES, Role, parseDuration } from './auth/token';
 
 /** A setting that cannot be used; main prints its message as one line and exits. */
 export class ConfigError extends Error {
@@ -32,6 +33,7 @@ export interface Config {
   production: boolean;
   auth: AuthConfig;
   limits: Limits;
+  access: AccessSettings;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
 }
@@ -95,6 +97,20 @@ export const DEFAULT_LIMITS: Required<Limits> = {
   maxRelationshipConditions: 10,
   maxInputList: 50,
 };
+
+/** Who may export and how much, and who may read /metrics; see docs/access.md. */
+export interface AccessSettings {
+  /** EXPORT_REQUIRES_ROLE: null lets /export follow READS_REQUIRE_AUTH like /graphql. */
+  exportRequiresRole: Role | null;
+  /** Exports running at once (EXPORT_MAX_CONCURRENT); one more gets 429. */
+  exportMaxConcurrent: number;
+  /** Nodes one export may hold (EXPORT_MAX_NODES); a larger one gets 413 before anything is sent. */
+  exportMaxNodes: number;
+  /** METRICS_TOKEN: when set, /metrics needs `Authorization: Bearer <it>`. */
+  metricsToken?: string;
+}
+
+export const DEFAULT_ACCESS: AccessSettings = { exportRequiresRole: null, exportMaxConcurrent: 2, exportMaxNodes: 100_000 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -176,7 +192,8 @@ export function loadConfig(env: Env = process.env): Config {
       pagecache: memorySize(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
     },
     seedOnStart: boolean(env, 'SEED_ON_START', true),
-    auth: { jwtSecret: jwtSecret(env), readsRequireAuth: boolean(env, 'READS_REQUIRE_AUTH', false) },
+    auth: { jwtSecret: jwtSecret(env), readsRequireAuth: boolean(env, 'READS_REQUIRE_AUTH', false), ...tokenRules(env) },
+    access: loadAccess(env),
     production: env.NODE_ENV === 'production',
     limits: loadLimits(env),
     logLevel: logLevel(env),
@@ -218,4 +235,35 @@ export function loadLimits(env: Env = process.env): Limits {
     maxInputList: integer(env, 'QUERY_MAX_INPUT_LIST', d.maxInputList, 1, 10_000),
   };
   return limits;
+}
+
+/** How long a token may be valid, its iss/aud, and whether everyone sees who changed what (docs/access.md). */
+function tokenRules(env: Env): Omit<AuthConfig, 'jwtSecret' | 'readsRequireAuth'> {
+  const lifetime = env.AUTH_MAX_TOKEN_LIFETIME?.trim();
+  const seconds = lifetime ? parseDuration(lifetime) : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (seconds === null || seconds < 60 || seconds > 366 * 86_400) {
+    throw new ConfigError('AUTH_MAX_TOKEN_LIFETIME', `must be a duration from 60s to 366d such as 3600, 12h or 30d, got "${env.AUTH_MAX_TOKEN_LIFETIME}"`);
+  }
+  return {
+    maxLifetimeSeconds: seconds,
+    issuer: env.AUTH_ISSUER?.trim() || undefined,
+    audience: env.AUTH_AUDIENCE?.trim() || undefined,
+    actorsPublic: boolean(env, 'HISTORY_ACTORS_PUBLIC', false),
+  };
+}
+
+export function loadAccess(env: Env = process.env): AccessSettings {
+  const d = DEFAULT_ACCESS;
+  const role = env.EXPORT_REQUIRES_ROLE?.trim().toLowerCase();
+  if (role && role !== 'none' && !ROLES.includes(role as Role)) {
+    throw new ConfigError('EXPORT_REQUIRES_ROLE', `must be none, ${ROLES.join(' or ')}, got "${env.EXPORT_REQUIRES_ROLE}"`);
+  }
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN', `must be at least 16 characters, got ${metricsToken.length}`);
+  return {
+    exportRequiresRole: role && role !== 'none' ? (role as Role) : null,
+    exportMaxConcurrent: integer(env, 'EXPORT_MAX_CONCURRENT', d.exportMaxConcurrent, 1, 100),
+    exportMaxNodes: integer(env, 'EXPORT_MAX_NODES', d.exportMaxNodes, 1, 100_000_000),
+    metricsToken,
+  };
 }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     logger,
     auth: config.auth,
+    access: config.access,
   });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 

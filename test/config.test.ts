@@ -42,6 +42,13 @@ describe('configuration from the environment', () => {
     [{ NEO4J_DEADLINE_GRACE_MS: 'soon' }, 'NEO4J_DEADLINE_GRACE_MS', /whole number/],
     [{ QUERY_MAX_FILTER_DEPTH: '0' }, 'QUERY_MAX_FILTER_DEPTH', /between 1 and 50/],
     [{ QUERY_MAX_IN_VALUES: '1024' }, 'QUERY_MAX_IN_VALUES', /between 1 and 1000/],
+    [{ AUTH_MAX_TOKEN_LIFETIME: 'forever' }, 'AUTH_MAX_TOKEN_LIFETIME', /must be a duration from 60s to 366d/],
+    [{ AUTH_MAX_TOKEN_LIFETIME: '1000d' }, 'AUTH_MAX_TOKEN_LIFETIME', /must be a duration from 60s to 366d/],
+    [{ HISTORY_ACTORS_PUBLIC: 'perhaps' }, 'HISTORY_ACTORS_PUBLIC', /true or false/],
+    [{ EXPORT_REQUIRES_ROLE: 'root' }, 'EXPORT_REQUIRES_ROLE', /must be none, editor or admin/],
+    [{ EXPORT_MAX_CONCURRENT: '0' }, 'EXPORT_MAX_CONCURRENT', /between 1 and 100/],
+    [{ EXPORT_MAX_NODES: 'all' }, 'EXPORT_MAX_NODES', /whole number/],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', /at least 16 characters/],
   ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
     const error = failure(env as Record<string, string>);
     expect(error).toBeInstanceOf(ConfigError);
@@ -57,5 +64,17 @@ describe('configuration from the environment', () => {
     expect(limits).toMatchObject({ maxDepth: 6, allowBatchedRequests: true, maxBatchSize: 3, transactionTimeoutMs: 2000 });
     expect(loadConfig({}).limits).toMatchObject({ deadlineGraceMs: 500, clientMaxConcurrentRequests: 8, maxConcurrentRequests: 32 });
     expect(loadConfig({ CLIENT_MAX_CONCURRENT_REQUESTS: '2', MAX_CONCURRENT_REQUESTS: '20' }).limits).toMatchObject({ clientMaxConcurrentRequests: 2, maxConcurrentRequests: 20 });
+  });
+
+  it('reads the token rules, export limits and metrics token, with documented defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.auth).toMatchObject({ maxLifetimeSeconds: 30 * 86_400, issuer: undefined, audience: undefined, actorsPublic: false });
+    expect(defaults.access).toEqual({ exportRequiresRole: null, exportMaxConcurrent: 2, exportMaxNodes: 100_000, metricsToken: undefined });
+    const set = loadConfig({
+      AUTH_MAX_TOKEN_LIFETIME: '12h', AUTH_ISSUER: 'hg', AUTH_AUDIENCE: 'api', HISTORY_ACTORS_PUBLIC: 'true',
+      EXPORT_REQUIRES_ROLE: 'editor', EXPORT_MAX_CONCURRENT: '1', EXPORT_MAX_NODES: '500', METRICS_TOKEN: 'a-metrics-token-of-20',
+    });
+    expect(set.auth).toMatchObject({ maxLifetimeSeconds: 43_200, issuer: 'hg', audience: 'api', actorsPublic: true });
+    expect(set.access).toEqual({ exportRequiresRole: 'editor', exportMaxConcurrent: 1, exportMaxNodes: 500, metricsToken: 'a-metrics-token-of-20' });
   });
 });

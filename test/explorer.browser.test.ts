@@ -18,12 +18,20 @@ let app: TestApp;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+/** What Chromium reports against the server's Content-Security-Policy, on the console or as events. */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   app = await startTestApp();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await page.addInitScript(
+    "document.addEventListener('securitypolicyviolation', (e) => console.error('Refused by CSP: ' + e.violatedDirective + ' ' + e.blockedURI))",
+  );
   page.setDefaultTimeout(20_000);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -138,5 +146,16 @@ describe('a reader explores the org charts in a browser', () => {
       await app.graph.write("MATCH (:Entity {id: $court})-[r:RECEIVED {year: 2023}]->() DELETE r", { court });
       await app.graph.write("MATCH (r:Revision) WHERE r.actor STARTS WITH 'test-explorer' DETACH DELETE r");
     }
+  });
+
+  it('ran every step above under the Content-Security-Policy with no violation, and may not be framed', async () => {
+    const response = await page.goto(`http://127.0.0.1:${app.server.port}/`);
+    await chartBox('淮南市妇女联合会').waitFor();
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { startTestApp, TestApp } from './support/app';
+import { bearer, startTestApp, TestApp } from './support/app';
 import { createDriver, Graph } from '../src/db/graph';
 import { applyMigrations } from '../src/db/migrations';
 import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j';
@@ -87,10 +87,15 @@ function canonical(snapshot: GraphSnapshot) {
 }
 const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
-async function download(query: string) {
-  const response = await fetch(`${base}/export?${query}`);
+async function download(query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}/export?${query}`, { headers });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
+
+/** The server's one shape of HTTP errors, as JSON text. */
+const errorBody = (code: string, message: string) => ({
+  errors: [{ message: expect.stringContaining(message), extensions: { code, requestId: expect.any(String) } }],
+});
 
 describe('a researcher exports the graph and loads it elsewhere', () => {
   it('GraphML export → an empty second Neo4j → import: every node, relationship, property and property type is preserved', async () => {
@@ -101,7 +106,8 @@ describe('a researcher exports the graph and loads it elsewhere', () => {
     const years = new Set(original.edges.filter((e) => e.type === 'RECEIVED').map((e) => e.types.year));
     expect(years).toEqual(new Set(['INTEGER', 'FLOAT']));
 
-    const download_ = await download('format=graphml');
+    // As an editor: anonymous readers get the file without editors' names (test/access.test.ts).
+    const download_ = await download('format=graphml', bearer('editor'));
     expect(download_.status).toBe(200);
     expect(download_.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
     expect(download_.headers.get('content-disposition')).toBe('attachment; filename="honorgraph.graphml"');
@@ -214,10 +220,14 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
   });
 
   it('refuses an unknown format, too many hops and an unknown root, with a reason', async () => {
-    expect(await download('format=xml')).toMatchObject({ status: 400, body: expect.stringContaining('format must be one of graphml, csv, jsonld') });
-    expect(await download('format=graphml&root=org-acwf&hops=9')).toMatchObject({ status: 400, body: expect.stringContaining('hops') });
-    expect(await download('format=csv&part=both')).toMatchObject({ status: 400 });
-    expect(await download('format=jsonld&root=org-nowhere')).toMatchObject({ status: 404, body: expect.stringContaining('org-nowhere') });
+    const refusal = async (query: string) => {
+      const response = await download(query);
+      return { status: response.status, body: JSON.parse(response.body) };
+    };
+    expect(await refusal('format=xml')).toEqual({ status: 400, body: errorBody('BAD_USER_INPUT', 'format must be one of graphml, csv, jsonld, got "xml"') });
+    expect(await refusal('format=graphml&root=org-acwf&hops=9')).toEqual({ status: 400, body: errorBody('BAD_USER_INPUT', 'hops must be an integer from 0 to 6, got 9') });
+    expect(await refusal('format=csv&part=both')).toEqual({ status: 400, body: errorBody('BAD_USER_INPUT', 'part must be nodes or edges, got "both"') });
+    expect(await refusal('format=jsonld&root=org-nowhere')).toEqual({ status: 404, body: errorBody('NOT_FOUND', 'root "org-nowhere" does not exist') });
   });
 });
 

@@ -36,7 +36,8 @@ describe('history and undo', () => {
     id = created.data!.createPerson.id;
     await app.request(UpdatePersonDocument, { id, input: { name: '测试编辑李娜娜' } }, editor);
 
-    const history = await app.request(HistoryDocument, { id });
+    // Who made a change is for editors (test/access.test.ts: anonymous readers get actor null).
+    const history = await app.request(HistoryDocument, { id }, editor);
     expect(history.errors).toBeUndefined();
     const revisions = history.data!.history.edges.map((e) => e.node);
     expect(history.data!.history.totalCount).toBe(2);

@@ -1,24 +1,28 @@
 import { Viewer } from './auth-checker';
-import { verifyToken } from './token';
+import { TokenRules, verifyToken } from './token';
 
-export interface AuthConfig {
+export interface AuthConfig extends TokenRules {
   /** Absent: no token can be checked, so every mutation is refused. */
   jwtSecret?: string;
   /** Queries need a token too (READS_REQUIRE_AUTH); false when absent. */
   readsRequireAuth?: boolean;
+  /** Who made a change (revision actors, `createdBy`) is shown to everyone (HISTORY_ACTORS_PUBLIC); else to editors and admins only. */
+  actorsPublic?: boolean;
 }
 
 /** Reads `Authorization: Bearer <token>`; never throws, the auth checker decides what matters. */
 export function viewerFrom(header: string | undefined, auth: AuthConfig): Viewer {
+  const anonymous = (problem: string | null): Viewer => ({ user: null, problem, seesActors: auth.actorsPublic === true });
   if (!auth.jwtSecret) {
-    return { user: null, problem: 'the server has no AUTH_JWT_SECRET configured, so it cannot check tokens and refuses every mutation' };
+    return anonymous('the server has no AUTH_JWT_SECRET configured, so it cannot check tokens and refuses every mutation');
   }
-  if (!header) return { user: null, problem: null };
+  if (!header) return anonymous(null);
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return { user: null, problem: 'the Authorization header must read "Bearer <token>"' };
+  if (!match) return anonymous('the Authorization header must read "Bearer <token>"');
   try {
-    return { user: verifyToken(match[1], auth.jwtSecret), problem: null };
+    // Every role there is (editor, admin) may see who changed what.
+    return { user: verifyToken(match[1], auth.jwtSecret, auth), problem: null, seesActors: true };
   } catch (error) {
-    return { user: null, problem: (error as Error).message };
+    return anonymous((error as Error).message);
   }
 }

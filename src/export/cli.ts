@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
 import { ExportRootNotFound } from './export.repository';
-import { ExportInputError, checkFormat, checkScope, exportGraph } from './export';
+import { CSV_PARTS, ExportInputError, PreparedExport, checkFormat, checkScope, prepareExport, streamSink } from './export';
 
 const USAGE = 'usage: npm run export -- --format graphml|csv|jsonld [--out path] [--root <id> [--hops N]]';
 const log = (line: string) => process.stderr.write(`[export] ${line}\n`);
@@ -27,24 +27,40 @@ async function main(): Promise<void> {
   const started = Date.now();
   const database = await connectDatabase(loadConfig(), log);
   try {
-    const files = await exportGraph(database.graph, format, scope, log);
+    const replaced = (count: number) => (count ? log(`${count} character(s) XML 1.0 cannot hold were written as U+FFFD`) : undefined);
     if (format === 'csv') {
-      const folder = values.out ?? (scope.root ? files[0].name.replace(/-nodes\.csv$/, '-csv') : 'honorgraph-csv');
+      const folder = values.out ?? (scope.root ? `honorgraph-${scope.root.replace(/[^A-Za-z0-9_-]/g, '_')}-${scope.hops}hops-csv` : 'honorgraph-csv');
       fs.mkdirSync(folder, { recursive: true });
-      const [nodes, edges] = files;
-      fs.writeFileSync(path.join(folder, 'nodes.csv'), nodes.body);
-      fs.writeFileSync(path.join(folder, 'edges.csv'), edges.body);
-      log(`wrote ${path.join(folder, 'nodes.csv')} (${nodes.body.length} chars) and ${path.join(folder, 'edges.csv')} (${edges.body.length} chars)`);
+      for (const part of CSV_PARTS) {
+        const out = path.join(folder, `${part}.csv`);
+        await writeFile(out, await prepareExport(database.graph, { format, scope, part }, part === 'nodes' ? log : undefined));
+        log(`wrote ${out} (${fs.statSync(out).size} bytes)`);
+      }
     } else if (values.out === '-') {
-      process.stdout.write(files[0].body);
+      const prepared = await prepareExport(database.graph, { format, scope }, log);
+      replaced((await prepared.write(streamSink(process.stdout))).replacedCharacters);
     } else {
-      const out = values.out ?? files[0].name;
-      fs.writeFileSync(out, files[0].body);
-      log(`wrote ${out} (${Buffer.byteLength(files[0].body)} bytes)`);
+      const prepared = await prepareExport(database.graph, { format, scope }, log);
+      const out = values.out ?? prepared.name;
+      replaced(await writeFile(out, prepared));
+      log(`wrote ${out} (${fs.statSync(out).size} bytes)`);
     }
     log(`done in ${Date.now() - started} ms`);
   } finally {
     await database.close();
+  }
+}
+
+/** Streams a prepared export into a file; resolves once it is on disk. */
+async function writeFile(file: string, prepared: PreparedExport): Promise<number> {
+  const stream = fs.createWriteStream(file);
+  try {
+    const { replacedCharacters } = await prepared.write(streamSink(stream));
+    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return replacedCharacters;
+  } catch (error) {
+    stream.destroy();
+    throw error;
   }
 }
 

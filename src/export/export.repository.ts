@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { Graph } from '../db/graph';
 import { lockHierarchy } from '../organizations/hierarchy';
-import { GraphSnapshot, SnapshotEdge, SnapshotNode, TEMPORAL_FUNCTIONS, checkIdentifier, checkSupportedType, normalizeType } from './snapshot';
+import { ExportBatch, GraphSnapshot, SnapshotEdge, SnapshotNode, TEMPORAL_FUNCTIONS, TypeTable, checkIdentifier, checkSupportedType, normalizeType, noteType } from './snapshot';
 
 export const MAX_EXPORT_HOPS = 6;
 const BATCH = 2000;
@@ -26,6 +26,28 @@ function typesOf(pairs: [string, string][], where: string): Record<string, strin
   return types;
 }
 
+/** The nodes an export covers, resolved once: their ids (null for the whole graph) and how many. */
+export interface ResolvedScope {
+  ids: string[] | null;
+  nodes: number;
+}
+
+export interface BatchOptions {
+  /** Properties left out of every node and relationship (and of the type table). */
+  hide?: readonly string[];
+  /** Relationship types to read arriving at the batch's nodes too (ExportBatch.incoming). */
+  incoming?: readonly string[];
+  progress?: Progress;
+}
+
+const without = (props: Record<string, any>, hide: readonly string[]) => {
+  if (!hide.length) return props;
+  const out = { ...props };
+  for (const name of hide) delete out[name];
+  return out;
+};
+const typePairs = (pairs: [string, string][], hide: readonly string[]) => (hide.length ? pairs.filter(([k]) => !hide.includes(k)) : pairs);
+
 /** Reads and writes whole graphs for export and import; the only Cypher of the export domain. */
 export class ExportRepository {
   constructor(private readonly graph: Graph) {}
@@ -45,12 +67,48 @@ export class ExportRepository {
     return (rows[0].ids as string[]).sort();
   }
 
-  /** Every node and relationship in scope, read in batches of nodes ordered by id (keyset). */
-  async read(scope: Scope = {}, progress: Progress = () => {}): Promise<GraphSnapshot> {
+  /** Which nodes are in scope and how many, before anything is read or sent. */
+  async resolve(scope: Scope = {}): Promise<ResolvedScope> {
     const ids = await this.scopeIds(scope);
-    const nodes: SnapshotNode[] = [];
-    const edges: SnapshotEdge[] = [];
+    if (ids) return { ids, nodes: ids.length };
+    const [row] = await this.graph.read('MATCH (n:Entity) RETURN count(n) AS nodes');
+    return { ids: null, nodes: row.nodes };
+  }
+
+  /** Every property name in scope with its Neo4j type (MIXED when values differ), for the files' headers. */
+  async propertyTypes(scope: ResolvedScope, hide: readonly string[] = []): Promise<TypeTable> {
+    const table: TypeTable = { node: {}, edge: {} };
+    const nodes = await this.graph.read(
+      `${scope.ids ? 'UNWIND $ids AS id MATCH (n:Entity {id: id})' : 'MATCH (n:Entity)'}
+       UNWIND keys(n) AS name RETURN name, collect(DISTINCT valueType(n[name])) AS types ORDER BY name`,
+      { ids: scope.ids },
+    );
+    const edges = await this.graph.read(
+      `${scope.ids ? 'UNWIND $ids AS id MATCH (:Entity {id: id})-[r]->(b:Entity) WHERE b.id IN $ids' : 'MATCH (:Entity)-[r]->(:Entity)'}
+       UNWIND keys(r) AS name RETURN name, collect(DISTINCT valueType(r[name])) AS types ORDER BY name`,
+      { ids: scope.ids },
+    );
+    for (const [domain, rows] of [['node', nodes], ['edge', edges]] as const) {
+      for (const row of rows) {
+        if (hide.includes(row.name)) continue;
+        for (const raw of row.types as string[]) noteType(table, domain, row.name, normalizeType(raw));
+      }
+    }
+    return table;
+  }
+
+  /**
+   * Every node and relationship in scope, in batches of nodes ordered by id (keyset), each with
+   * the relationships leaving its nodes: what one batch holds is all that is in memory at once.
+   */
+  async *batches(scope: ResolvedScope, options: BatchOptions = {}): AsyncGenerator<ExportBatch> {
+    const { ids } = scope;
+    const hide = options.hide ?? [];
+    const incomingTypes = options.incoming ?? [];
+    const progress = options.progress ?? (() => {});
     let after = '';
+    let nodeCount = 0;
+    let edgeCount = 0;
     for (let offset = 0; ; offset += BATCH) {
       const batchIds = ids ? ids.slice(offset, offset + BATCH) : null;
       if (batchIds && !batchIds.length) break;
@@ -64,10 +122,20 @@ export class ExportRepository {
         { ids: batchIds, after, batch: neo4j.int(BATCH) },
       );
       if (!rows.length) break;
-      for (const row of rows) {
-        nodes.push({ id: row.id, labels: [...row.labels].sort(), properties: row.props, types: typesOf(row.types, `node ${row.id}`) });
-      }
+      const nodes: SnapshotNode[] = rows.map((row) => ({
+        id: row.id,
+        labels: [...row.labels].sort(),
+        properties: without(row.props, hide),
+        types: typesOf(typePairs(row.types, hide), `node ${row.id}`),
+      }));
       const sources = rows.map((row) => row.id as string);
+      const edge = (rel: Record<string, any>): SnapshotEdge => ({
+        type: rel.type,
+        from: rel.from,
+        to: rel.to,
+        properties: without(rel.props, hide),
+        types: typesOf(typePairs(rel.types, hide), `${rel.type} ${rel.from}→${rel.to}`),
+      });
       const rels = await this.graph.read(
         `UNWIND $sources AS id MATCH (a:Entity {id: id})-[r]->(b:Entity)
          ${ids ? 'WHERE b.id IN $scope' : ''}
@@ -75,12 +143,30 @@ export class ExportRepository {
          ORDER BY from, type, to, elementId(r)`,
         { sources, scope: ids },
       );
-      for (const rel of rels) {
-        edges.push({ type: rel.type, from: rel.from, to: rel.to, properties: rel.props, types: typesOf(rel.types, `${rel.type} ${rel.from}→${rel.to}`) });
-      }
+      const arriving = incomingTypes.length
+        ? await this.graph.read(
+            `UNWIND $sources AS id MATCH (a:Entity)-[r]->(b:Entity {id: id}) WHERE type(r) IN $types ${ids ? 'AND a.id IN $scope' : ''}
+             RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props, ${TYPED_PROPERTIES('r')} AS types
+             ORDER BY from, type, to, elementId(r)`,
+            { sources, scope: ids, types: [...incomingTypes] },
+          )
+        : [];
+      nodeCount += nodes.length;
+      edgeCount += rels.length;
+      progress(`read ${nodeCount}${ids ? `/${ids.length}` : ''} nodes, ${edgeCount} relationships`);
+      yield { nodes, edges: rels.map(edge), incoming: arriving.map(edge) };
       after = sources[sources.length - 1];
-      progress(`read ${nodes.length}${ids ? `/${ids.length}` : ''} nodes, ${edges.length} relationships`);
       if (!ids && rows.length < BATCH) break;
+    }
+  }
+
+  /** Every node and relationship in scope, in memory (import round trips, tests). */
+  async read(scope: Scope = {}, progress: Progress = () => {}): Promise<GraphSnapshot> {
+    const nodes: SnapshotNode[] = [];
+    const edges: SnapshotEdge[] = [];
+    for await (const batch of this.batches(await this.resolve(scope), { progress })) {
+      nodes.push(...batch.nodes);
+      edges.push(...batch.edges);
     }
     return { nodes, edges };
   }

@@ -1,19 +1,14 @@
+import { Writable } from 'node:stream';
 import { Graph } from '../db/graph';
 import { hierarchyProblem } from '../organizations/hierarchy';
-import { toCsv } from './csv';
+import { CsvPart, csvWriter } from './csv';
 import { ExportRepository, MAX_EXPORT_HOPS, Progress, Scope } from './export.repository';
-import { fromGraphml, toGraphml } from './graphml';
-import { toJsonLd } from './jsonld';
+import { fromGraphml, graphmlWriter } from './graphml';
+import { JSONLD_INCOMING_TYPES, jsonLdWriter } from './jsonld';
 import { GraphSnapshot } from './snapshot';
 
 export const EXPORT_FORMATS = ['graphml', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportFile {
-  name: string;
-  contentType: string;
-  body: string;
-}
 
 export class ExportInputError extends Error {}
 
@@ -38,27 +33,103 @@ export function checkScope(root: unknown, hops: unknown): Scope {
 
 const baseName = (scope: Scope) => (scope.root ? `honorgraph-${scope.root.replace(/[^A-Za-z0-9_-]/g, '_')}-${scope.hops}hops` : 'honorgraph');
 
-/** The file(s) of one export: GraphML and JSON-LD are one file each, CSV is nodes.csv plus edges.csv. */
-export function render(snapshot: GraphSnapshot, format: ExportFormat, scope: Scope = {}): ExportFile[] {
-  const base = baseName(scope);
-  switch (format) {
-    case 'graphml':
-      return [{ name: `${base}.graphml`, contentType: 'application/graphml+xml; charset=utf-8', body: toGraphml(snapshot) }];
-    case 'jsonld':
-      return [{ name: `${base}.jsonld`, contentType: 'application/ld+json; charset=utf-8', body: `${JSON.stringify(toJsonLd(snapshot), null, 2)}\n` }];
-    case 'csv': {
-      const tables = toCsv(snapshot);
-      return [
-        { name: `${base}-nodes.csv`, contentType: 'text/csv; charset=utf-8', body: tables.nodes },
-        { name: `${base}-edges.csv`, contentType: 'text/csv; charset=utf-8', body: tables.edges },
-      ];
-    }
+export const CSV_PARTS: readonly CsvPart[] = ['nodes', 'edges'];
+
+export function checkPart(value: unknown): CsvPart {
+  const part = value ?? 'nodes';
+  if (!CSV_PARTS.includes(part as CsvPart)) throw new ExportInputError(`part must be nodes or edges, got ${JSON.stringify(part)}`);
+  return part as CsvPart;
+}
+
+/** An export larger than it may be (EXPORT_MAX_NODES); nothing was sent. */
+export class ExportTooLarge extends Error {
+  constructor(readonly nodes: number, readonly max: number) {
+    super(
+      `the export would hold ${nodes} nodes, more than EXPORT_MAX_NODES (${max}); export a subgraph (root and hops) or raise EXPORT_MAX_NODES`,
+    );
   }
 }
 
-export async function exportGraph(graph: Graph, format: ExportFormat, scope: Scope = {}, progress?: Progress): Promise<ExportFile[]> {
-  const snapshot = await new ExportRepository(graph).read(scope, progress);
-  return render(snapshot, format, scope);
+export interface ExportRequest {
+  format: ExportFormat;
+  scope?: Scope;
+  /** CSV only: which of the two tables. */
+  part?: CsvPart;
+  /** Properties to leave out (the actor properties, for viewers who may not see them). */
+  hide?: readonly string[];
+  /** Refuse an export of more nodes than this, also when the graph grows while it is written. */
+  maxNodes?: number;
+}
+
+/** Where an export's text goes; may wait (backpressure). */
+export type Sink = (chunk: string) => void | Promise<void>;
+
+/** An export whose scope, size and property types are known; nothing is written yet. */
+export interface PreparedExport {
+  name: string;
+  contentType: string;
+  nodes: number;
+  /** Writes the file batch by batch; resolves with how many characters XML could not hold (GraphML). */
+  write(sink: Sink): Promise<{ replacedCharacters: number }>;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  graphml: 'application/graphml+xml; charset=utf-8',
+  jsonld: 'application/ld+json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * Resolves the scope, refuses an export over `maxNodes` (ExportTooLarge) and reads the property
+ * types the file's header needs, so that every refusal comes before the first byte is sent.
+ */
+export async function prepareExport(graph: Graph, request: ExportRequest, progress?: Progress): Promise<PreparedExport> {
+  const { format, scope = {}, part = 'nodes', hide = [], maxNodes = Infinity } = request;
+  const repository = new ExportRepository(graph);
+  const resolved = await repository.resolve(scope);
+  if (resolved.nodes > maxNodes) throw new ExportTooLarge(resolved.nodes, maxNodes);
+  const table = await repository.propertyTypes(resolved, hide);
+  const base = baseName(scope);
+  return {
+    name: format === 'csv' ? `${base}-${part}.csv` : `${base}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    nodes: resolved.nodes,
+    async write(sink) {
+      const graphml = format === 'graphml' ? graphmlWriter(table) : null;
+      const writer = graphml ?? (format === 'jsonld' ? jsonLdWriter() : csvWriter(table, part));
+      await sink(writer.start());
+      let written = 0;
+      const incoming = format === 'jsonld' ? JSONLD_INCOMING_TYPES : [];
+      for await (const batch of repository.batches(resolved, { hide, incoming, progress })) {
+        written += batch.nodes.length;
+        if (written > maxNodes) throw new ExportTooLarge(written, maxNodes);
+        const text = writer.batch(batch);
+        if (text) await sink(text);
+      }
+      await sink(writer.end());
+      return { replacedCharacters: graphml?.replaced ?? 0 };
+    },
+  };
+}
+
+/** A sink writing to a Node stream, waiting for it to drain; fails when the stream closes first. */
+export function streamSink(stream: Writable): Sink {
+  return (chunk) => {
+    if (stream.destroyed) throw new Error('the destination was closed');
+    if (stream.write(chunk)) return;
+    return new Promise<void>((resolve, reject) => {
+      const done = (error?: Error) => {
+        stream.off('drain', onDrain);
+        stream.off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onDrain = () => done();
+      const onClose = () => done(new Error('the destination was closed'));
+      stream.on('drain', onDrain);
+      stream.on('close', onClose);
+    });
+  };
 }
 
 export function readSnapshot(graph: Graph, scope: Scope = {}, progress?: Progress): Promise<GraphSnapshot> {

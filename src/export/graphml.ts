@@ -1,7 +1,6 @@
 import Graph from 'graphology';
 import { parse } from 'graphology-graphml';
-import { create } from 'xmlbuilder2';
-import { GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode, isListType } from './snapshot';
+import { Domain, FormatWriter, GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode, TypeTable, asBatch, isListType, typeTableOf } from './snapshot';
 
 /**
  * GraphML as Gephi, NetworkX (read_graphml) and yEd read it. Each property is a <key> with a
@@ -17,44 +16,56 @@ const EDGE_TYPE = 'type';
 const ELEMENT_TYPES = 'honorgraph.types';
 const GRAPH_TYPES = 'honorgraph.propertyTypes';
 
-type Domain = 'node' | 'edge';
-/** Per domain and property: its one Neo4j type, or MIXED when elements disagree. */
-type TypeTable = Record<Domain, Record<string, string>>;
+/**
+ * What XML 1.0 cannot hold at all, not even as a character reference: NUL and the other C0
+ * controls but tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF. Each
+ * becomes U+FFFD (the input checks refuse them today; older data may still hold them).
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\t': '&#9;', '\n': '&#10;' };
 
-function typeTable(snapshot: GraphSnapshot): TypeTable {
-  const table: TypeTable = { node: {}, edge: {} };
-  const note = (domain: Domain, items: (SnapshotNode | SnapshotEdge)[]) => {
-    for (const item of items) {
-      for (const [name, type] of Object.entries(item.types)) {
-        const known = table[domain][name];
-        table[domain][name] = known === undefined || known === type ? type : 'MIXED';
-      }
-    }
-  };
-  note('node', snapshot.nodes);
-  note('edge', snapshot.edges);
-  return table;
+/** Escapes text for XML; `replaced` counts the characters that had to become U+FFFD. */
+class XmlEscaper {
+  replaced = 0;
+
+  private clean(value: string): string {
+    return value.replace(NOT_XML, () => {
+      this.replaced++;
+      return '\uFFFD';
+    });
+  }
+
+  /** Element content: line feeds and tabs stay, a carriage return is a reference (parsers would turn it into \n). */
+  text(value: string): string {
+    return this.clean(value).replace(/[&<>\r]/g, (c) => ENTITIES[c]);
+  }
+
+  /** Attribute values: whitespace as references too, since parsers normalize it to spaces. */
+  attribute(value: string): string {
+    return this.clean(value).replace(/[&<>"\r\n\t]/g, (c) => ENTITIES[c]);
+  }
 }
 
 const encode = (value: PropertyValue, type: string): string =>
   type === 'MIXED' || isListType(type) ? JSON.stringify(value) : String(value);
 
-export function toGraphml(snapshot: GraphSnapshot): string {
-  const table = typeTable(snapshot);
+/**
+ * GraphML written as it is read: the keys (every property's name and type, known before the
+ * first node), then per batch its nodes and their relationships. GraphML allows edges between
+ * nodes; every reader (graphology, NetworkX, Gephi, yEd) collects nodes before edges.
+ */
+export function graphmlWriter(table: TypeTable): FormatWriter & { readonly replaced: number } {
   for (const name of Object.keys(table.node)) if (name === NODE_LABELS || name === ELEMENT_TYPES) throw new Error(`a node property is named "${name}"`);
   for (const name of Object.keys(table.edge)) if (name === EDGE_TYPE || name === ELEMENT_TYPES) throw new Error(`a relationship property is named "${name}"`);
-
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
-    xmlns: 'http://graphml.graphdrawing.org/xmlns',
-    'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-    'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
-  });
+  const xml = new XmlEscaper();
+  const attrs = (values: Record<string, string>) => Object.entries(values).map(([k, v]) => ` ${k}="${xml.attribute(v)}"`).join('');
   const keyIds: Record<Domain, Record<string, string>> = { node: {}, edge: {} };
-  const key = (domain: Domain, id: string, name: string, type: string) => {
-    root.ele('key', { id, for: domain, 'attr.name': name, 'attr.type': type }).up();
-    keyIds[domain][name] = id;
+  const keys: string[] = [];
+  const key = (domain: Domain | 'graph', id: string, name: string, type: string) => {
+    keys.push(`  <key${attrs({ id, for: domain, 'attr.name': name, 'attr.type': type })}/>\n`);
+    if (domain !== 'graph') keyIds[domain][name] = id;
   };
-  root.ele('key', { id: 'g_types', for: 'graph', 'attr.name': GRAPH_TYPES, 'attr.type': 'string' }).up();
+  key('graph', 'g_types', GRAPH_TYPES, 'string');
   key('node', 'n_labels', NODE_LABELS, 'string');
   key('node', 'n_types', ELEMENT_TYPES, 'string');
   key('edge', 'e_type', EDGE_TYPE, 'string');
@@ -64,31 +75,55 @@ export function toGraphml(snapshot: GraphSnapshot): string {
       .sort()
       .forEach((name, i) => key(domain, `${domain[0]}${i}`, name, GRAPHML_TYPES[table[domain][name]] ?? 'string'));
   }
-
-  const graph = root.ele('graph', { id: 'honorgraph', edgedefault: 'directed' });
-  graph.ele('data', { key: 'g_types' }).txt(JSON.stringify(table)).up();
-  const data = (element: any, domain: Domain, item: SnapshotNode | SnapshotEdge) => {
+  const data = (domain: Domain, item: SnapshotNode | SnapshotEdge): string => {
+    let out = '';
     const mixed: Record<string, string> = {};
     for (const name of Object.keys(item.properties).sort()) {
       const type = table[domain][name];
+      if (type === undefined) throw new Error(`${domain} property "${name}" is missing from the export's type table`);
       if (type === 'MIXED') mixed[name] = item.types[name];
-      element.ele('data', { key: keyIds[domain][name] }).txt(encode(item.properties[name], type)).up();
+      out += `      <data key="${keyIds[domain][name]}">${xml.text(encode(item.properties[name], type))}</data>\n`;
     }
-    if (Object.keys(mixed).length) element.ele('data', { key: keyIds[domain][ELEMENT_TYPES] }).txt(JSON.stringify(mixed)).up();
+    if (Object.keys(mixed).length) out += `      <data key="${keyIds[domain][ELEMENT_TYPES]}">${xml.text(JSON.stringify(mixed))}</data>\n`;
+    return out;
   };
-  for (const node of snapshot.nodes) {
-    const element = graph.ele('node', { id: node.id });
-    element.ele('data', { key: 'n_labels' }).txt(node.labels.map((l) => `:${l}`).join('')).up();
-    data(element, 'node', node);
-    element.up();
-  }
-  snapshot.edges.forEach((edge, i) => {
-    const element = graph.ele('edge', { id: `e${i}`, source: edge.from, target: edge.to });
-    element.ele('data', { key: 'e_type' }).txt(edge.type).up();
-    data(element, 'edge', edge);
-    element.up();
-  });
-  return root.end({ prettyPrint: true });
+  let edgeCount = 0;
+  return {
+    get replaced() {
+      return xml.replaced;
+    },
+    start: () =>
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<graphml${attrs({
+        xmlns: 'http://graphml.graphdrawing.org/xmlns',
+        'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+        'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
+      })}>\n` +
+      keys.join('') +
+      '  <graph id="honorgraph" edgedefault="directed">\n' +
+      `    <data key="g_types">${xml.text(JSON.stringify(table))}</data>\n`,
+    batch({ nodes, edges }) {
+      let out = '';
+      for (const node of nodes) {
+        out += `    <node${attrs({ id: node.id })}>\n      <data key="n_labels">${xml.text(node.labels.map((l) => `:${l}`).join(''))}</data>\n`;
+        out += `${data('node', node)}    </node>\n`;
+      }
+      for (const edge of edges) {
+        out += `    <edge${attrs({ id: `e${edgeCount++}`, source: edge.from, target: edge.to })}>\n      <data key="e_type">${xml.text(edge.type)}</data>\n`;
+        out += `${data('edge', edge)}    </edge>\n`;
+      }
+      return out;
+    },
+    end: () =>
+      '  </graph>\n' +
+      (xml.replaced ? `  <!-- ${xml.replaced} character(s) that XML 1.0 cannot hold (NUL, other controls, lone surrogates) were written as U+FFFD -->\n` : '') +
+      '</graphml>\n',
+  };
+}
+
+export function toGraphml(snapshot: GraphSnapshot): string {
+  const writer = graphmlWriter(typeTableOf(snapshot));
+  return writer.start() + writer.batch(asBatch(snapshot)) + writer.end();
 }
 
 /** Reads a GraphML file this module wrote (parsed by graphology-graphml) back into a snapshot. */

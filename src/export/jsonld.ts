@@ -1,4 +1,4 @@
-import { GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode } from './snapshot';
+import { ExportBatch, FormatWriter, GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode, asBatch } from './snapshot';
 
 /**
  * JSON-LD on schema.org: people are `Person`, organizations `Organization`, the report a
@@ -45,23 +45,56 @@ const EDGE_TERMS: Record<string, { term: string; on: 'from' | 'to'; target: 'fro
 
 const ref = (id: string) => `node:${id}`;
 
-export function toJsonLd(snapshot: GraphSnapshot): Record<string, unknown> {
+/** Relationship types whose schema.org term sits on their end node: a batch needs them arriving too. */
+export const JSONLD_INCOMING_TYPES = Object.entries(EDGE_TERMS)
+  .filter(([, mapped]) => mapped.on === 'to')
+  .map(([type]) => type);
+
+/** The documents of one batch: each node with the terms of its relationships. */
+function documentsOf({ nodes, edges, incoming }: ExportBatch): Record<string, any>[] {
   const documents = new Map<string, Record<string, any>>();
-  for (const node of snapshot.nodes) documents.set(node.id, nodeDocument(node));
+  for (const node of nodes) documents.set(node.id, nodeDocument(node));
   const add = (doc: Record<string, any>, term: string, value: unknown) => {
     doc[term] = [...(doc[term] ?? []), value];
   };
-  for (const edge of snapshot.edges) {
+  for (const edge of edges) {
     const mapped = EDGE_TERMS[edge.type];
-    if (mapped) {
-      const holder = documents.get(edge[mapped.on]);
+    if (mapped?.on === 'from') {
+      const holder = documents.get(edge.from);
       if (holder) add(holder, mapped.term, ref(edge[mapped.target]));
     }
     // Every relationship, mapped or not, also as a qualified statement keeping its properties.
     const from = documents.get(edge.from);
     if (from) add(from, 'hg:relationship', edgeDocument(edge));
   }
-  return { '@context': JSONLD_CONTEXT, '@graph': [...documents.values()] };
+  for (const edge of incoming) {
+    const mapped = EDGE_TERMS[edge.type];
+    if (mapped?.on !== 'to') continue;
+    const holder = documents.get(edge.to);
+    if (holder) add(holder, mapped.term, ref(edge[mapped.target]));
+  }
+  return [...documents.values()];
+}
+
+export function toJsonLd(snapshot: GraphSnapshot): Record<string, unknown> {
+  return { '@context': JSONLD_CONTEXT, '@graph': documentsOf(asBatch(snapshot)) };
+}
+
+/** The same document as `JSON.stringify(toJsonLd(…), null, 2)`, written one batch of nodes at a time. */
+export function jsonLdWriter(): FormatWriter {
+  let first = true;
+  const indent = (doc: unknown) => `    ${JSON.stringify(doc, null, 2).replace(/\n/g, '\n    ')}`;
+  return {
+    start: () => `{\n  "@context": ${JSON.stringify(JSONLD_CONTEXT, null, 2).replace(/\n/g, '\n  ')},\n  "@graph": [`,
+    batch(batch) {
+      const docs = documentsOf(batch);
+      if (!docs.length) return '';
+      const out = `${first ? '\n' : ',\n'}${docs.map(indent).join(',\n')}`;
+      first = false;
+      return out;
+    },
+    end: () => (first ? ']\n}\n' : '\n  ]\n}\n'),
+  };
 }
 
 function nodeDocument(node: SnapshotNode): Record<string, any> {

@@ -60,3 +60,39 @@ export function checkIdentifier(name: string, what: string): string {
 }
 
 export const snapshotCounts = (snapshot: GraphSnapshot) => ({ nodes: snapshot.nodes.length, edges: snapshot.edges.length });
+
+/** One batch of an export as it is read: nodes ordered by id, the relationships leaving them, and (when asked) some arriving. */
+export interface ExportBatch {
+  nodes: SnapshotNode[];
+  /** Relationships from a node of the batch to a node in scope. */
+  edges: SnapshotEdge[];
+  /** Relationships of the asked types from a node in scope to a node of the batch (JSON-LD's `author`). */
+  incoming: SnapshotEdge[];
+}
+
+export type Domain = 'node' | 'edge';
+/** Per domain and property: its one Neo4j type, or MIXED when elements disagree. */
+export type TypeTable = Record<Domain, Record<string, string>>;
+
+/** Notes that `name` has `type` somewhere in `domain`. */
+export function noteType(table: TypeTable, domain: Domain, name: string, type: string): void {
+  const known = table[domain][name];
+  table[domain][name] = known === undefined || known === type ? type : 'MIXED';
+}
+
+export function typeTableOf(snapshot: GraphSnapshot): TypeTable {
+  const table: TypeTable = { node: {}, edge: {} };
+  for (const node of snapshot.nodes) for (const [name, type] of Object.entries(node.types)) noteType(table, 'node', name, type);
+  for (const edge of snapshot.edges) for (const [name, type] of Object.entries(edge.types)) noteType(table, 'edge', name, type);
+  return table;
+}
+
+/** A whole snapshot as one batch, for the writers that also stream. */
+export const asBatch = (snapshot: GraphSnapshot): ExportBatch => ({ nodes: snapshot.nodes, edges: snapshot.edges, incoming: snapshot.edges });
+
+/** Writes one format piece by piece: `start`, then `batch` per batch of nodes, then `end`. */
+export interface FormatWriter {
+  start(): string;
+  batch(batch: ExportBatch): string;
+  end(): string;
+}

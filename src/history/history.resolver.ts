@@ -3,6 +3,9 @@ import { Context } from '../context';
 import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../common/connection';
 import { badInput } from '../common/errors';
 import { checkId } from '../common/id';
+import { Viewer } from '../auth/auth-checker';
+import { withoutActors } from '../auth/actors';
+import { RevisionRow } from './history.repository';
 import { Revision, RevisionConnection } from './revision.type';
 
 // Revisions have one order, newest first; the cursor holds (at, seq, id).
@@ -16,13 +19,31 @@ function pageOf(args: FirstAfterArgs) {
   return { ...page, after: { at, seq, id } };
 }
 
+/** A revision's before/after JSON without the properties that name editors. */
+function hideActorsIn(json: string): string {
+  const snapshot = JSON.parse(json);
+  for (const [id, node] of Object.entries<any>(snapshot.nodes ?? {})) {
+    if (node?.props) snapshot.nodes[id] = { ...node, props: withoutActors(node.props) };
+  }
+  snapshot.rels = (snapshot.rels ?? []).map((rel: any) => (rel?.props ? { ...rel, props: withoutActors(rel.props) } : rel));
+  return JSON.stringify(snapshot);
+}
+
+/** Who made a change is for editors and admins (or everyone with HISTORY_ACTORS_PUBLIC=true). */
+function visibleTo<T extends RevisionRow>(viewer: Viewer, row: T): Omit<T, 'actor'> & { actor: string | null } {
+  if (viewer.seesActors) return row;
+  return { ...row, actor: null, before: hideActorsIn(row.before), after: hideActorsIn(row.after) };
+}
+
 @Resolver()
 export class HistoryResolver {
-  @Query(() => RevisionConnection, { description: "An entity's changes, newest first (also those made before a merge under the merged id)." })
+  @Query(() => RevisionConnection, {
+    description: "An entity's changes, newest first (also those made before a merge under the merged id). Who made them (actor, createdBy) only for editors and admins unless HISTORY_ACTORS_PUBLIC=true.",
+  })
   async history(@Arg('id', () => ID) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const { limit: first, after, signature } = pageOf(args);
     const rows = await ctx.repos.history.history(checkId(id), first, after);
-    const page = rows.slice(0, first);
+    const page = rows.slice(0, first).map((row) => visibleTo(ctx.viewer, row));
     const edges = page.map((node) => ({ cursor: encodeCursor(signature, [node.at, node.seq, node.id]), node }));
     return {
       edges,

@@ -9,8 +9,8 @@ export class Revision {
   @Field({ description: 'When it was committed (ISO 8601).' })
   at!: string;
 
-  @Field({ description: 'The subject of the token that made the change.' })
-  actor!: string;
+  @Field(() => String, { nullable: true, description: 'The subject of the token that made the change; null unless the viewer is an editor or admin, or HISTORY_ACTORS_PUBLIC=true.' })
+  actor!: string | null;
 
   @Field({ description: 'The role that token carried (editor or admin).' })
   role!: string;

@@ -5,7 +5,8 @@ import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { DEFAULT_LIMITS, Limits } from '../config';
+import { timingSafeEqual } from 'node:crypto';
+import { AccessSettings, DEFAULT_ACCESS, DEFAULT_LIMITS, Limits } from '../config';
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
@@ -19,6 +20,7 @@ import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
 import { inputBoundsPlugin } from './input-bounds';
 import { Logger, Metrics, createLogger } from './observability';
+import { securityHeaders } from './security-headers';
 
 export interface ServerOptions {
   graph: Graph;
@@ -33,6 +35,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Prometheus metrics served at /metrics; a fresh registry when absent. */
   metrics?: Metrics;
+  /** Export limits and the /metrics token; DEFAULT_ACCESS when absent (docs/access.md). */
+  access?: AccessSettings;
 }
 
 export interface RunningServer {
@@ -77,7 +81,11 @@ function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlug
   return {
     async requestDidStart() {
       const started = performance.now();
+      let executed = false;
       return {
+        async executionDidStart() {
+          executed = true;
+        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
@@ -95,7 +103,7 @@ function observabilityPlugin(logger: Logger, metrics: Metrics): ApolloServerPlug
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = errors.map((error) => String(error.extensions?.code ?? 'NONE'));
           for (const code of codes) metrics.errors.inc({ code });
-          const operation = metrics.operationLabel(operationName);
+          const operation = metrics.operationLabel(operationName, executed && codes.length === 0);
           metrics.requestDuration.observe({ operation, outcome: codes.length ? 'error' : 'ok' }, seconds);
           logger.info(
             {
@@ -121,6 +129,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const production = options.production ?? false;
   const logger = options.logger ?? createLogger('silent');
   const metrics = options.metrics ?? new Metrics();
+  const access = options.access ?? DEFAULT_ACCESS;
+  const headers = securityHeaders();
   const graph = options.graph.withOptions({
     transactionTimeoutMs: limits.transactionTimeoutMs,
     maxListItems: limits.maxListItems,
@@ -150,7 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   // Set once Apollo has started, before the server listens; Express answers every other path.
   let graphqlEndpoint: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
-  const httpServer = http.createServer((req, res) => {
+  const httpServer = http.createServer((req, res) => headers(req, res, () => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     requestIds.set(res, requestId);
@@ -166,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         else res.destroy();
       });
     } else app(req, res);
-  });
+  }));
   const armor = armorProtection(limits, production);
   const apollo = new ApolloServer<Context>({
     schema: await buildHonorGraphSchema(),
@@ -215,12 +225,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    if (access.metricsToken && !bearerMatches(req.headers.authorization, access.metricsToken)) {
+      jsonError(res, 401, 'UNAUTHENTICATED', 'METRICS_TOKEN is set: /metrics needs Authorization: Bearer <METRICS_TOKEN>');
+      return;
+    }
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
   // The export's reads get the same transaction timeout and metrics as GraphQL's.
-  app.get('/export', exportRoute(graph));
+  app.get('/export', exportRoute(graph, { auth, access, logger, jsonError }));
   graphqlEndpoint = graphqlHandler<Context>({
     apollo,
     bodyLimit: '1mb',
@@ -241,6 +255,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
   app.use('/', express.static(path.resolve(__dirname, '../../dist/web')));
+  // Any other path: the same JSON error shape (Express's own 404 page would carry its own CSP).
+  app.use((req, res) => jsonError(res, 404, 'NOT_FOUND', `nothing is served at ${req.method} ${req.path.slice(0, 200)}`));
   // Body-parser and any other failure outside GraphQL: JSON with a code, never an HTML stack.
   app.use((error: any, _req: Request, res: Response, _next: NextFunction) => {
     const status = Number(error?.status ?? error?.statusCode ?? 500);
@@ -270,4 +286,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await apollo.stop();
     },
   };
+}
+
+/** Whether the header is `Bearer <expected>`, compared in constant time. */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? '');
+  const wanted = Buffer.from(expected);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }

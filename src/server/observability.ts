@@ -64,12 +64,16 @@ export class Metrics {
     this.poolSize.set(MAX_CONNECTION_POOL_SIZE);
   }
 
-  /** Client-chosen names are labels: keep them well-formed and their number bounded. */
-  operationLabel(name: string | null | undefined): string {
+  /**
+   * Client-chosen names are labels: keep them well-formed and their number bounded. A name takes
+   * one of the label slots only when its operation executed without errors, so names sent with
+   * documents that fail to parse or validate (or fail outright) cannot use the slots up.
+   */
+  operationLabel(name: string | null | undefined, succeeded = true): string {
     if (!name) return 'anonymous';
     if (!OPERATION_NAME.test(name)) return 'invalid';
     if (this.operations.has(name)) return name;
-    if (this.operations.size >= MAX_OPERATION_LABELS) return 'other';
+    if (!succeeded || this.operations.size >= MAX_OPERATION_LABELS) return 'other';
     this.operations.add(name);
     return name;
   }
