@@ -176,3 +176,32 @@ describe('breadcrumbs and drill-down', () => {
     expect(seen.sort()).toEqual(['org-anhui-wf', 'org-huainan-sanba-alliance', 'org-huainan-wf', 'org-huainan-wf-lecture-team']);
   });
 });
+
+describe('an org chart is bounded', () => {
+  const CHART = 'query Chart($rootId: ID!, $depth: Int!, $include: [OrgChartInclude!]) { orgChart(rootId: $rootId, depth: $depth, include: $include) { id entity } }';
+
+  it('refuses a chart of more than 10,000 organizations with BAD_USER_INPUT, and answers one rooted lower', async () => {
+    await app.graph.write(
+      `CREATE (root:Entity:Organization {id: 'test-oc-cap-root', name: '上限测试根', kind: 'TEAM', aliases: []})
+       WITH root UNWIND range(1, 10000) AS i
+       CREATE (:Entity:Organization {id: 'test-oc-cap-' + i, name: '上限测试' + i, kind: 'TEAM', aliases: []})-[:PART_OF]->(root)`,
+    );
+    const refused = await app.raw(CHART, { rootId: 'test-oc-cap-root', depth: 1 });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(refused.errors?.[0].message).toMatch(/^depth: .*more than 10000 organizations/);
+    const shallow = await app.raw(CHART, { rootId: 'test-oc-cap-root', depth: 0 });
+    expect(shallow.errors).toBeUndefined();
+    expect(shallow.data.orgChart).toHaveLength(1);
+  });
+
+  it('shows at most QUERY_MAX_LIST_ITEMS (500) leaves of a kind under one organization', async () => {
+    await app.graph.write(
+      `CREATE (org:Entity:Organization {id: 'test-oc-leaves', name: '叶子测试', kind: 'TEAM', aliases: []})
+       WITH org UNWIND range(1, 501) AS i
+       CREATE (:Entity:Person {id: 'test-oc-leaf-' + i, name: '叶子' + i, aliases: []})-[:MEMBER_OF]->(org)`,
+    );
+    const response = await app.raw(CHART, { rootId: 'test-oc-leaves', depth: 0, include: ['MEMBERS'] });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.orgChart.filter((node: { entity: string }) => node.entity === 'PERSON')).toHaveLength(500);
+  });
+});

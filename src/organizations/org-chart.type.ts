@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Level } from '../common/enums';
 
 export const MAX_ORG_CHART_DEPTH = 10;
+/** Most organizations one chart holds: a deeper or wider one is refused (ask again rooted lower). */
+export const MAX_ORG_CHART_ORGANIZATIONS = 10_000;
 
 export enum OrgChartInclude {
   MEMBERS = 'MEMBERS',

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { EntityRow } from '../common/node.type';
 import { Row } from '../db/graph';
 import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
@@ -14,7 +15,7 @@ import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, AwardQuantifiers, HonorRepositor
 import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
-import { MAX_ORG_CHART_DEPTH, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
+import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
 
 /** What an organization page shows: members, their awards, and which fields of members and honors. */
 export interface OrganizationPageShape {
@@ -347,9 +348,11 @@ export class OrganizationRepository extends Repository {
    * mutations refuse anyway, cannot repeat a node or loop: a shortest path never visits a node
    * twice). The counts are computed only when `counts` asks for them, and the whole chart comes
    * back as one record of lists, which costs Neo4j and the driver far less than a record per box.
-   * Returns null when the root is not an organization.
+   * Returns null when the root is not an organization, 'too-large' when the chart holds more than
+   * MAX_ORG_CHART_ORGANIZATIONS organizations (counts and leaves are computed for at most one more
+   * than that); leaves are capped per organization at the list cap.
    */
-  async orgChart(rootId: string, depth: number, include: OrgChartInclude[], counts: OrgChartCounts = ALL_COUNTS): Promise<OrgChartNode[] | null> {
+  async orgChart(rootId: string, depth: number, include: OrgChartInclude[], counts: OrgChartCounts = ALL_COUNTS): Promise<OrgChartNode[] | null | 'too-large'> {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) throw new Error(`depth out of range: ${depth}`);
     const count = (wanted: boolean, pattern: string) => (wanted ? `COUNT { ${pattern} }` : '0');
     const leaves = (wanted: boolean, comprehension: string) => (wanted ? comprehension : '[]');
@@ -361,17 +364,19 @@ export class OrganizationRepository extends Repository {
        WITH org, head(collect([level, parentId])) AS shortest
        WITH org, shortest[0] AS level, shortest[1] AS parentId
        ORDER BY level, org.name, org.id
+       LIMIT $most
        RETURN collect([org.id, parentId, org.name, org.kind, org.level, level,
          ${count(counts.children, '(org)<-[:PART_OF]-(:Organization)')},
          ${count(counts.members, '(:Entity)-[:MEMBER_OF]->(org)')},
          ${count(counts.awards, '(org)-[:RECEIVED]->(:Honor)')},
-         ${leaves(include.includes(OrgChartInclude.MEMBERS), '[(p:Person)-[:MEMBER_OF]->(org) | [p.id, p.name, COUNT { (p)-[:RECEIVED]->(:Honor) }]]')},
-         ${leaves(include.includes(OrgChartInclude.PROGRAMS), '[(org)-[:ORGANIZED|PARTNERED]->(g:Program) | [g.id, g.name, g.kind]]')},
-         ${leaves(include.includes(OrgChartInclude.HONORS), '[(org)-[:RECEIVED]->(h:Honor) | [h.id, h.name, h.level]]')}]) AS boxes`,
-      { rootId },
+         ${leaves(include.includes(OrgChartInclude.MEMBERS), '[(p:Person)-[:MEMBER_OF]->(org) | [p.id, p.name, COUNT { (p)-[:RECEIVED]->(:Honor) }]][0..$cap]')},
+         ${leaves(include.includes(OrgChartInclude.PROGRAMS), '[(org)-[:ORGANIZED|PARTNERED]->(g:Program) | [g.id, g.name, g.kind]][0..$cap]')},
+         ${leaves(include.includes(OrgChartInclude.HONORS), '[(org)-[:RECEIVED]->(h:Honor) | [h.id, h.name, h.level]][0..$cap]')}]) AS boxes`,
+      { rootId, most: neo4j.int(MAX_ORG_CHART_ORGANIZATIONS + 1), cap: this.graph.listCap },
     );
     const boxes: any[][] = row?.boxes ?? [];
     if (boxes.length === 0) return null;
+    if (boxes.length > MAX_ORG_CHART_ORGANIZATIONS) return 'too-large';
     const nodes: OrgChartNode[] = [];
     const leafNodes: OrgChartNode[] = [];
     const leafIds = new Set<string>();

@@ -16,7 +16,7 @@ import { Organization } from './organization.type';
 import { MembershipWhere, OrganizationWhere } from './organization.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
 import { OrganizationConnection } from './organization-connection.type';
-import { MAX_ORG_CHART_DEPTH, OrgChartInclude, OrgChartNode } from './org-chart.type';
+import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' } as const;
@@ -54,7 +54,8 @@ export class OrganizationResolver {
   @Query(() => [OrgChartNode], {
     description:
       `The organizations under rootId (PART_OF, transitively) down to depth levels (${MAX_ORG_CHART_DEPTH} at most), ` +
-      'as a flat list with one root, optionally with members, programs and honors as leaves.',
+      'as a flat list with one root, optionally with members, programs and honors as leaves ' +
+      `(at most QUERY_MAX_LIST_ITEMS of each kind per organization). A chart of more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations is refused (BAD_USER_INPUT): ask for fewer levels or root it lower.`,
   })
   async orgChart(
     @Arg('rootId', () => ID) rootId: string,
@@ -74,6 +75,9 @@ export class OrganizationResolver {
     };
     const nodes = await ctx.repos.organizations.orgChart(checkId(rootId, 'rootId'), depth, include ?? [], counts);
     if (!nodes) throw notFound('Organization', rootId);
+    if (nodes === 'too-large') {
+      throw badInput('depth', `the chart under "${rootId}" down to depth ${depth} holds more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations; ask for fewer levels or root it lower`);
+    }
     return nodes;
   }
 
