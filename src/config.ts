@@ -36,7 +36,44 @@ export interface Config {
   access: AccessSettings;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /** Timeouts and connection cap of the HTTP server (docs/operations.md). */
+  http: HttpServerLimits;
+  /** When and how often the embedded Neo4j is restarted after it dies (docs/operations.md). */
+  localRestart: LocalRestartPolicy;
 }
+
+/** What slow or numerous clients may hold of the HTTP server (node:http's own timeouts). */
+export interface HttpServerLimits {
+  /** Time to receive a request's headers; then 408 and the connection is closed. */
+  headersTimeoutMs: number;
+  /** Time to receive the whole request, body included; then 408 and the connection is closed. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open after a response. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; the next ones are closed at once. */
+  maxConnections: number;
+}
+
+export const DEFAULT_HTTP_SERVER_LIMITS: HttpServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+};
+
+/** Restarts of the embedded Neo4j: the delay doubles from initial to max after each failed one. */
+export interface LocalRestartPolicy {
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  /** Failed restarts in a row after which the supervisor gives up (and /healthz answers 503). */
+  maxFailedRestarts: number;
+}
+
+export const DEFAULT_LOCAL_RESTART_POLICY: LocalRestartPolicy = {
+  initialBackoffMs: 1_000,
+  maxBackoffMs: 30_000,
+  maxFailedRestarts: 5,
+};
 
 /** What one request may ask for; see the README's limits table. */
 export interface Limits {
@@ -197,7 +234,37 @@ export function loadConfig(env: Env = process.env): Config {
     production: env.NODE_ENV === 'production',
     limits: loadLimits(env),
     logLevel: logLevel(env),
+    http: loadHttpServerLimits(env),
+    localRestart: loadLocalRestartPolicy(env),
   };
+}
+
+function loadHttpServerLimits(env: Env): HttpServerLimits {
+  const d = DEFAULT_HTTP_SERVER_LIMITS;
+  const limits: HttpServerLimits = {
+    headersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100, 600_000),
+    requestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 3_600_000),
+    keepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 100, 600_000),
+    maxConnections: integer(env, 'HTTP_MAX_CONNECTIONS', d.maxConnections, 1, 1_000_000),
+  };
+  // node:http refuses a header timeout longer than the whole request's.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', `must not exceed HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}), got ${limits.headersTimeoutMs}`);
+  }
+  return limits;
+}
+
+function loadLocalRestartPolicy(env: Env): LocalRestartPolicy {
+  const d = DEFAULT_LOCAL_RESTART_POLICY;
+  const policy: LocalRestartPolicy = {
+    initialBackoffMs: integer(env, 'NEO4J_LOCAL_RESTART_BACKOFF_MS', d.initialBackoffMs, 10, 600_000),
+    maxBackoffMs: integer(env, 'NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS', d.maxBackoffMs, 10, 3_600_000),
+    maxFailedRestarts: integer(env, 'NEO4J_LOCAL_MAX_RESTARTS', d.maxFailedRestarts, 0, 1_000),
+  };
+  if (policy.maxBackoffMs < policy.initialBackoffMs) {
+    throw new ConfigError('NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS', `must be at least NEO4J_LOCAL_RESTART_BACKOFF_MS (${policy.initialBackoffMs}), got ${policy.maxBackoffMs}`);
+  }
+  return policy;
 }
 
 function logLevel(env: Env): string {

@@ -49,6 +49,11 @@ describe('configuration from the environment', () => {
     [{ EXPORT_MAX_CONCURRENT: '0' }, 'EXPORT_MAX_CONCURRENT', /between 1 and 100/],
     [{ EXPORT_MAX_NODES: 'all' }, 'EXPORT_MAX_NODES', /whole number/],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', /at least 16 characters/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '50' }, 'HTTP_HEADERS_TIMEOUT_MS', /between 100 and/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, 'HTTP_HEADERS_TIMEOUT_MS', /must not exceed HTTP_REQUEST_TIMEOUT_MS \(10000\)/],
+    [{ HTTP_MAX_CONNECTIONS: '0' }, 'HTTP_MAX_CONNECTIONS', /between 1 and/],
+    [{ NEO4J_LOCAL_MAX_RESTARTS: 'forever' }, 'NEO4J_LOCAL_MAX_RESTARTS', /whole number/],
+    [{ NEO4J_LOCAL_RESTART_BACKOFF_MS: '5000', NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS: '1000' }, 'NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS', /at least NEO4J_LOCAL_RESTART_BACKOFF_MS/],
   ])('a bad value %j is refused with a message naming %s', (env, setting, message) => {
     const error = failure(env as Record<string, string>);
     expect(error).toBeInstanceOf(ConfigError);
@@ -56,6 +61,14 @@ describe('configuration from the environment', () => {
     expect(error.message.startsWith(`${setting}:`)).toBe(true);
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads the HTTP limits and the embedded Neo4j restart policy from the environment, with defaults', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    expect(loadConfig({}).localRestart).toEqual({ initialBackoffMs: 1_000, maxBackoffMs: 30_000, maxFailedRestarts: 5 });
+    const config = loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_MAX_CONNECTIONS: '50', NEO4J_LOCAL_MAX_RESTARTS: '0' });
+    expect(config.http).toMatchObject({ headersTimeoutMs: 2_000, maxConnections: 50 });
+    expect(config.localRestart.maxFailedRestarts).toBe(0);
   });
 
   it('reads the query limits from the environment, with safe defaults', () => {

@@ -6,7 +6,7 @@ import { TestApp, startTestApp } from './support/app';
 const QUERY = '{ organization(id: "org-huainan-wf") { name } }';
 
 describe('stopping (what main does on SIGTERM)', () => {
-  it('finishes the request in flight, refuses new connections, then resolves', async () => {
+  it('finishes the request in flight, answers 503 to or refuses new requests, then resolves', async () => {
     const base = await startTestApp();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -25,15 +25,19 @@ describe('stopping (what main does on SIGTERM)', () => {
       const stopping = app.server.stop().then(() => (stopped = true));
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(stopped).toBe(false);
-      const refused = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', connection: 'close' },
-        body: JSON.stringify({ query: QUERY }),
-      }).then(
-        (response) => `answered ${response.status}`,
-        (error) => `refused: ${error.cause?.code ?? error.message}`,
-      );
-      expect(refused).toMatch(/^refused/);
+      const late = () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', connection: 'close' },
+          body: JSON.stringify({ query: QUERY }),
+        }).then(
+          async (response) => `answered ${response.status} ${((await response.json()) as any).errors?.[0]?.extensions?.code}`,
+          (error) => `refused: ${error.cause?.code ?? error.message}`,
+        );
+      // Until the listener has been quiet a moment a late request is answered 503 (not run); then refused.
+      expect(await late()).toMatch(/^(answered 503 SERVICE_UNAVAILABLE|refused: ECONNREFUSED)$/);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(await late()).toBe('refused: ECONNREFUSED');
       release();
       const answer = await pending;
       expect(answer.status).toBe(200);

@@ -1,7 +1,7 @@
 import { Driver } from 'neo4j-driver';
 import { Config } from '../config';
 import { Graph, createDriver } from './graph';
-import { LocalNeo4j, startLocalNeo4j } from './local-neo4j';
+import { DatabaseHealth, LocalNeo4jSupervisor } from './local-supervisor';
 
 /** A connection failure worth one clear line to the user, naming the setting involved. */
 export class DatabaseUnavailableError extends Error {
@@ -15,7 +15,11 @@ export interface Database {
   driver: Driver;
   graph: Graph;
   uri: string;
-  local: LocalNeo4j | null;
+  /** The embedded Neo4j's supervisor; null with NEO4J_URI. */
+  local: LocalNeo4jSupervisor | null;
+  /** What the supervisor says of the embedded Neo4j; null with NEO4J_URI (the driver reconnects by itself). */
+  health(): DatabaseHealth | null;
+  /** Closes the driver, then stops the embedded Neo4j (cleanly: it is not restarted). */
   close(): Promise<void>;
 }
 
@@ -50,15 +54,16 @@ const firstLine = (error: unknown) => String((error as Error)?.message ?? error)
  * Connects to NEO4J_URI, or starts the embedded Neo4j from tools/neo4j-local when it is unset.
  */
 export async function connectDatabase(config: Config, log: (line: string) => void): Promise<Database> {
-  let local: LocalNeo4j | null = null;
+  let local: LocalNeo4jSupervisor | null = null;
   let uri = config.neo4j.uri;
   if (!uri) {
     log(`starting the local Neo4j 5.26 (data in ${config.local.home}, Bolt on 127.0.0.1:${config.local.port})`);
     try {
-      local = await startLocalNeo4j({
-        ...config.local,
-        log: (line) => log(line === 'NEO4J_STOPPED' ? 'the local Neo4j stopped cleanly' : line),
-      });
+      local = await LocalNeo4jSupervisor.start(
+        { ...config.local, log: (line) => log(line === 'NEO4J_STOPPED' ? 'the local Neo4j stopped cleanly' : line) },
+        config.localRestart,
+        log,
+      );
     } catch (error) {
       throw new DatabaseUnavailableError('NEO4J_LOCAL_*', firstLine(error));
     }
@@ -83,6 +88,7 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
     graph: new Graph(driver, config.neo4j.database),
     uri,
     local,
+    health: () => local?.health() ?? null,
     async close() {
       await driver.close();
       await local?.stop();

@@ -36,6 +36,14 @@ export interface LocalNeo4j {
   pid: number;
   /** SIGTERM (clean shutdown), SIGKILL after 30 s; resolves when the process has exited. */
   stop(): Promise<void>;
+  /** Resolves when the process has exited, for whatever reason; `requested` when stop() asked for it. */
+  exited: Promise<LocalNeo4jExit>;
+}
+
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  requested: boolean;
 }
 
 const MAIN_CLASS = 'dev.honorgraph.neo4jlocal.Neo4jLocal';
@@ -317,8 +325,14 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   args.push('--parent-pid', String(process.pid));
   const javaArgs = [`-Xmx${opts.heap ?? '1g'}`, ...JVM_FLAGS, '-cp', classpath.join(path.delimiter), MAIN_CLASS, ...args];
 
-  const child = spawn('java', javaArgs, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  // Its own process group: a Ctrl-C in the terminal reaches only the app, which drains its requests
+  // before it stops Neo4j. If the app dies without stopping it, the launcher's parent watch does.
+  const child = spawn('java', javaArgs, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'], detached: !isWindows });
+  let stopping: Promise<void> | undefined;
+  const exit = new Promise<LocalNeo4jExit>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal, requested: stopping !== undefined })),
+  );
+  const exited = exit.then(() => undefined);
   const running = () => child.exitCode === null && child.signalCode === null;
 
   // If this Node process exits without stop(), take Neo4j down with it (SIGTERM: a clean shutdown).
@@ -330,7 +344,6 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
 
   const stderrTail: string[] = [];
   let failure: string | undefined;
-  let stopping: Promise<void> | undefined;
 
   const stop = (): Promise<void> => {
     if (!stopping) {
@@ -352,7 +365,6 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
 
   return new Promise<LocalNeo4j>((resolve, reject) => {
     let settled = false;
-    let ready = false;
     const settle = (error: Error | null, value?: LocalNeo4j) => {
       if (settled) return;
       settled = true;
@@ -374,8 +386,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       const readyLine = /^NEO4J_READY (\S+)/.exec(line);
       if (readyLine && !settled) {
-        ready = true;
-        settle(null, { uri: readyLine[1], port, pid: child.pid!, stop });
+        settle(null, { uri: readyLine[1], port, pid: child.pid!, stop, exited: exit });
         return;
       }
       log?.(line);
@@ -391,8 +402,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       settle((error as NodeJS.ErrnoException).code === 'ENOENT' ? toolMissing('java') : error);
     });
     // 'close' comes after stdout/stderr are drained, so the NEO4J_FAILED line has been read.
+    // An exit after NEO4J_READY is the caller's to report (see `exited`; the supervisor restarts it).
     child.once('close', (code, signal) => {
-      if (ready && !stopping) log?.(`The local Neo4j exited unexpectedly (${signal ?? `exit code ${code}`})`);
       if (failure) settle(new Error(`The local Neo4j failed to start: ${failure}`));
       else settle(new Error(`The local Neo4j exited before it was ready (${signal ?? `exit code ${code}`})${tail(stderrTail)}`));
     });

@@ -3,10 +3,10 @@ import http from 'node:http';
 import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { timingSafeEqual } from 'node:crypto';
-import { AccessSettings, DEFAULT_ACCESS, DEFAULT_LIMITS, Limits } from '../config';
+import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits } from '../config';
+import type { DatabaseHealth } from '../db/local-supervisor';
 import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
@@ -14,6 +14,7 @@ import { buildHonorGraphSchema } from '../schema/build';
 import { AuthConfig, viewerFrom } from '../auth/viewer';
 import { unauthenticated } from '../common/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
+import { HttpDrain } from './drain';
 import { exportRoute } from './export.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { ConcurrencyLimiter, clientKey } from './client-limits';
@@ -37,6 +38,10 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** Export limits and the /metrics token; DEFAULT_ACCESS when absent (docs/access.md). */
   access?: AccessSettings;
+  /** Timeouts and connection cap of the HTTP server; DEFAULT_HTTP_SERVER_LIMITS when absent. */
+  http?: HttpServerLimits;
+  /** The embedded Neo4j's supervisor, for /readyz and /healthz; absent with an external Neo4j. */
+  databaseHealth?: () => DatabaseHealth | null;
 }
 
 export interface RunningServer {
@@ -44,8 +49,12 @@ export interface RunningServer {
   port: number;
   http: http.Server;
   metrics: Metrics;
-  /** Stops taking requests, lets those in flight finish (up to the request timeout), then resolves. */
-  stop(): Promise<void>;
+  /**
+   * Stops listening, lets the requests in flight finish (up to the request timeout plus 2 s) and
+   * answers 503 to any arriving meanwhile on open connections, closes every connection, then
+   * stops Apollo. Resolves with what the drain saw.
+   */
+  stop(): Promise<{ requests: number; cut: number }>;
   /** The per-client and total limit on requests reaching Neo4j; /export can admit through it too. */
   limiter: ConcurrencyLimiter;
 }
@@ -160,23 +169,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   // Set once Apollo has started, before the server listens; Express answers every other path.
   let graphqlEndpoint: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
-  const httpServer = http.createServer((req, res) => headers(req, res, () => {
-    const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    requestIds.set(res, requestId);
-    res.setHeader('x-request-id', requestId);
-    if (stopping) res.setHeader('connection', 'close');
-    if (graphqlEndpoint && isGraphqlPath(req.url)) {
-      const client = clientKey(req, viewerFrom(req.headers.authorization, auth).user?.sub);
-      const refuse = (_: http.ServerResponse, refusal: { status: number; code: string; message: string }) => jsonError(res, refusal.status, refusal.code, refusal.message);
-      if (!limiter.admit(client, res, refuse)) return;
-      graphqlEndpoint(req, res).catch((error) => {
-        logger.error({ requestId, err: error }, 'internal error outside GraphQL');
-        if (!res.headersSent) jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
-        else res.destroy();
-      });
-    } else app(req, res);
-  }));
+  const httpLimits = options.http ?? DEFAULT_HTTP_SERVER_LIMITS;
+  const httpServer = http.createServer(
+    {
+      headersTimeout: httpLimits.headersTimeoutMs,
+      requestTimeout: httpLimits.requestTimeoutMs,
+      keepAliveTimeout: httpLimits.keepAliveTimeoutMs,
+      // How often node:http looks for requests past those timeouts (30 s by default, too coarse).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(httpLimits.headersTimeoutMs / 4))),
+    },
+    (req, res) => headers(req, res, () => {
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      requestIds.set(res, requestId);
+      res.setHeader('x-request-id', requestId);
+      if (drain.draining && !isProbePath(req.url)) {
+        // Arrived after the drain began, on a connection opened before: refused whole, nothing runs.
+        // The body is read first: closing a socket with unread data would reset it, 503 and all.
+        req.resume();
+        req.once('end', () => jsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry the request'));
+        return;
+      }
+      if (graphqlEndpoint && isGraphqlPath(req.url)) {
+        const client = clientKey(req, viewerFrom(req.headers.authorization, auth).user?.sub);
+        const refuse = (_: http.ServerResponse, refusal: { status: number; code: string; message: string }) => jsonError(res, refusal.status, refusal.code, refusal.message);
+        if (!limiter.admit(client, res, refuse)) return;
+        graphqlEndpoint(req, res).catch((error) => {
+          logger.error({ requestId, err: error }, 'internal error outside GraphQL');
+          if (!res.headersSent) jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+          else res.destroy();
+        });
+      } else app(req, res);
+    }),
+  );
+  // Connections past the cap are closed as soon as they are accepted.
+  httpServer.maxConnections = httpLimits.maxConnections;
+  const drain = new HttpDrain(httpServer);
   const armor = armorProtection(limits, production);
   const apollo = new ApolloServer<Context>({
     schema: await buildHonorGraphSchema(),
@@ -189,7 +217,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.requestTimeoutMs + 2_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints; the default plugin would still hook every field resolution.
       ApolloServerPluginCacheControlDisabled(),
@@ -210,11 +237,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     next();
   });
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const database = options.databaseHealth?.();
+    if (database && !database.live) res.status(503).json({ status: 'failed', reason: database.reason });
+    else res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     if (stopping) {
       res.status(503).json({ status: 'stopping' });
+      return;
+    }
+    const database = options.databaseHealth?.();
+    if (database && !database.ready) {
+      res.status(503).json({ status: 'unavailable', reason: database.reason, neo4j: database.detail });
       return;
     }
     try {
@@ -283,7 +317,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limiter,
     async stop() {
       stopping = true;
+      // Every request is bounded by its deadline; 2 s more for its answer to go out.
+      const report = await drain.stop(limits.requestTimeoutMs + 2_000);
       await apollo.stop();
+      return report;
     },
   };
 }
@@ -293,4 +330,10 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
   const given = Buffer.from(/^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? '');
   const wanted = Buffer.from(expected);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/** Answered during a drain too: a load balancer watches these. */
+function isProbePath(url: string | undefined): boolean {
+  const path = (url ?? '').split(/[?#]/)[0];
+  return path === '/healthz' || path === '/readyz' || path === '/metrics';
 }
