@@ -45,7 +45,8 @@ const hit = (name: string) => page.locator('#search-results .hit', { has: page.l
 
 /** Boxes of a previous chart leave with an animation: waits until exactly `count` are left. */
 const chartHasBoxes = (count: number) =>
-  page.waitForFunction(`document.querySelectorAll('#chart .org-node').length === ${count}`);
+  // A function, not a string: a string predicate is eval'd in the page, which its CSP forbids.
+  page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('#chart .org-node').length === n, count);
 
 async function search(text: string) {
   await page.getByLabel('搜索 Search').fill(text);

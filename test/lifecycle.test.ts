@@ -27,7 +27,9 @@ function spawnApp(env: Record<string, string>): SpawnedApp {
   const child = spawn(process.execPath, [MAIN], {
     env: { ...inherited, NODE_ENV: 'development', HOST: '127.0.0.1', AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE: '64m',
       // Generous time limits, as in startTestApp: the machine running the tests may be loaded.
-      REQUEST_TIMEOUT_MS: '60000', NEO4J_TRANSACTION_TIMEOUT_MS: '45000', ...env },
+      REQUEST_TIMEOUT_MS: '60000', NEO4J_TRANSACTION_TIMEOUT_MS: '45000',
+      // The 32 SIGTERM clients come from one address: the per-client limit (8) would refuse most.
+      CLIENT_MAX_CONCURRENT_REQUESTS: '49', MAX_CONCURRENT_REQUESTS: '49', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
