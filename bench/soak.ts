@@ -147,7 +147,7 @@ function attacks(url: string): { name: string; run: () => Promise<Answer> }[] {
     { name: 'via-10000', run: () => post(url, { query: 'query Q($v: [RelationshipType!]) { shortestPath(fromId: "person-he-tingting", toId: "org-acwf", via: $v) { length } }', variables: { v: Array.from({ length: 10_000 }, () => 'PART_OF') } }) },
     { name: 'deep-chart', run: () => post(url, { query: '{ orgChart(rootId: "org-acwf", depth: 10, include: [MEMBERS, PROGRAMS, HONORS]) { id } }' }) },
     { name: 'junk-operation-name', run: () => post(url, { query: `query Junk${Math.random().toString(36).slice(2, 10)} { nope }` }) },
-    { name: 'token-without-exp', run: () => post(url, { query: '{ organizations(first: 1) { totalCount } }' }, { authorization: `Bearer ${token('editor', {}, {})}` }) },
+    { name: 'token-without-exp', run: () => post(url, { query: 'mutation { createPerson(input: { name: "永久令牌测试", sourceIds: ["src-huainan-wf-2024-report"] }) { id } }' }, { authorization: `Bearer ${token('editor', {}, {})}` }) },
     { name: 'lone-surrogate-source', run: () => post(url, { query: 'mutation M($s: [ID!]!) { createPerson(input: { name: "软件测试", sourceIds: $s }) { id } }', variables: { s: ['src-huainan-wf-2024-report\ud800'] } }, editor) },
     { name: 'bidi-duplicate', run: () => post(url, { query: 'mutation { createPerson(input: { name: "\u202e何婷婷", sourceIds: ["src-huainan-wf-2024-report"] }) { id } }' }, editor) },
     { name: 'export-anonymous', run: async () => {
