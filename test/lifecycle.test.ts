@@ -202,7 +202,11 @@ describe('SIGTERM', () => {
     process.stderr.write(`[lifecycle] ${outcomes.length} requests; in flight at SIGTERM: ${JSON.stringify(summary(inFlight))}; all: ${JSON.stringify(summary(outcomes))}\n`);
     expect(exitCode).toBe(0);
     expect(app.lines.join('\n')).toMatch(/SIGTERM: no new requests[\s\S]*SIGTERM: HTTP drained[\s\S]*SIGTERM: stopped cleanly/);
-    const broken = outcomes.filter((o) => !['ok', '503 SERVICE_UNAVAILABLE', 'ECONNREFUSED'].includes(o.result));
+    // Sent after SIGTERM, on a connection the server was closing as idle or in the accept queue as
+    // the listener closed, a request may be reset (HTTP/1.1's own race, docs/operations.md): it did
+    // not run, which the next test checks for every write. Nothing sent before SIGTERM may be.
+    const RESETS = ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'];
+    const broken = outcomes.filter((o) => !['ok', '503 SERVICE_UNAVAILABLE', 'ECONNREFUSED'].includes(o.result) && !(o.sentAt >= sigtermAt && RESETS.includes(o.result)));
     expect(broken).toEqual([]);
     // The drain was exercised: requests in flight at SIGTERM were answered in full. How many of the
     // 32 the server had read by then (200) rather than only received (503) depends on the machine's
