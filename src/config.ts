@@ -90,11 +90,11 @@ export interface Limits {
   /** Neo4j's own limit on every transaction the app opens. */
   transactionTimeoutMs: number;
   /** docs/neo4j-deadlines.md: how long past its deadline a statement may go unanswered. */
-  deadlineGraceMs?: number;
+  deadlineGraceMs: number;
   /** Requests reaching Neo4j that one client (token sub, else address) may run at once. */
-  clientMaxConcurrentRequests?: number;
+  clientMaxConcurrentRequests: number;
   /** Requests reaching Neo4j that all clients may run at once; below the pool of 50 connections. */
-  maxConcurrentRequests?: number;
+  maxConcurrentRequests: number;
   // Bounds on argument values, checked before execution (src/server/input-bounds.ts, docs/limits.md).
   /** AND/OR/NOT nested in one filter. */
   maxFilterDepth: number;
@@ -112,7 +112,7 @@ export interface Limits {
   maxInputList: number;
 }
 
-export const DEFAULT_LIMITS: Required<Limits> = {
+export const DEFAULT_LIMITS: Limits = {
   maxDepth: 10,
   maxCost: 10_000,
   maxAliases: 15,

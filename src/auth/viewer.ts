@@ -26,3 +26,12 @@ export function viewerFrom(header: string | undefined, auth: AuthConfig): Viewer
     return anonymous((error as Error).message);
   }
 }
+
+/**
+ * Why the read policy refuses this viewer, or null: with READS_REQUIRE_AUTH every read (GraphQL
+ * or /export) needs a valid token. The one statement of that rule.
+ */
+export function readRefusal(viewer: Viewer, auth: AuthConfig): string | null {
+  if (!auth.readsRequireAuth || viewer.user) return null;
+  return viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)';
+}

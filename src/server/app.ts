@@ -11,7 +11,7 @@ import { Context, createContext } from '../context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
 import { buildHonorGraphSchema } from '../schema/build';
-import { AuthConfig, viewerFrom } from '../auth/viewer';
+import { AuthConfig, readRefusal, viewerFrom } from '../auth/viewer';
 import { unauthenticated } from '../common/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { HttpDrain } from './drain';
@@ -144,14 +144,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transactionTimeoutMs: limits.transactionTimeoutMs,
     maxListItems: limits.maxListItems,
     observer: metrics.graphObserver(),
-    deadlineGraceMs: limits.deadlineGraceMs ?? DEFAULT_LIMITS.deadlineGraceMs,
+    deadlineGraceMs: limits.deadlineGraceMs,
     onAbandon: ({ requestId, terminated, error }) =>
       logger.warn({ requestId, terminated, err: error }, 'statement outlived its deadline: connection closed, transactions terminated'),
   });
   // Requests reaching Neo4j, per client and in total (src/server/client-limits.ts).
   const limiter = new ConcurrencyLimiter({
-    perClient: limits.clientMaxConcurrentRequests ?? DEFAULT_LIMITS.clientMaxConcurrentRequests,
-    total: limits.maxConcurrentRequests ?? DEFAULT_LIMITS.maxConcurrentRequests,
+    perClient: limits.clientMaxConcurrentRequests,
+    total: limits.maxConcurrentRequests,
   });
 
   /** Every request's id: the caller's `x-request-id` when it is a sane one, else a fresh UUID. */
@@ -280,9 +280,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The deadline rides on the graph, so every transaction of the request is cut to it.
     context: async (req, res) => {
       const viewer = viewerFrom(req.headers.authorization, auth);
-      if (auth.readsRequireAuth && !viewer.user) {
-        throw unauthenticated(viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
-      }
+      const refusal = readRefusal(viewer, auth);
+      if (refusal) throw unauthenticated(refusal);
       // The request id also tags its Neo4j transactions, so they can be found and terminated.
       return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs, requestId: requestIds.get(res) }), requestIds.get(res), viewer);
     },

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { Request, Response } from 'express';
 import { ACTOR_PROPERTIES } from '../auth/actors';
 import { grants } from '../auth/auth-checker';
-import { AuthConfig, viewerFrom } from '../auth/viewer';
+import { AuthConfig, readRefusal, viewerFrom } from '../auth/viewer';
 import { AccessSettings } from '../config';
 import { Graph } from '../db/graph';
 import { ExportRootNotFound } from '../export/export.repository';
@@ -42,8 +42,9 @@ export function exportRoute(graph: Graph, { auth, access, logger, jsonError }: E
       jsonError(res, 403, 'FORBIDDEN', `EXPORT_REQUIRES_ROLE is ${role}: the token of "${viewer.user.sub}" has role ${viewer.user.role}`);
       return;
     }
-    if (auth.readsRequireAuth && !viewer.user) {
-      jsonError(res, 401, 'UNAUTHENTICATED', viewer.problem ?? 'READS_REQUIRE_AUTH is on: every request needs a bearer token (Authorization: Bearer <token>)');
+    const refusal = readRefusal(viewer, auth);
+    if (refusal) {
+      jsonError(res, 401, 'UNAUTHENTICATED', refusal);
       return;
     }
     let request;
