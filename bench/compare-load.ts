@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Driver } from 'neo4j-driver';
 import { createDriver } from '../src/db/graph';
-import { findFreePort, startLocalNeo4j } from '../src/db/local-neo4j';
+import { findFreePort, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { NODE_LABELS, RELATIONSHIP_TYPES, Size, SyntheticGraph } from './generate';
 import { buildSchema, importSynthetic, loadSynthetic, restoreEmptyArrays } from './load';
 

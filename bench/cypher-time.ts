@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDriver } from '../src/db/graph';
-import { findFreePort, startLocalNeo4j } from '../src/db/local-neo4j';
+import { findFreePort, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 
 async function main() {
   const [size, file] = process.argv.slice(2);

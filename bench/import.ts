@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { ensureLocalNeo4jBuilt, localNeo4jClasspath } from '../src/db/local-neo4j';
+import { ensureLocalNeo4jBuilt, localNeo4jClasspath } from '../src/local-neo4j/local-neo4j';
 import { ARRAY_DELIMITER, CsvExport } from './csv';
 
 export interface ImportReport {

@@ -6,8 +6,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { Graph, createDriver } from '../src/db/graph';
-import { findFreePort, startLocalNeo4j } from '../src/db/local-neo4j';
-import { startServer } from '../src/server/app';
+import { findFreePort, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
+import { startServer } from '../src/app/app';
 import { BENCH_LIMITS } from './limits';
 import { Size, SyntheticGraph } from './generate';
 import { benchQueries } from './queries';

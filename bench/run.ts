@@ -15,7 +15,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { createDriver } from '../src/db/graph';
-import { LocalNeo4j, findFreePort, startLocalNeo4j } from '../src/db/local-neo4j';
+import { LocalNeo4j, findFreePort, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { GENERATOR_VERSION, Size, SyntheticGraph } from './generate';
 import { LoadMethod, LoadReport, buildSchema, importSynthetic, loadSynthetic, readMarker, restoreEmptyArrays, writeMarker } from './load';
 import { Arm, BenchQuery, benchQueries, stableJson } from './queries';

@@ -17,7 +17,7 @@ const port = Number(portText);
 const DATABASE = 'neo4j';
 
 async function api(driver: Driver) {
-  const { startServer } = await import('../src/server/app');
+  const { startServer } = await import('../src/app/app');
   await startServer({ graph: new Graph(driver, DATABASE), port, host: '127.0.0.1', production: true, limits: BENCH_LIMITS });
 }
 
@@ -61,7 +61,7 @@ async function peer(driver: Driver) {
   });
   await server.start();
   // Same HTTP stack as this API (its /graphql handler on node:http, with Apollo), so only the GraphQL layer differs.
-  const { graphqlHandler } = await import('../src/server/graphql-http');
+  const { graphqlHandler } = await import('../src/app/graphql-http');
   const handle = graphqlHandler({
     apollo: server,
     bodyLimit: '1mb',

@@ -3,8 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { DatabaseUnavailableError, connectDatabase } from './db/connect';
 import { applyMigrations } from './db/migrations';
 import { seedIfEmpty } from './seed/seed';
-import { startServer } from './server/app';
-import { createLogger } from './server/observability';
+import { startServer } from './app/app';
+import { createLogger } from './app/observability';
 
 const log = (line: string) => console.log(`[honorgraph] ${line}`);
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createDriver, Graph } from '../src/db/graph';
-import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j';
+import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { awardKey } from '../src/honors/award-key';
 import { nameKey } from '../src/text/normalize';
 import { csvTasks, writeCsvTask } from '../bench/csv';

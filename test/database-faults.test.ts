@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Driver } from 'neo4j-driver';
 import { Graph, createDriver } from '../src/db/graph';
-import { LocalNeo4j, findFreePort, startLocalNeo4j } from '../src/db/local-neo4j';
+import { LocalNeo4j, findFreePort, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { applyMigrations } from '../src/db/migrations';
 import { loadSeeds } from '../src/seed/seed';
-import { RunningServer, ServerOptions, startServer } from '../src/server/app';
+import { RunningServer, ServerOptions, startServer } from '../src/app/app';
 
 /**
  * A second, private Neo4j (its own temp home and port) that these tests stop, kill -9 and start

@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { bearer, startTestApp, TestApp } from './support/app';
 import { createDriver, Graph } from '../src/db/graph';
 import { applyMigrations } from '../src/db/migrations';
-import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/db/local-neo4j';
+import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
 import { importGraphml, readSnapshot } from '../src/export/export';
 import { GraphSnapshot } from '../src/export/snapshot';
 import { toGraphml } from '../src/export/graphml';

@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import { TestApp, bearer, startTestApp } from './support/app';
 import { databaseState } from './support/editing';
-import { isFilterType } from '../src/server/input-bounds';
+import { isFilterType } from '../src/app/input-bounds';
 
 /**
  * Hostile input through every door: injection strings in every string argument of every query,

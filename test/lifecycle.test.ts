@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createDriver } from '../src/db/graph';
-import { findFreePort } from '../src/db/local-neo4j';
+import { findFreePort } from '../src/local-neo4j/local-neo4j';
 import { TEST_JWT_SECRET, bearer } from './support/app';
 
 /**

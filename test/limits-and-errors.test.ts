@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { DEFAULT_LIMITS } from '../src/config';
 import { Graph } from '../src/db/graph';
 import { FaultyGraph } from './support/faulty-graph';
-import { createLogger } from '../src/server/observability';
+import { createLogger } from '../src/app/observability';
 import { TestApp, startTestApp } from './support/app';
 
 /** Collects pino's JSON lines. */

@@ -4,7 +4,7 @@ import { addQueryFixtures, removeQueryFixtures } from './support/query-fixtures'
 import { QDeepConnectionsDocument } from './__generated__/graphql';
 import { Graph } from '../src/db/graph';
 import { Loaders } from '../src/db/loaders';
-import { BY_NAME, keysetPage } from '../src/common/connection';
+import { BY_NAME, keysetPage } from '../src/api/connection';
 import { OrganizationRepository } from '../src/organizations/organization.repository';
 import { PersonRepository } from '../src/people/person.repository';
 import { HonorRepository } from '../src/honors/honor.repository';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { SCHEMA_FILE, printHonorGraphSchema } from '../src/schema/emit';
+import { SCHEMA_FILE, printHonorGraphSchema } from '../src/app/emit-schema';
 
 describe('the committed schema', () => {
   it('is what the code builds, so schema/schema.graphql can be read without running anything', async () => {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../src/server/observability';
+import { createLogger } from '../src/app/observability';
 import { FaultyGraph } from './support/faulty-graph';
 import { TestApp, startTestApp } from './support/app';
 

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { findFreePort } from '../src/db/local-neo4j';
+import { findFreePort } from '../src/local-neo4j/local-neo4j';
 
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 

@@ -1,6 +1,6 @@
 import { AuthChecker } from 'type-graphql';
-import { forbidden, unauthenticated } from '../common/errors';
-import type { Context } from '../context';
+import { forbidden, unauthenticated } from '../api/errors';
+import type { Context } from '../app/context';
 import { Role } from './token';
 
 /** What the request's Authorization header established. */

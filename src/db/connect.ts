@@ -1,7 +1,7 @@
 import { Driver } from 'neo4j-driver';
 import { Config } from '../config';
 import { Graph, createDriver } from './graph';
-import { DatabaseHealth, LocalNeo4jSupervisor } from './local-supervisor';
+import { DatabaseHealth, LocalNeo4jSupervisor } from '../local-neo4j/local-supervisor';
 
 /** A connection failure worth one clear line to the user, naming the setting involved. */
 export class DatabaseUnavailableError extends Error {

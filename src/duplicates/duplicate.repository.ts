@@ -1,9 +1,9 @@
-import { EntityRow } from '../common/node.type';
-import { EntityType, ENTITY_LABELS } from '../common/entity-type';
+import { EntityRow } from '../api/node.type';
+import { EntityType, ENTITY_LABELS } from '../api/entity-type';
 import { Row } from '../db/graph';
-import { project } from '../db/cypher';
-import { Repository } from '../nodes/base.repository';
-import { toEntity } from '../nodes/entity';
+import { project } from '../query/cypher';
+import { Repository } from '../query/repository';
+import { toEntity } from '../query/entity';
 import { LIKELY_DUPLICATE, candidateQuery, matchName, nameKey, nameSkeleton } from '../text/normalize';
 
 export interface Candidate {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../context';
-import { EntityType } from '../common/entity-type';
-import { check, nameProblem } from '../common/validation';
+import { Context } from '../app/context';
+import { EntityType } from '../api/entity-type';
+import { check, nameProblem } from '../api/validation';
 import { DuplicateCandidate } from './duplicate.type';
 
 @Resolver()

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Node } from '../common/node.type';
+import { Node } from '../api/node.type';
 
 @ObjectType({ simpleResolvers: true, description: 'An existing entity a new name may duplicate, and why.' })
 export class DuplicateCandidate {

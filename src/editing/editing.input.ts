@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Level } from '../common/enums';
-import { AreNames, IsName, IsPartialDate, IsYear } from '../common/validation';
+import { Level } from '../api/enums';
+import { AreNames, IsName, IsPartialDate, IsYear } from '../api/validation';
 import { OrganizationKind } from '../organizations/organization-kind';
 import { ProgramKind } from '../programs/program-kind';
 

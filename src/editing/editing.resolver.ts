@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { Context } from '../context';
-import { EntityType } from '../common/entity-type';
-import { checkId } from '../common/id';
-import { check, nameProblem } from '../common/validation';
-import { Node } from '../common/node.type';
+import { Context } from '../app/context';
+import { EntityType } from '../api/entity-type';
+import { checkId } from '../api/id';
+import { check, nameProblem } from '../api/validation';
+import { Node } from '../api/node.type';
 import { Award } from '../honors/award.type';
 import { Honor } from '../honors/honor.type';
 import { Membership } from '../organizations/membership.type';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Figure } from './figure.type';
 

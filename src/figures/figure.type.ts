@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Node } from '../common/node.type';
+import { Node } from '../api/node.type';
 import { Citation } from '../sources/citation.type';
 
 /**

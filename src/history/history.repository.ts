@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Viewer } from '../auth/auth-checker';
-import { conflict, notFound } from '../common/errors';
+import { conflict, notFound } from '../api/errors';
 import { Transaction } from '../db/graph';
-import { Repository } from '../nodes/base.repository';
+import { Repository } from '../query/repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { missingSources } from '../sources/source.repository';
 import { nameKey, nameSkeleton } from '../text/normalize';

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Context } from '../context';
-import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../common/connection';
-import { badInput } from '../common/errors';
-import { checkId } from '../common/id';
+import { Context } from '../app/context';
+import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../api/connection';
+import { badInput } from '../api/errors';
+import { checkId } from '../api/id';
 import { Viewer } from '../auth/auth-checker';
 import { withoutActors } from '../auth/actors';
 import { RevisionRow } from './history.repository';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { connectionTypes } from '../common/connection';
+import { connectionTypes } from '../api/connection';
 
 @ObjectType({ simpleResolvers: true, description: 'One change made by one mutation: who, when, what, and the state before and after.' })
 export class Revision {

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { connectionOf } from '../common/connection';
-import { CitedEdge } from '../sources/cited-edge';
-import { Recipient } from '../common/recipient.type';
+import { connectionOf } from '../api/connection';
+import { CitedEdge } from '../api/cited-edge';
+import { Recipient } from '../api/recipient.type';
 import { Honor } from './honor.type';
 
 @ObjectType({ simpleResolvers: true })

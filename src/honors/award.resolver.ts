@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../app/context';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Award } from './award.type';
 import { AwardRow } from './honor.repository';

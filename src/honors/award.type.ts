@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Citation } from '../sources/citation.type';
-import { Recipient } from '../common/recipient.type';
+import { Recipient } from '../api/recipient.type';
 import { Honor } from './honor.type';
 
 /** A RECEIVED relationship: a recipient was given an honor, in a year, according to sources. */

@@ -1,9 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { argumentsAt, fieldsAt } from '../common/lookahead';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
-import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../common/connection';
-import { relationshipConnection } from '../sources/cited-edge';
+import { argumentsAt, fieldsAt } from '../api/selection';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
+import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../api/connection';
+import { relationshipConnection } from '../api/cited-edge';
 import { AwardWhere } from './honor.input';
 import { AwardPageFields } from './honor.repository';
 

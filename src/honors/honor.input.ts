@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
-import { IdFilter, IntFilter, StringFilter } from '../common/connection';
-import { Level } from '../common/enums';
-import { RecipientWhere } from '../common/where.input';
+import { IdFilter, IntFilter, StringFilter } from '../api/connection';
+import { Level } from '../api/enums';
+import { RecipientWhere } from '../api/where.input';
 import type { OrganizationWhere } from '../organizations/organization.input';
 
 // Honor and organization filters refer to each other; the organization side is required lazily.

@@ -1,11 +1,11 @@
-import { EntityRow } from '../common/node.type';
+import { EntityRow } from '../api/node.type';
 import { Row } from '../db/graph';
-import { prefetch } from '../common/prefetch';
-import { toEntity } from '../nodes/entity';
-import { KeyedPage, SortInput } from '../common/connection';
-import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, project, withLogic } from '../db/cypher';
-import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, recipientConditions, sortTerms } from '../nodes/base.repository';
-import { Level } from '../common/enums';
+import { prefetch } from '../api/prefetch';
+import { toEntity } from '../query/entity';
+import { KeyedPage, SortInput } from '../api/connection';
+import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, project, withLogic } from '../query/cypher';
+import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, recipientConditions, sortTerms } from '../query/repository';
+import { Level } from '../api/enums';
 import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 
 /**

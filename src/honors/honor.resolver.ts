@@ -1,15 +1,15 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Info, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
-} from '../common/connection';
-import { relationshipConnection } from '../sources/cited-edge';
+} from '../api/connection';
+import { relationshipConnection } from '../api/cited-edge';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
 import { OrganizationWhere } from '../organizations/organization.input';
 import { HonorRecipientConnection } from './award-edges.type';
-import { checkId } from '../common/id';
+import { checkId } from '../api/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Honor } from './honor.type';
 import { AwardWhere, HonorWhere } from './honor.input';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Level } from '../common/enums';
-import { Node } from '../common/node.type';
+import { Level } from '../api/enums';
+import { Node } from '../api/node.type';
 import { Citation } from '../sources/citation.type';
 import { Organization } from '../organizations/organization.type';
 import { Award } from './award.type';

@@ -1,9 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
-import { Recipient } from '../common/recipient.type';
-import { DatedSort, FirstAfterArgs } from '../common/connection';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
+import { Recipient } from '../api/recipient.type';
+import { DatedSort, FirstAfterArgs } from '../api/connection';
 import { AwardConnection } from './award-edges.type';
 import { AwardWhere } from './honor.input';
 import { awardsConnection } from './awards-connection';

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { Viewer } from '../auth/auth-checker';
-import { EntityType } from '../common/entity-type';
-import { badInput } from '../common/errors';
-import { EntityRow } from '../common/node.type';
-import { nameProblem, yearProblem } from '../common/validation';
+import { EntityType } from '../api/entity-type';
+import { badInput } from '../api/errors';
+import { EntityRow } from '../api/node.type';
+import { nameProblem, yearProblem } from '../api/validation';
 import { DuplicateRepository } from '../duplicates/duplicate.repository';
 import { EditingRepository } from '../editing/editing.repository';
 import { Recorder } from '../history/history.repository';

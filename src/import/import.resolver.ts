@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../app/context';
 import { HonoreeImport } from './honoree-import';
 import { HonoreeRowInput, ImportReport } from './import.type';
 

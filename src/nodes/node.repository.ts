@@ -1,5 +1,5 @@
-import { EntityRow } from '../common/node.type';
-import { Repository } from './base.repository';
+import { EntityRow } from '../api/node.type';
+import { Repository } from '../query/repository';
 
 export class NodeRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Context } from '../context';
-import { Node } from '../common/node.type';
-import { checkId } from '../common/id';
+import { Context } from '../app/context';
+import { Node } from '../api/node.type';
+import { checkId } from '../api/id';
 
 @Resolver()
 export class NodeResolver {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../app/context';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Membership } from './membership.type';
 import { MembershipRow } from './organization.repository';

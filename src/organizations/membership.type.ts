@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Recipient } from '../common/recipient.type';
+import { Recipient } from '../api/recipient.type';
 import { Citation } from '../sources/citation.type';
 import { Organization } from './organization.type';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Level } from '../common/enums';
+import { Level } from '../api/enums';
 
 export const MAX_ORG_CHART_DEPTH = 10;
 /** Most organizations one chart holds: a deeper or wider one is refused (ask again rooted lower). */

@@ -1,4 +1,4 @@
-import { connectionTypes } from '../common/connection';
+import { connectionTypes } from '../api/connection';
 import { Organization } from './organization.type';
 
 export const OrganizationConnection = connectionTypes(Organization, 'Organization');

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
-import { connectionOf } from '../common/connection';
-import { CitedEdge } from '../sources/cited-edge';
-import { Recipient } from '../common/recipient.type';
+import { connectionOf } from '../api/connection';
+import { CitedEdge } from '../api/cited-edge';
+import { Recipient } from '../api/recipient.type';
 import { Organization } from './organization.type';
 
 @ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An organization at the other end of a relationship (PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED), with its provenance.' })

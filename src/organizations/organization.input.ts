@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
-import { IdFilter, StringFilter } from '../common/connection';
-import { Level } from '../common/enums';
-import { HierarchyFilter, RecipientWhere } from '../common/where.input';
+import { IdFilter, StringFilter } from '../api/connection';
+import { Level } from '../api/enums';
+import { HierarchyFilter, RecipientWhere } from '../api/where.input';
 import { AwardWhere } from '../honors/honor.input';
 import { OrganizationKind } from './organization-kind';
 

@@ -1,16 +1,16 @@
 import neo4j from 'neo4j-driver';
-import { EntityRow } from '../common/node.type';
+import { EntityRow } from '../api/node.type';
 import { Row } from '../db/graph';
-import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
-import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, projectFields, projectRelationship, stringFilter, withLogic } from '../db/cypher';
+import { KeyedPage, RelatedRow, SortInput } from '../api/connection';
+import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, projectFields, projectRelationship, stringFilter, withLogic } from '../query/cypher';
 import { groupBy } from '../db/loaders';
 import {
   HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, hierarchyCondition, nodeConditions,
   recipientConditions, sortTerms,
-} from '../nodes/base.repository';
-import { toEntity } from '../nodes/entity';
-import { prefetch, prefetched } from '../common/prefetch';
-import { Level } from '../common/enums';
+} from '../query/repository';
+import { toEntity } from '../query/entity';
+import { prefetch, prefetched } from '../api/prefetch';
+import { Level } from '../api/enums';
 import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, AwardQuantifiers, HonorRepository, awardQuantifierConditions } from '../honors/honor.repository';
 import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';

@@ -1,14 +1,14 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { fieldsAt, lookahead, selectsField, selectsPath } from '../common/lookahead';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
+import { fieldsAt, lookahead, selectsField, selectsPath } from '../api/selection';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, pagingOf, toConnection,
-} from '../common/connection';
-import { badInput, notFound } from '../common/errors';
-import { relationshipConnection } from '../sources/cited-edge';
-import { checkId } from '../common/id';
+} from '../api/connection';
+import { badInput, notFound } from '../api/errors';
+import { relationshipConnection } from '../api/cited-edge';
+import { checkId } from '../api/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { OrganizationProgramConnection } from '../programs/program-edges.type';
 import { ProgramWhere } from '../programs/program.input';

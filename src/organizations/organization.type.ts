@@ -1,7 +1,7 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { Level } from '../common/enums';
-import { Node, resolveTypename } from '../common/node.type';
-import { Recipient } from '../common/recipient.type';
+import { Level } from '../api/enums';
+import { Node, resolveTypename } from '../api/node.type';
+import { Recipient } from '../api/recipient.type';
 import { Citation } from '../sources/citation.type';
 import type { Award } from '../honors/award.type';
 import type { Program } from '../programs/program.type';

@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
-import { EntityRow } from '../common/node.type';
-import { project, projectFields } from '../db/cypher';
+import { EntityRow } from '../api/node.type';
+import { project, projectFields } from '../query/cypher';
 import { Row } from '../db/graph';
-import { toEntity } from '../nodes/entity';
-import { Repository } from '../nodes/base.repository';
+import { toEntity } from '../query/entity';
+import { Repository } from '../query/repository';
 import { citationsOf } from '../sources/citation.type';
-import { RelationshipType } from '../common/relationship-type';
+import { RelationshipType } from '../api/relationship-type';
 import { GraphEdge, PathRelationship, WalkDirection } from './path.type';
 
 export const MAX_PATH_HOPS = 6;

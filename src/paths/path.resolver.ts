@@ -1,10 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { fieldsAt, selectsField } from '../common/lookahead';
-import { Context } from '../context';
-import { checkId } from '../common/id';
-import { badInput, notFound } from '../common/errors';
-import { RelationshipType } from '../common/relationship-type';
+import { fieldsAt, selectsField } from '../api/selection';
+import { Context } from '../app/context';
+import { checkId } from '../api/id';
+import { badInput, notFound } from '../api/errors';
+import { RelationshipType } from '../api/relationship-type';
 import { Neighborhood, Path } from './path.type';
 import { MAX_NEIGHBORHOOD_HOPS, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from './path.repository';
 

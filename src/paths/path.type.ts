@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Node } from '../common/node.type';
+import { Node } from '../api/node.type';
 import { Citation } from '../sources/citation.type';
 
 export enum WalkDirection {

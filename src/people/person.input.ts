@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { IdFilter, StringFilter } from '../common/connection';
-import { HierarchyFilter } from '../common/where.input';
+import { IdFilter, StringFilter } from '../api/connection';
+import { HierarchyFilter } from '../api/where.input';
 import { AwardWhere } from '../honors/honor.input';
 
 @InputType({ description: 'Which people; every condition given must hold.' })

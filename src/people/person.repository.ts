@@ -1,7 +1,7 @@
-import { EntityRow } from '../common/node.type';
-import { KeyedPage, SortInput } from '../common/connection';
-import { KeysetPage, Logical, ParamBag, withLogic } from '../db/cypher';
-import { HierarchyFilterValue, ListFilter, Repository, nameAnchor, hierarchyCondition, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { EntityRow } from '../api/node.type';
+import { KeyedPage, SortInput } from '../api/connection';
+import { KeysetPage, Logical, ParamBag, withLogic } from '../query/cypher';
+import { HierarchyFilterValue, ListFilter, Repository, nameAnchor, hierarchyCondition, nodeConditions, sortTerms } from '../query/repository';
 import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 
 export interface PersonFilter extends ListFilter, AwardQuantifiers, Logical<PersonFilter> {

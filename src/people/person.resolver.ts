@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
-} from '../common/connection';
-import { relationshipConnection } from '../sources/cited-edge';
-import { checkId } from '../common/id';
+} from '../api/connection';
+import { relationshipConnection } from '../api/cited-edge';
+import { checkId } from '../api/id';
 import { MembershipWhere } from '../organizations/organization.input';
 import { MembershipConnection } from '../organizations/organization-edges.type';
 import { PersonWhere } from './person.input';

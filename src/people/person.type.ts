@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Node } from '../common/node.type';
-import { Recipient } from '../common/recipient.type';
+import { Node } from '../api/node.type';
+import { Recipient } from '../api/recipient.type';
 import { Award } from '../honors/award.type';
 import { Membership } from '../organizations/membership.type';
 import { Citation } from '../sources/citation.type';

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionOf } from '../common/connection';
-import { CitedEdge } from '../sources/cited-edge';
+import { connectionOf } from '../api/connection';
+import { CitedEdge } from '../api/cited-edge';
 import { Program } from './program.type';
 
 export enum ProgramRole {

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { IdFilter, IntFilter, StringFilter } from '../common/connection';
+import { IdFilter, IntFilter, StringFilter } from '../api/connection';
 import { OrganizationWhere } from '../organizations/organization.input';
 import { ProgramKind } from './program-kind';
 

@@ -1,7 +1,7 @@
-import { EntityRow } from '../common/node.type';
-import { KeyedPage, SortInput } from '../common/connection';
-import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, withLogic } from '../db/cypher';
-import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { EntityRow } from '../api/node.type';
+import { KeyedPage, SortInput } from '../api/connection';
+import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, withLogic } from '../query/cypher';
+import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../query/repository';
 import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 import { ProgramKind } from './program-kind';
 

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
-} from '../common/connection';
-import { relationshipConnection } from '../sources/cited-edge';
+} from '../api/connection';
+import { relationshipConnection } from '../api/cited-edge';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
 import { OrganizationWhere } from '../organizations/organization.input';
-import { checkId } from '../common/id';
+import { checkId } from '../api/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Program } from './program.type';
 import { ProgramWhere } from './program.input';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { badInput } from '../common/errors';
-import { MAX_PAGE_SIZE } from '../common/connection';
+import { badInput } from '../api/errors';
+import { MAX_PAGE_SIZE } from '../api/connection';
 import { EntityType } from './search.type';
 
 export const DEFAULT_SEARCH_SIZE = 10;

@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
-import { EntityRow } from '../common/node.type';
-import { project, projectFields } from '../db/cypher';
-import { toEntity } from '../nodes/entity';
-import { Repository } from '../nodes/base.repository';
+import { EntityRow } from '../api/node.type';
+import { project, projectFields } from '../query/cypher';
+import { toEntity } from '../query/entity';
+import { Repository } from '../query/repository';
 import { SEARCH_KEY_SEPARATOR, matchedName, searchQuery } from '../text/normalize';
 import { SearchRequest } from './search.input';
 import { EntityType } from './search.type';

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { fieldsAt } from '../common/lookahead';
-import { Context } from '../context';
+import { fieldsAt } from '../api/selection';
+import { Context } from '../app/context';
 import { SearchArgs, searchRequest } from './search.input';
 import { SearchHit } from './search.type';
 

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../common/node.type';
+import { Node } from '../api/node.type';
 
 /** The kinds of node the full-text index covers (figures are numbers, not names). */
 export enum EntityType {

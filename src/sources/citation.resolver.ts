@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../app/context';
 import { Citation } from './citation.type';
 import { Source } from './source.type';
 

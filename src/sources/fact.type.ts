@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../common/node.type';
-import { connectionOf } from '../common/connection';
+import { Node } from '../api/node.type';
+import { connectionOf } from '../api/connection';
 
 /** One relationship a source supports, shown with both ends. */
 @ObjectType({ simpleResolvers: true, description: 'A relationship a source supports: subject -[relationship]-> object, with where the source says so.' })

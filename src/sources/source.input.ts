@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { IdFilter, StringFilter } from '../common/connection';
+import { IdFilter, StringFilter } from '../api/connection';
 
 @InputType({ description: 'Which sources; every condition given must hold.' })
 export class SourceWhere {

@@ -1,8 +1,8 @@
-import { EntityRow } from '../common/node.type';
-import { KeyedPage, SortInput } from '../common/connection';
-import { KeysetPage, Logical, ParamBag, withLogic } from '../db/cypher';
+import { EntityRow } from '../api/node.type';
+import { KeyedPage, SortInput } from '../api/connection';
+import { KeysetPage, Logical, ParamBag, withLogic } from '../query/cypher';
 import { Transaction } from '../db/graph';
-import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../nodes/base.repository';
+import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../query/repository';
 
 /**
  * Of `ids`, those that name no source (any more), each with the source it was merged into, or

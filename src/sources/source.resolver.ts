@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { EntityRow } from '../common/node.type';
-import { BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection } from '../common/connection';
-import { checkId } from '../common/id';
+import { Context } from '../app/context';
+import { EntityRow } from '../api/node.type';
+import { BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection } from '../api/connection';
+import { checkId } from '../api/id';
 import { SourceWhere } from './source.input';
 import { FactConnection } from './fact.type';
 import { Source } from './source.type';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Node } from '../common/node.type';
+import { Node } from '../api/node.type';
 import { Person } from '../people/person.type';
 import { Figure } from '../figures/figure.type';
 

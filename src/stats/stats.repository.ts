@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
-import { ParamBag, project, where } from '../db/cypher';
-import { Repository } from '../nodes/base.repository';
+import { ParamBag, project, where } from '../query/cypher';
+import { Repository } from '../query/repository';
 import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
 
 /** Group keys become Cypher expressions from this fixed table, never from client text. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
-import { checkId } from '../common/id';
-import { badInput, notFound } from '../common/errors';
+import { Context } from '../app/context';
+import { checkId } from '../api/id';
+import { badInput, notFound } from '../api/errors';
 import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
 
 const MAX_ROWS = 500;

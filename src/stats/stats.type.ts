@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Level } from '../common/enums';
-import { EntityRow, Node } from '../common/node.type';
+import { Level } from '../api/enums';
+import { EntityRow, Node } from '../api/node.type';
 import { Honor } from '../honors/honor.type';
 import { Organization } from '../organizations/organization.type';
 import { Figure } from '../figures/figure.type';

@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Driver } from 'neo4j-driver';
 import { createDriver, Graph } from '../../src/db/graph';
-import { RunningServer, ServerOptions, startServer } from '../../src/server/app';
+import { RunningServer, ServerOptions, startServer } from '../../src/app/app';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { Role, signToken } from '../../src/auth/token';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDriver, Graph } from '../../src/db/graph';
 import { applyMigrations } from '../../src/db/migrations';
-import { findFreePort, startLocalNeo4j } from '../../src/db/local-neo4j';
+import { findFreePort, startLocalNeo4j } from '../../src/local-neo4j/local-neo4j';
 import { loadSeeds } from '../../src/seed/seed';
 
 /**

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Graph } from './db/graph';
-import { Loaders } from './db/loaders';
-import { NodeRepository } from './nodes/node.repository';
-import { PersonRepository } from './people/person.repository';
-import { OrganizationRepository } from './organizations/organization.repository';
-import { HonorRepository } from './honors/honor.repository';
-import { ProgramRepository } from './programs/program.repository';
-import { SourceRepository } from './sources/source.repository';
-import { FigureRepository } from './figures/figure.repository';
-import { Viewer } from './auth/auth-checker';
-import { EditingRepository } from './editing/editing.repository';
-import { HistoryRepository } from './history/history.repository';
-import { DuplicateRepository } from './duplicates/duplicate.repository';
-import { PathRepository } from './paths/path.repository';
-import { StatsRepository } from './stats/stats.repository';
-import { SearchRepository } from './search/search.repository';
+import { Graph } from '../db/graph';
+import { Loaders } from '../db/loaders';
+import { NodeRepository } from '../nodes/node.repository';
+import { PersonRepository } from '../people/person.repository';
+import { OrganizationRepository } from '../organizations/organization.repository';
+import { HonorRepository } from '../honors/honor.repository';
+import { ProgramRepository } from '../programs/program.repository';
+import { SourceRepository } from '../sources/source.repository';
+import { FigureRepository } from '../figures/figure.repository';
+import { Viewer } from '../auth/auth-checker';
+import { EditingRepository } from '../editing/editing.repository';
+import { HistoryRepository } from '../history/history.repository';
+import { DuplicateRepository } from '../duplicates/duplicate.repository';
+import { PathRepository } from '../paths/path.repository';
+import { StatsRepository } from '../stats/stats.repository';
+import { SearchRepository } from '../search/search.repository';
 
 /** Everything a resolver may use for one request; repositories share the request's loaders. */
 export interface Context {

@@ -2,7 +2,7 @@
  * Small builders for the Cypher that every repository shares: the node projection, string
  * filters, boolean logic and keyset pagination. Values always travel as parameters, never inside the text.
  */
-import { Params } from './graph';
+import { Params } from '../db/graph';
 
 /**
  * Projects a node as a map of its properties plus its labels, minus the search-only fields.

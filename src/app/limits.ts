@@ -18,7 +18,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { Limits } from '../config';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../api/connection';
 import { MAX_ORG_CHART_DEPTH, OrgChartInclude } from '../organizations/org-chart.type';
 import { ArgumentWalker, isFilterType, operationOnly } from './input-bounds';
 

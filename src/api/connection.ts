@@ -1,6 +1,6 @@
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { badInput } from './errors';
-import { KeysetPage } from '../db/cypher';
+import { KeysetPage } from '../query/cypher';
 import { EntityRow } from './node.type';
 
 export const MAX_PAGE_SIZE = 100;

@@ -1,4 +1,4 @@
-import { EntityRow } from '../common/node.type';
+import { EntityRow } from '../api/node.type';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from '../organizations/organization-kind';
 
 const LABEL_TYPENAMES = ['Person', 'Honor', 'Program', 'Source', 'Figure'];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildHonorGraphSchema } from './build';
+import { buildHonorGraphSchema } from './schema';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
 

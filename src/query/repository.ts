@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import { EntityRow } from '../common/node.type';
+import { EntityRow } from '../api/node.type';
 import { Graph, Row } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import neo4j from 'neo4j-driver';
 import {
   IdFilterValue, KeysetPage, Logical, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy,
   project, projectFields, projectRelationship, sortExpressions, sortKey, where, withLogic,
-} from '../db/cypher';
-import { KeyedPage, RelatedRow, SortInput } from '../common/connection';
-import { badInput } from '../common/errors';
+} from './cypher';
+import { KeyedPage, RelatedRow, SortInput } from '../api/connection';
+import { badInput } from '../api/errors';
 import { groupBy } from '../db/loaders';
 import { normalizeName } from '../text/normalize';
 import { toEntity } from './entity';
