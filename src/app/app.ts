@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { timingSafeEqual } from 'node:crypto';
 import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits } from '../config';
 import type { DatabaseHealth } from '../local-neo4j/local-supervisor';
-import { Context, createContext } from './context';
+import { RequestContext as Context, createContext } from './context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
 import { buildHonorGraphSchema } from './schema';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';
+import { Context, Provided } from '../api/context';
+import { Viewer } from '../auth/viewer';
 import { NodeRepository } from '../nodes/node.repository';
 import { PersonRepository } from '../people/person.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
@@ -8,7 +10,6 @@ import { HonorRepository } from '../honors/honor.repository';
 import { ProgramRepository } from '../programs/program.repository';
 import { SourceRepository } from '../sources/source.repository';
 import { FigureRepository } from '../figures/figure.repository';
-import { Viewer } from '../auth/auth-checker';
 import { EditingRepository } from '../editing/editing.repository';
 import { HistoryRepository } from '../history/history.repository';
 import { DuplicateRepository } from '../duplicates/duplicate.repository';
@@ -16,55 +17,56 @@ import { PathRepository } from '../paths/path.repository';
 import { StatsRepository } from '../stats/stats.repository';
 import { SearchRepository } from '../search/search.repository';
 
-/** Everything a resolver may use for one request; repositories share the request's loaders. */
-export interface Context {
-  requestId: string;
-  graph: Graph;
-  /** Who sent the request, from its bearer token. */
-  viewer: Viewer;
-  repos: {
-    nodes: NodeRepository;
-    people: PersonRepository;
-    organizations: OrganizationRepository;
-    honors: HonorRepository;
-    programs: ProgramRepository;
-    sources: SourceRepository;
-    figures: FigureRepository;
-    editing: EditingRepository;
-    history: HistoryRepository;
-    duplicates: DuplicateRepository;
-    paths: PathRepository;
-    stats: StatsRepository;
-    search: SearchRepository;
-  };
-}
-
 const ANONYMOUS: Viewer = { user: null, problem: null };
 
-export function createContext(root: Graph, requestId: string = randomUUID(), viewer: Viewer = ANONYMOUS): Context {
-  const graph = root.scoped();
-  const loaders = new Loaders();
-  const duplicates = new DuplicateRepository(graph, loaders);
-  const history = new HistoryRepository(graph, loaders);
-  const honors = new HonorRepository(graph, loaders);
-  return {
-    requestId,
-    graph,
+/** What one request's repositories and services are built from. */
+interface Request {
+  graph: Graph;
+  loaders: Loaders;
+  viewer: Viewer;
+  get<T>(type: Provided<T>): T;
+}
+
+/**
+ * The wiring: how each repository and service of a request is built. The only list of them;
+ * everything is built on first use, once per request.
+ */
+const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
+  [NodeRepository, (r) => new NodeRepository(r.graph, r.loaders)],
+  [PersonRepository, (r) => new PersonRepository(r.graph, r.loaders)],
+  [OrganizationRepository, (r) => new OrganizationRepository(r.graph, r.loaders, r.get(HonorRepository))],
+  [HonorRepository, (r) => new HonorRepository(r.graph, r.loaders)],
+  [ProgramRepository, (r) => new ProgramRepository(r.graph, r.loaders)],
+  [SourceRepository, (r) => new SourceRepository(r.graph, r.loaders)],
+  [FigureRepository, (r) => new FigureRepository(r.graph, r.loaders)],
+  [EditingRepository, (r) => new EditingRepository(r.graph, r.loaders, r.get(DuplicateRepository), r.get(HistoryRepository))],
+  [HistoryRepository, (r) => new HistoryRepository(r.graph, r.loaders)],
+  [DuplicateRepository, (r) => new DuplicateRepository(r.graph, r.loaders)],
+  [PathRepository, (r) => new PathRepository(r.graph, r.loaders)],
+  [StatsRepository, (r) => new StatsRepository(r.graph, r.loaders)],
+  [SearchRepository, (r) => new SearchRepository(r.graph, r.loaders)],
+]);
+
+/** The context as the server holds it: the resolvers' Context and the request's counted graph (round trips for the response). */
+export interface RequestContext extends Context {
+  graph: Graph;
+}
+
+/** The context of one GraphQL request: its graph (counted, with its deadline), loaders and viewer. */
+export function createContext(root: Graph, requestId: string = randomUUID(), viewer: Viewer = ANONYMOUS): RequestContext {
+  const built = new Map<Provided<unknown>, unknown>();
+  const request: Request = {
+    graph: root.scoped(),
+    loaders: new Loaders(),
     viewer,
-    repos: {
-      nodes: new NodeRepository(graph, loaders),
-      people: new PersonRepository(graph, loaders),
-      organizations: new OrganizationRepository(graph, loaders, honors),
-      honors,
-      programs: new ProgramRepository(graph, loaders),
-      sources: new SourceRepository(graph, loaders),
-      figures: new FigureRepository(graph, loaders),
-      editing: new EditingRepository(graph, loaders, duplicates, history),
-      history,
-      duplicates,
-      paths: new PathRepository(graph, loaders),
-      stats: new StatsRepository(graph, loaders),
-      search: new SearchRepository(graph, loaders),
+    get<T>(type: Provided<T>): T {
+      if (!built.has(type)) {
+        const build = WIRING.get(type);
+        if (!build) throw new Error(`app/context.ts wires no ${type.name}`);
+        built.set(type, build(request));
+      }
+      return built.get(type) as T;
     },
   };
+  return { requestId, viewer, graph: request.graph, get: request.get };
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { Request, Response } from 'express';
 import { ACTOR_PROPERTIES } from '../auth/actors';
-import { grants } from '../auth/auth-checker';
+import { grants } from '../auth/viewer';
 import { AuthConfig, readRefusal, viewerFrom } from '../auth/viewer';
 import { AccessSettings } from '../config';
 import { Graph } from '../db/graph';

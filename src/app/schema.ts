@@ -18,7 +18,7 @@ import { EditingResolver } from '../editing/editing.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';
-import { authChecker } from '../auth/auth-checker';
+import { authChecker } from '../api/auth-checker';
 import { validateInput } from '../api/validation';
 import { answerPrefetchedFields } from '../api/prefetch';
 import { PathResolver } from '../paths/path.resolver';

@@ -1,5 +1,19 @@
-import { Viewer } from './auth-checker';
-import { TokenRules, verifyToken } from './token';
+import { Role, TokenRules, verifyToken } from './token';
+
+/** What the request's Authorization header established. */
+export interface Viewer {
+  user: { sub: string; role: Role } | null;
+  /** Why there is no user although a header was sent, or why none can be checked. */
+  problem: string | null;
+  /** Whether editors' identities (revision actors, `createdBy`) may be shown; absent means no. */
+  seesActors?: boolean;
+}
+
+// An admin may do whatever an editor may.
+const GRANTS: Record<Role, Role[]> = { editor: ['editor'], admin: ['editor', 'admin'] };
+
+/** Whether a token of role `held` may do what needs `needed`. */
+export const grants = (held: Role, needed: Role): boolean => GRANTS[held].includes(needed);
 
 export interface AuthConfig extends TokenRules {
   /** Absent: no token can be checked, so every mutation is refused. */

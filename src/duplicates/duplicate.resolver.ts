@@ -1,8 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityType } from '../api/entity-type';
 import { check, nameProblem } from '../api/validation';
 import { DuplicateCandidate } from './duplicate.type';
+import { DuplicateRepository } from './duplicate.repository';
 
 @Resolver()
 export class DuplicateResolver {
@@ -11,6 +12,6 @@ export class DuplicateResolver {
   })
   duplicateCandidates(@Arg('name') name: string, @Arg('type', () => EntityType) type: EntityType, @Ctx() ctx: Context) {
     check('name', name, nameProblem);
-    return ctx.repos.duplicates.candidates(name, type);
+    return ctx.get(DuplicateRepository).candidates(name, type);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { Viewer } from '../auth/auth-checker';
+import { Viewer } from '../auth/viewer';
 import { EntityType, ENTITY_LABELS } from '../api/entity-type';
 import { badInput, conflict, notFound } from '../api/errors';
 import { EntityRow } from '../api/node.type';

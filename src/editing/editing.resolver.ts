@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityType } from '../api/entity-type';
 import { checkId } from '../api/id';
 import { check, nameProblem } from '../api/validation';
@@ -24,6 +24,7 @@ import {
   UpdateSourceInput,
   given,
 } from './editing.input';
+import { EditingRepository } from './editing.repository';
 
 const ids = (list: string[] | null | undefined, field: string) => list?.map((id, i) => checkId(id, `${field}[${i}]`)) ?? null;
 const optionalText = (value: string | null | undefined, field: string) => {
@@ -36,7 +37,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Person, { description: 'Adds a person; CONFLICT with candidates when the name matches one, unless allowDuplicate.' })
   createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.create(ctx.viewer, {
+    return ctx.get(EditingRepository).create(ctx.viewer, {
       type: EntityType.PERSON,
       name: input.name,
       aliases: input.aliases,
@@ -51,7 +52,7 @@ export class EditingResolver {
   @Mutation(() => Organization, { description: 'Adds an organization, optionally under a parent.' })
   createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: Context) {
     const parentId = input.parentId != null ? checkId(input.parentId, 'parentId') : null;
-    return ctx.repos.editing.create(
+    return ctx.get(EditingRepository).create(
       ctx.viewer,
       {
         type: EntityType.ORGANIZATION,
@@ -62,14 +63,14 @@ export class EditingResolver {
         sourceIds: ids(input.sourceIds, 'sourceIds'),
         allowDuplicate: input.allowDuplicate,
       },
-      parentId ? (rec, id) => ctx.repos.editing.setParentIn(rec, id, parentId) : undefined,
+      parentId ? (rec, id) => ctx.get(EditingRepository).setParentIn(rec, id, parentId) : undefined,
     );
   }
 
   @Authorized('editor')
   @Mutation(() => Honor, { description: 'Adds an honor (title).' })
   createHonor(@Arg('input', () => CreateHonorInput) input: CreateHonorInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.create(ctx.viewer, {
+    return ctx.get(EditingRepository).create(ctx.viewer, {
       type: EntityType.HONOR,
       name: input.name,
       aliases: input.aliases,
@@ -84,7 +85,7 @@ export class EditingResolver {
   @Mutation(() => Program, { description: 'Adds a program, optionally with the organizations that ran it.' })
   createProgram(@Arg('input', () => CreateProgramInput) input: CreateProgramInput, @Ctx() ctx: Context) {
     const organizerIds = ids(input.organizerIds, 'organizerIds') ?? [];
-    return ctx.repos.editing.create(
+    return ctx.get(EditingRepository).create(
       ctx.viewer,
       {
         type: EntityType.PROGRAM,
@@ -97,7 +98,7 @@ export class EditingResolver {
       },
       async (rec, id) => {
         for (const organizationId of organizerIds) {
-          await ctx.repos.editing.linkRelIn(rec, 'linkProgramOrganizer', 'ORGANIZED', organizationId, id, input.sourceIds);
+          await ctx.get(EditingRepository).linkRelIn(rec, 'linkProgramOrganizer', 'ORGANIZED', organizationId, id, input.sourceIds);
         }
       },
     );
@@ -106,7 +107,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Source, { description: 'Adds a source document; its title is checked for duplicates.' })
   createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.create(ctx.viewer, {
+    return ctx.get(EditingRepository).create(ctx.viewer, {
       type: EntityType.SOURCE,
       name: input.title,
       props: { kind: input.kind, published: input.published ?? null, publisher: input.publisher ?? null, language: input.language ?? null },
@@ -118,7 +119,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Person)
   updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.update(ctx.viewer, EntityType.PERSON, checkId(id), {
+    return ctx.get(EditingRepository).update(ctx.viewer, EntityType.PERSON, checkId(id), {
       name: input.name,
       aliases: input.aliases,
       nameEn: input.nameEn,
@@ -130,7 +131,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Organization)
   updateOrganization(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.update(ctx.viewer, EntityType.ORGANIZATION, checkId(id), {
+    return ctx.get(EditingRepository).update(ctx.viewer, EntityType.ORGANIZATION, checkId(id), {
       name: input.name,
       aliases: input.aliases,
       nameEn: input.nameEn,
@@ -142,7 +143,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Honor)
   updateHonor(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateHonorInput) input: UpdateHonorInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.update(ctx.viewer, EntityType.HONOR, checkId(id), {
+    return ctx.get(EditingRepository).update(ctx.viewer, EntityType.HONOR, checkId(id), {
       name: input.name,
       aliases: input.aliases,
       nameEn: input.nameEn,
@@ -154,7 +155,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Program)
   updateProgram(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.update(ctx.viewer, EntityType.PROGRAM, checkId(id), {
+    return ctx.get(EditingRepository).update(ctx.viewer, EntityType.PROGRAM, checkId(id), {
       name: input.name,
       aliases: input.aliases,
       nameEn: input.nameEn,
@@ -166,7 +167,7 @@ export class EditingResolver {
   @Authorized('editor')
   @Mutation(() => Source)
   updateSource(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput, @Ctx() ctx: Context) {
-    return ctx.repos.editing.update(
+    return ctx.get(EditingRepository).update(
       ctx.viewer,
       EntityType.SOURCE,
       checkId(id),
@@ -182,7 +183,7 @@ export class EditingResolver {
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.editing.setOrganizationParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'));
+    return ctx.get(EditingRepository).setOrganizationParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'));
   }
 
   @Authorized('editor')
@@ -194,7 +195,7 @@ export class EditingResolver {
     @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.editing.awardHonor(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year, ids(sourceIds, 'sourceIds'));
+    return ctx.get(EditingRepository).awardHonor(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year, ids(sourceIds, 'sourceIds'));
   }
 
   @Authorized('admin')
@@ -205,7 +206,7 @@ export class EditingResolver {
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.editing.revokeAward(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year);
+    return ctx.get(EditingRepository).revokeAward(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year);
   }
 
   @Authorized('editor')
@@ -218,7 +219,7 @@ export class EditingResolver {
     @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.editing.addMembership(
+    return ctx.get(EditingRepository).addMembership(
       ctx.viewer,
       checkId(memberId, 'memberId'),
       checkId(organizationId, 'organizationId'),
@@ -237,7 +238,7 @@ export class EditingResolver {
     @Arg('until', () => String, { description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) until: string,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.editing.endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until);
+    return ctx.get(EditingRepository).endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until);
   }
 
   @Authorized('editor')
@@ -248,7 +249,7 @@ export class EditingResolver {
     @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.editing.linkProgramPartner(ctx.viewer, checkId(programId, 'programId'), checkId(organizationId, 'organizationId'), ids(sourceIds, 'sourceIds'));
+    return ctx.get(EditingRepository).linkProgramPartner(ctx.viewer, checkId(programId, 'programId'), checkId(organizationId, 'organizationId'), ids(sourceIds, 'sourceIds'));
   }
 
   @Authorized('admin')
@@ -256,6 +257,6 @@ export class EditingResolver {
     description: 'Merges a duplicate into the node kept (admin): every relationship and property moves over, the merged name becomes an alias.',
   })
   mergeEntities(@Arg('keepId', () => ID) keepId: string, @Arg('mergeId', () => ID) mergeId: string, @Ctx() ctx: Context) {
-    return ctx.repos.editing.mergeEntities(ctx.viewer, checkId(keepId, 'keepId'), checkId(mergeId, 'mergeId'));
+    return ctx.get(EditingRepository).mergeEntities(ctx.viewer, checkId(keepId, 'keepId'), checkId(mergeId, 'mergeId'));
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { Viewer } from '../auth/auth-checker';
+import { Viewer } from '../auth/viewer';
 import { conflict, notFound } from '../api/errors';
 import { Transaction } from '../db/graph';
 import { Repository } from '../query/repository';

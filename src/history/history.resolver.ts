@@ -1,12 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../api/connection';
 import { badInput } from '../api/errors';
 import { checkId } from '../api/id';
-import { Viewer } from '../auth/auth-checker';
+import { Viewer } from '../auth/viewer';
 import { withoutActors } from '../auth/actors';
 import { RevisionRow } from './history.repository';
 import { Revision, RevisionConnection } from './revision.type';
+import { HistoryRepository } from './history.repository';
 
 // Revisions have one order, newest first; the cursor holds (at, seq, id).
 const NEWEST: { field: string; direction: SortDirection }[] = [{ field: 'AT', direction: SortDirection.DESC }];
@@ -42,7 +43,7 @@ export class HistoryResolver {
   })
   async history(@Arg('id', () => ID) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const { limit: first, after, signature } = pageOf(args);
-    const rows = await ctx.repos.history.history(checkId(id), first, after);
+    const rows = await ctx.get(HistoryRepository).history(checkId(id), first, after);
     const page = rows.slice(0, first).map((row) => visibleTo(ctx.viewer, row));
     const edges = page.map((node) => ({ cursor: encodeCursor(signature, [node.at, node.seq, node.id]), node }));
     return {
@@ -53,13 +54,13 @@ export class HistoryResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
-      totalCount: ctx.repos.history.count(id),
+      totalCount: ctx.get(HistoryRepository).count(id),
     };
   }
 
   @Authorized('admin')
   @Mutation(() => Revision, { description: 'Reverts one revision (admin) when no later change depends on it; returns the undo revision.' })
   undo(@Arg('revisionId', () => ID) revisionId: string, @Ctx() ctx: Context) {
-    return ctx.repos.history.undo(checkId(revisionId, 'revisionId'), ctx.viewer);
+    return ctx.get(HistoryRepository).undo(checkId(revisionId, 'revisionId'), ctx.viewer);
   }
 }

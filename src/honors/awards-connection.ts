@@ -1,11 +1,12 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { argumentsAt, fieldsAt } from '../api/selection';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { AwardWhere } from './honor.input';
 import { AwardPageFields } from './honor.repository';
+import { HonorRepository } from './honor.repository';
 
 /** What the request shows of an award page whose connection field is at `path` from the field resolved. */
 function pageFields(info: GraphQLResolveInfo, path: string[]): AwardPageFields {
@@ -23,7 +24,7 @@ export function awardsConnection(
   info: GraphQLResolveInfo,
 ) {
   const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-  const { page: rows, count } = ctx.repos.honors.awardPage(by, parent.id, filter, order, page, pageFields(info, []));
+  const { page: rows, count } = ctx.get(HonorRepository).awardPage(by, parent.id, filter, order, page, pageFields(info, []));
   return relationshipConnection(rows, page, count);
 }
 
@@ -40,6 +41,6 @@ export function honorById(id: string, ctx: Context, info: GraphQLResolveInfo): P
   } catch {
     // The connection field refuses these arguments itself, at its own path.
   }
-  if (!args || !paging) return ctx.repos.honors.byId(id);
-  return ctx.repos.honors.byIdWithAwardPage(id, args.where as AwardWhere | null, paging.order, paging.page, pageFields(info, ['awardsConnection']));
+  if (!args || !paging) return ctx.get(HonorRepository).byId(id);
+  return ctx.get(HonorRepository).byIdWithAwardPage(id, args.where as AwardWhere | null, paging.order, paging.page, pageFields(info, ['awardsConnection']));
 }

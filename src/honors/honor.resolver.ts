@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Info, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
@@ -14,6 +14,8 @@ import { Citation, citationsOf } from '../sources/citation.type';
 import { Honor } from './honor.type';
 import { AwardWhere, HonorWhere } from './honor.input';
 import { awardsConnection, honorById } from './awards-connection';
+import { HonorRepository } from './honor.repository';
+import { OrganizationRepository } from '../organizations/organization.repository';
 
 export const HonorConnection = connectionTypes(Honor, 'Honor');
 
@@ -32,7 +34,7 @@ export class HonorResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.repos.honors.list(filter, order, page), page, () => ctx.repos.honors.count(filter));
+    return toConnection(await ctx.get(HonorRepository).list(filter, order, page), page, () => ctx.get(HonorRepository).count(filter));
   }
 
   @FieldResolver(() => HonorRecipientConnection, { description: 'Who received this honor; edges carry year and sources.' })
@@ -57,7 +59,7 @@ export class HonorResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.linkedPage('conferredBy', honor.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('conferredBy', honor.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
@@ -68,22 +70,22 @@ export class HonorResolver {
 
   @FieldResolver()
   conferredBy(@Root() honor: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.honors.conferredBy(honor.id);
+    return ctx.get(HonorRepository).conferredBy(honor.id);
   }
 
   @FieldResolver()
   variantOf(@Root() honor: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.honors.variantOf(honor.id);
+    return ctx.get(HonorRepository).variantOf(honor.id);
   }
 
   @FieldResolver()
   variants(@Root() honor: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.honors.variants(honor.id);
+    return ctx.get(HonorRepository).variants(honor.id);
   }
 
   @FieldResolver()
   awards(@Root() honor: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.honors.awardsOfHonor(honor.id);
+    return ctx.get(HonorRepository).awardsOfHonor(honor.id);
   }
 
   @FieldResolver(() => [Citation])

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
 import { DatedSort, FirstAfterArgs } from '../api/connection';

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Viewer } from '../auth/auth-checker';
+import { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { badInput } from '../api/errors';
 import { EntityRow } from '../api/node.type';

@@ -1,7 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { HonoreeImport } from './honoree-import';
 import { HonoreeRowInput, ImportReport } from './import.type';
+import { DuplicateRepository } from '../duplicates/duplicate.repository';
+import { EditingRepository } from '../editing/editing.repository';
 
 @Resolver()
 export class ImportResolver {
@@ -15,6 +17,6 @@ export class ImportResolver {
     @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: Context,
   ) {
-    return new HonoreeImport(ctx.repos.editing, ctx.repos.duplicates).run(ctx.viewer, rows, dryRun ?? false);
+    return new HonoreeImport(ctx.get(EditingRepository), ctx.get(DuplicateRepository)).run(ctx.viewer, rows, dryRun ?? false);
   }
 }

@@ -1,19 +1,20 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Membership } from './membership.type';
 import { MembershipRow } from './organization.repository';
+import { NodeRepository } from '../nodes/node.repository';
 
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver()
   member(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
-    return ctx.repos.nodes.byId(membership.memberId);
+    return ctx.get(NodeRepository).byId(membership.memberId);
   }
 
   @FieldResolver()
   organization(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
-    return ctx.repos.nodes.byId(membership.organizationId);
+    return ctx.get(NodeRepository).byId(membership.organizationId);
   }
 
   @FieldResolver(() => [Citation])

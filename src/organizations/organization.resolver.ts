@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { fieldsAt, lookahead, selectsField, selectsPath } from '../api/selection';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, pagingOf, toConnection,
@@ -17,6 +17,10 @@ import { MembershipWhere, OrganizationWhere } from './organization.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
 import { OrganizationConnection } from './organization-connection.type';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
+import { FigureRepository } from '../figures/figure.repository';
+import { HonorRepository } from '../honors/honor.repository';
+import { OrganizationRepository } from './organization.repository';
+import { ProgramRepository } from '../programs/program.repository';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' } as const;
@@ -28,9 +32,9 @@ export class OrganizationResolver {
     if (selectsField(info, 'children')) {
       // A nested chart: the organization and every level of children asked for, in one query.
       const { levels, fields } = lookahead(info, 'children');
-      if (levels >= 2) return ctx.repos.organizations.byIdWithSubtree(checkId(id), levels - 1, fields);
+      if (levels >= 2) return ctx.get(OrganizationRepository).byIdWithSubtree(checkId(id), levels - 1, fields);
     }
-    return ctx.repos.organizations.byId(checkId(id), {
+    return ctx.get(OrganizationRepository).byId(checkId(id), {
       members: selectsField(info, 'members'),
       awards: selectsPath(info, ['members', 'member', 'awards']),
       membershipFields: fieldsAt(info, ['members']),
@@ -48,7 +52,7 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.repos.organizations.list(filter, order, page), page, () => ctx.repos.organizations.count(filter));
+    return toConnection(await ctx.get(OrganizationRepository).list(filter, order, page), page, () => ctx.get(OrganizationRepository).count(filter));
   }
 
   @Query(() => [OrgChartNode], {
@@ -73,7 +77,7 @@ export class OrganizationResolver {
       members: selectsField(info, 'memberCount'),
       awards: selectsField(info, 'awardCount'),
     };
-    const nodes = await ctx.repos.organizations.orgChart(checkId(rootId, 'rootId'), depth, include ?? [], counts);
+    const nodes = await ctx.get(OrganizationRepository).orgChart(checkId(rootId, 'rootId'), depth, include ?? [], counts);
     if (!nodes) throw notFound('Organization', rootId);
     if (nodes === 'too-large') {
       throw badInput('depth', `the chart under "${rootId}" down to depth ${depth} holds more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations; ask for fewer levels or root it lower`);
@@ -83,14 +87,14 @@ export class OrganizationResolver {
 
   @FieldResolver()
   ancestors(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.ancestorsOf(org.id);
+    return ctx.get(OrganizationRepository).ancestorsOf(org.id);
   }
 
   @FieldResolver(() => OrganizationConnection)
   async descendants(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const { order, page } = pagingOf(args, null, BY_NAME);
-    return toConnection(await ctx.repos.organizations.descendantsOf(org.id, order, page), page, () =>
-      ctx.repos.organizations.countDescendants(org.id));
+    return toConnection(await ctx.get(OrganizationRepository).descendantsOf(org.id, order, page), page, () =>
+      ctx.get(OrganizationRepository).countDescendants(org.id));
   }
 
   @FieldResolver()
@@ -100,19 +104,19 @@ export class OrganizationResolver {
 
   @FieldResolver()
   parent(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.parentOf(org.id);
+    return ctx.get(OrganizationRepository).parentOf(org.id);
   }
 
   @FieldResolver()
   children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
     const { levels, fields } = lookahead(info);
-    return ctx.repos.organizations.childrenOf(org.id, levels, fields);
+    return ctx.get(OrganizationRepository).childrenOf(org.id, levels, fields);
   }
 
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'The organization this one is part of (PART_OF), with the link\'s sources: at most one edge.' })
   parentConnection(@Root() org: EntityRow, @Ctx() ctx: Context) {
     const { order, page } = pagingOf({}, null, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.linkedPage('parent', org.id, null, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('parent', org.id, null, order, page);
     return relationshipConnection(rows, page, count);
   }
 
@@ -125,18 +129,18 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.linkedPage('children', org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('children', org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()
   awards(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.honors.awardsOfRecipient(org.id);
+    return ctx.get(HonorRepository).awardsOfRecipient(org.id);
   }
 
   @FieldResolver()
   members(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.membersOf(org.id);
+    return ctx.get(OrganizationRepository).membersOf(org.id);
   }
 
   @FieldResolver(() => MemberConnection, { description: 'Its members (people or organizations); edges carry role, dates and sources.' })
@@ -148,13 +152,13 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.membershipPage('members', org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('members', org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()
   memberships(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.membershipsOf(org.id);
+    return ctx.get(OrganizationRepository).membershipsOf(org.id);
   }
 
   @FieldResolver(() => MembershipConnection, { description: 'Organizations this one is a member of; edges carry role, dates and sources.' })
@@ -166,13 +170,13 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.membershipPage('memberships', org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()
   programs(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.programs.ofOrganization(org.id);
+    return ctx.get(ProgramRepository).ofOrganization(org.id);
   }
 
   @FieldResolver(() => OrganizationProgramConnection, {
@@ -186,13 +190,13 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.repos.programs.ofOrganizationPage(org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(ProgramRepository).ofOrganizationPage(org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
   @FieldResolver()
   figures(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.figures.ofSubject(org.id);
+    return ctx.get(FigureRepository).ofSubject(org.id);
   }
 
   @FieldResolver(() => [Citation])

@@ -1,12 +1,13 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { fieldsAt, selectsField } from '../api/selection';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { checkId } from '../api/id';
 import { badInput, notFound } from '../api/errors';
 import { RelationshipType } from '../api/relationship-type';
 import { Neighborhood, Path } from './path.type';
 import { MAX_NEIGHBORHOOD_HOPS, MAX_NEIGHBORHOOD_NODES, MAX_PATH_HOPS } from './path.repository';
+import { PathRepository } from './path.repository';
 
 function checkRange(field: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `must be from ${min} to ${max}, got ${value}`);
@@ -33,7 +34,7 @@ export class PathResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const hops = checkRange('maxHops', maxHops, 1, MAX_PATH_HOPS);
-    const { missing, path } = await ctx.repos.paths.shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops, via, {
+    const { missing, path } = await ctx.get(PathRepository).shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops, via, {
       nodeFields: fieldsAt(info, ['nodes']),
       relationships: selectsField(info, 'relationships'),
     });
@@ -52,7 +53,7 @@ export class PathResolver {
   ) {
     const checkedHops = checkRange('hops', hops, 1, MAX_NEIGHBORHOOD_HOPS);
     const checkedFirst = checkRange('first', first, 1, MAX_NEIGHBORHOOD_NODES);
-    const result = await ctx.repos.paths.neighborhood(checkId(id), checkedHops, checkedFirst);
+    const result = await ctx.get(PathRepository).neighborhood(checkId(id), checkedHops, checkedFirst);
     if (!result) throw notFound('node', id);
     return result;
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
@@ -11,6 +11,9 @@ import { MembershipConnection } from '../organizations/organization-edges.type';
 import { PersonWhere } from './person.input';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Person } from './person.type';
+import { HonorRepository } from '../honors/honor.repository';
+import { OrganizationRepository } from '../organizations/organization.repository';
+import { PersonRepository } from './person.repository';
 
 export const PersonConnection = connectionTypes(Person, 'Person');
 
@@ -18,7 +21,7 @@ export const PersonConnection = connectionTypes(Person, 'Person');
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person by id; null when there is none.' })
   person(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.repos.people.byId(checkId(id));
+    return ctx.get(PersonRepository).byId(checkId(id));
   }
 
   @Query(() => PersonConnection, { description: 'People, by name unless orderBy says otherwise.' })
@@ -29,7 +32,7 @@ export class PersonResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.repos.people.list(filter, order, page), page, () => ctx.repos.people.count(filter));
+    return toConnection(await ctx.get(PersonRepository).list(filter, order, page), page, () => ctx.get(PersonRepository).count(filter));
   }
 
   @FieldResolver(() => MembershipConnection, { description: 'Organizations this person belongs to; edges carry role, dates and sources.' })
@@ -41,7 +44,7 @@ export class PersonResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.membershipPage('memberships', person.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', person.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
@@ -52,17 +55,17 @@ export class PersonResolver {
 
   @FieldResolver()
   awards(@Root() person: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.honors.awardsOfRecipient(person.id);
+    return ctx.get(HonorRepository).awardsOfRecipient(person.id);
   }
 
   @FieldResolver()
   memberships(@Root() person: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.organizations.membershipsOf(person.id);
+    return ctx.get(OrganizationRepository).membershipsOf(person.id);
   }
 
   @FieldResolver()
   authored(@Root() person: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.people.authored(person.id);
+    return ctx.get(PersonRepository).authored(person.id);
   }
 
   @FieldResolver(() => [Citation])

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import {
   BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
@@ -11,6 +11,9 @@ import { checkId } from '../api/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Program } from './program.type';
 import { ProgramWhere } from './program.input';
+import { FigureRepository } from '../figures/figure.repository';
+import { OrganizationRepository } from '../organizations/organization.repository';
+import { ProgramRepository } from './program.repository';
 
 export const ProgramConnection = connectionTypes(Program, 'Program');
 
@@ -18,7 +21,7 @@ export const ProgramConnection = connectionTypes(Program, 'Program');
 export class ProgramResolver {
   @Query(() => Program, { nullable: true, description: 'A program by id; null when there is none.' })
   program(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.repos.programs.byId(checkId(id));
+    return ctx.get(ProgramRepository).byId(checkId(id));
   }
 
   @Query(() => ProgramConnection, { description: 'Programs, by name unless orderBy says otherwise.' })
@@ -29,7 +32,7 @@ export class ProgramResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.repos.programs.list(filter, order, page), page, () => ctx.repos.programs.count(filter));
+    return toConnection(await ctx.get(ProgramRepository).list(filter, order, page), page, () => ctx.get(ProgramRepository).count(filter));
   }
 
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'Who ran it (ORGANIZED), with each link\'s sources.' })
@@ -41,7 +44,7 @@ export class ProgramResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.linkedPage('organizers', program.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('organizers', program.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
@@ -54,7 +57,7 @@ export class ProgramResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.repos.organizations.linkedPage('partners', program.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('partners', program.id, filter, order, page);
     return relationshipConnection(rows, page, count);
   }
 
@@ -65,17 +68,17 @@ export class ProgramResolver {
 
   @FieldResolver()
   organizers(@Root() program: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.programs.organizers(program.id);
+    return ctx.get(ProgramRepository).organizers(program.id);
   }
 
   @FieldResolver()
   partners(@Root() program: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.programs.partners(program.id);
+    return ctx.get(ProgramRepository).partners(program.id);
   }
 
   @FieldResolver()
   figures(@Root() program: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.figures.ofSubject(program.id);
+    return ctx.get(FigureRepository).ofSubject(program.id);
   }
 
   @FieldResolver(() => [Citation])

@@ -1,9 +1,10 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { fieldsAt } from '../api/selection';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { SearchArgs, searchRequest } from './search.input';
 import { SearchHit } from './search.type';
+import { SearchRepository } from './search.repository';
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
@@ -13,6 +14,6 @@ export class SearchResolver {
       'aliases, then pinyin and initials, then full-text matches. One Cypher round trip.',
   })
   search(@Args() args: SearchArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.repos.search.search(searchRequest(args), fieldsAt(info, ['node']));
+    return ctx.get(SearchRepository).search(searchRequest(args), fieldsAt(info, ['node']));
   }
 }

@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { Citation } from './citation.type';
 import { Source } from './source.type';
+import { SourceRepository } from './source.repository';
 
 @Resolver(() => Citation)
 export class CitationResolver {
@@ -9,6 +10,6 @@ export class CitationResolver {
   // compared ids exactly) reads as null with its sourceId, instead of failing the whole read.
   @FieldResolver(() => Source, { nullable: true, description: 'The cited source; null when no source has this id (a dangling citation: sourceId says which).' })
   source(@Root() citation: Citation, @Ctx() ctx: Context) {
-    return ctx.repos.sources.byId(citation.sourceId);
+    return ctx.get(SourceRepository).byId(citation.sourceId);
   }
 }

@@ -1,11 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection } from '../api/connection';
 import { checkId } from '../api/id';
 import { SourceWhere } from './source.input';
 import { FactConnection } from './fact.type';
 import { Source } from './source.type';
+import { FigureRepository } from '../figures/figure.repository';
+import { SourceRepository } from './source.repository';
 
 export const SourceConnection = connectionTypes(Source, 'Source');
 
@@ -29,7 +31,7 @@ function factOf(sourceId: string, rel: Record<string, any>) {
 export class SourceResolver {
   @Query(() => Source, { nullable: true, description: 'A source by id; null when there is none.' })
   source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.repos.sources.byId(checkId(id));
+    return ctx.get(SourceRepository).byId(checkId(id));
   }
 
   @Query(() => SourceConnection, { description: 'Sources, by title unless orderBy says otherwise.' })
@@ -40,13 +42,13 @@ export class SourceResolver {
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.repos.sources.list(filter, order, page), page, () => ctx.repos.sources.count(filter));
+    return toConnection(await ctx.get(SourceRepository).list(filter, order, page), page, () => ctx.get(SourceRepository).count(filter));
   }
 
   @FieldResolver(() => FactConnection, { description: 'The relationships this source supports, by relationship type, each with both ends and its locators.' })
   async facts(@Root() source: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const page = pagingOf(args, [{ field: 'RELATIONSHIP' }], [{ field: 'RELATIONSHIP' }]).page;
-    const { page: rows, count } = ctx.repos.sources.factsPage(source.id, page);
+    const { page: rows, count } = ctx.get(SourceRepository).factsPage(source.id, page);
     const read = await rows;
     return toConnection(
       {
@@ -60,11 +62,11 @@ export class SourceResolver {
 
   @FieldResolver()
   authors(@Root() source: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.sources.authors(source.id);
+    return ctx.get(SourceRepository).authors(source.id);
   }
 
   @FieldResolver()
   figures(@Root() source: EntityRow, @Ctx() ctx: Context) {
-    return ctx.repos.figures.ofSource(source.id);
+    return ctx.get(FigureRepository).ofSource(source.id);
   }
 }

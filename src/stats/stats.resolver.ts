@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../app/context';
+import { Context } from '../api/context';
 import { checkId } from '../api/id';
 import { badInput, notFound } from '../api/errors';
 import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
+import { NodeRepository } from '../nodes/node.repository';
+import { StatsRepository } from './stats.repository';
 
 const MAX_ROWS = 500;
 
@@ -24,7 +26,7 @@ export class StatsResolver {
     if (where?.yearFrom != null && where?.yearTo != null && where.yearFrom > where.yearTo) {
       throw badInput('where.yearFrom', `must not be after yearTo (${where.yearFrom} > ${where.yearTo})`);
     }
-    return ctx.repos.stats.awardCounts(groupBy, where);
+    return ctx.get(StatsRepository).awardCounts(groupBy, where);
   }
 
   @Query(() => HonoreeCount, {
@@ -36,14 +38,14 @@ export class StatsResolver {
     @Arg('includeDescendants', { defaultValue: true }) includeDescendants: boolean,
     @Ctx() ctx: Context,
   ) {
-    const count = await ctx.repos.stats.honoreeCount(checkId(organizationId, 'organizationId'), includeDescendants);
+    const count = await ctx.get(StatsRepository).honoreeCount(checkId(organizationId, 'organizationId'), includeDescendants);
     if (!count) throw notFound('organization', organizationId);
     return count;
   }
 
   @Query(() => [PartnerProgramCount], { description: 'Organizations by the number of programs they partnered in (PARTNERED), most first.' })
   programsPerPartner(@Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: Context) {
-    return ctx.repos.stats.programsPerPartner(checkFirst(first));
+    return ctx.get(StatsRepository).programsPerPartner(checkFirst(first));
   }
 
   @Query(() => [SubjectFigures], { description: "The article's figures grouped by what they describe, subjects with most figures first." })
@@ -52,7 +54,7 @@ export class StatsResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() ctx: Context,
   ) {
-    return ctx.repos.stats.figuresBySubject(subjectId == null ? null : checkId(subjectId, 'subjectId'), checkFirst(first));
+    return ctx.get(StatsRepository).figuresBySubject(subjectId == null ? null : checkId(subjectId, 'subjectId'), checkFirst(first));
   }
 }
 
@@ -60,7 +62,7 @@ export class StatsResolver {
 export class AwardCountResolver {
   @FieldResolver()
   honor(@Root() row: AwardCount, @Ctx() ctx: Context) {
-    return row.honorId ? ctx.repos.nodes.byId(row.honorId) : null;
+    return row.honorId ? ctx.get(NodeRepository).byId(row.honorId) : null;
   }
 }
 
@@ -68,6 +70,6 @@ export class AwardCountResolver {
 export class HonoreeCountResolver {
   @FieldResolver()
   organization(@Root() row: HonoreeCount, @Ctx() ctx: Context) {
-    return ctx.repos.nodes.byId(row.organizationId);
+    return ctx.get(NodeRepository).byId(row.organizationId);
   }
 }
