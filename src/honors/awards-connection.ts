@@ -4,7 +4,7 @@ import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
-import { AwardWhere } from './honor.input';
+import { AwardWhere } from '../api/where.input';
 import { AwardPageFields } from './honor.repository';
 import { HonorRepository } from './honor.repository';
 
