@@ -42,9 +42,9 @@ module.exports = {
       severity: 'error',
       comment:
         'src/db/ (driver plumbing) and src/graph/ (the model) sit below every feature and below api/, ' +
-        'app/ and query/: they may import only db/, graph/, local-neo4j/, auth/, text/ and config.',
+        'app/ and query/: they may import only db/, graph/, auth/, text/ and config (the embedded launcher, local-neo4j/, sits above db/).',
       from: { path: '^src/(db|graph)/' },
-      to: { path: '^src/', pathNot: '^src/((db|graph|local-neo4j|auth|text)/|config\\.ts$)' },
+      to: { path: '^src/', pathNot: '^src/((db|graph|auth|text)/|config\\.ts$)' },
     },
     {
       name: 'nothing-below-app-imports-app',

@@ -75,7 +75,7 @@ export const DEFAULT_LOCAL_RESTART_POLICY: LocalRestartPolicy = {
   maxFailedRestarts: 5,
 };
 
-/** What one request may ask for; see the README's limits table. */
+/** What one request may ask for; see the limits table in docs/limits.md. */
 export interface Limits {
   maxDepth: number;
   maxCost: number;
