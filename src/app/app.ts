@@ -148,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onAbandon: ({ requestId, terminated, error }) =>
       logger.warn({ requestId, terminated, err: error }, 'statement outlived its deadline: connection closed, transactions terminated'),
   });
-  // Requests reaching Neo4j, per client and in total (src/server/client-limits.ts).
+  // Requests reaching Neo4j, per client and in total (src/app/client-limits.ts).
   const limiter = new ConcurrencyLimiter({
     perClient: limits.clientMaxConcurrentRequests,
     total: limits.maxConcurrentRequests,

@@ -6,7 +6,7 @@ const LABEL_TYPENAMES = ['Person', 'Honor', 'Program', 'Source', 'Figure'];
 /** Properties of a projected node that are not fields: its labels and the search-only text. */
 const HIDDEN = new Set(['__labels', 'aliasText', 'searchText']);
 
-/** Turns a projected node (see db/cypher `project`) into the row GraphQL resolves. */
+/** Turns a projected node (see query/cypher `project`) into the row GraphQL resolves. */
 export function toEntity(row: Record<string, any> | null | undefined): EntityRow | null {
   if (!row) return null;
   const labels: string[] = row.__labels ?? [];
