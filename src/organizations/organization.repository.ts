@@ -9,6 +9,7 @@ import {
   recipientConditions, sortTerms,
 } from '../query/repository';
 import { toEntity } from '../query/entity';
+import { relationshipMatch } from '../query/pattern';
 import { prefetch, prefetched } from '../api/prefetch';
 import { Level } from '../api/enums';
 import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, AwardQuantifiers, HonorRepository, awardQuantifierConditions } from '../honors/honor.repository';
@@ -90,12 +91,13 @@ function subtreeOf(v: string, levels: number, shape: SubtreeShape): string {
 }
 
 /** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
+/** Each link walks one relationship of graph/model.ts from the parent's end to the organization at the other. */
 const LINK_QUERIES = {
-  children: 'MATCH (parent:Organization {id: id})<-[r:PART_OF]-(other:Organization)',
-  parent: 'MATCH (parent:Organization {id: id})-[r:PART_OF]->(other:Organization)',
-  conferredBy: 'MATCH (parent:Honor {id: id})-[r:CONFERRED_BY]->(other:Organization)',
-  organizers: 'MATCH (parent:Program {id: id})<-[r:ORGANIZED]-(other:Organization)',
-  partners: 'MATCH (parent:Program {id: id})<-[r:PARTNERED]-(other:Organization)',
+  children: relationshipMatch('PART_OF', 'to'),
+  parent: relationshipMatch('PART_OF', 'from'),
+  conferredBy: relationshipMatch('CONFERRED_BY', 'from'),
+  organizers: relationshipMatch('ORGANIZED', 'to'),
+  partners: relationshipMatch('PARTNERED', 'to'),
 };
 export type OrganizationLink = keyof typeof LINK_QUERIES;
 
