@@ -8,6 +8,7 @@ import { groupBy } from '../db/loaders';
 import { membershipConditions, nameAnchor, organizationConditions } from '../query/filter';
 import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 import { toEntity } from '../query/entity';
+import { relationshipMatch } from '../query/pattern';
 import { prefetch, prefetched } from '../api/prefetch';
 import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, HonorRepository } from '../honors/honor.repository';
 import { Graph } from '../db/graph';
@@ -76,12 +77,13 @@ function subtreeOf(v: string, levels: number, shape: SubtreeShape): string {
 }
 
 /** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
+/** Each link walks one relationship of graph/model.ts from the parent's end to the organization at the other. */
 const LINK_QUERIES = {
-  children: 'MATCH (parent:Organization {id: id})<-[r:PART_OF]-(other:Organization)',
-  parent: 'MATCH (parent:Organization {id: id})-[r:PART_OF]->(other:Organization)',
-  conferredBy: 'MATCH (parent:Honor {id: id})-[r:CONFERRED_BY]->(other:Organization)',
-  organizers: 'MATCH (parent:Program {id: id})<-[r:ORGANIZED]-(other:Organization)',
-  partners: 'MATCH (parent:Program {id: id})<-[r:PARTNERED]-(other:Organization)',
+  children: relationshipMatch('PART_OF', 'to'),
+  parent: relationshipMatch('PART_OF', 'from'),
+  conferredBy: relationshipMatch('CONFERRED_BY', 'from'),
+  organizers: relationshipMatch('ORGANIZED', 'to'),
+  partners: relationshipMatch('PARTNERED', 'to'),
 };
 export type OrganizationLink = keyof typeof LINK_QUERIES;
 

@@ -4,14 +4,16 @@
  * travel as parameters, never inside the text.
  */
 import { Params } from '../db/graph';
+import { nodePropertiesWithRole } from '../graph/model';
 
 /**
  * Projects a node as a map of its properties plus its labels, minus the search-only fields.
  * createdAt travels as a string made by Neo4j: building it from a driver DateTime costs the
  * client far more than the rest of the node.
  */
+const SEARCH_ONLY = nodePropertiesWithRole('searchKey').map((name) => `${name}: null, `).join('');
 export const project = (variable: string) =>
-  `${variable} {.*, __labels: labels(${variable}), aliasText: null, searchText: null, createdAt: toString(${variable}.createdAt)}`;
+  `${variable} {.*, __labels: labels(${variable}), ${SEARCH_ONLY}createdAt: toString(${variable}.createdAt)}`;
 
 /** Node fields that are stored properties of the same name, answered as read. */
 const PROPERTY_FIELDS = new Set(['id', 'name', 'nameEn', 'aliases', 'kind', 'level']);
