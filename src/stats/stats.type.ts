@@ -1,9 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Level } from '../api/enums';
 import { EntityRow, Node } from '../api/node.type';
-import { Honor } from '../honors/honor.type';
-import { Organization } from '../organizations/organization.type';
-import { Figure } from '../figures/figure.type';
 
 export enum AwardGroupKey {
   HONOR = 'HONOR',
@@ -31,12 +28,10 @@ export class AwardCountWhere {
   conferredById?: string | null;
 }
 
+/** The rows of the stats queries; the nodes they name (honor, organization, partner, figures) are declared by stats.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: 'One group of awards: the keys asked for (others null) and how many.' })
 export class AwardCount {
   honorId!: string | null;
-
-  @Field(() => Honor, { nullable: true, description: 'Set when grouped by HONOR.' })
-  honor!: Honor | null;
 
   @Field(() => Level, { nullable: true, description: "Set when grouped by LEVEL (null also for honors of no known level)." })
   level!: Level | null;
@@ -55,9 +50,6 @@ export class AwardCount {
 export class HonoreeCount {
   organizationId!: string;
 
-  @Field(() => Organization)
-  organization!: Organization;
-
   @Field(() => Int, { description: 'Organizations counted (the organization itself, plus its descendants when asked).' })
   organizationsCovered!: number;
 
@@ -73,7 +65,6 @@ export class HonoreeCount {
 
 @ObjectType({ simpleResolvers: true, description: 'An organization and the number of programs it partnered in.' })
 export class PartnerProgramCount {
-  @Field(() => Organization)
   partner!: EntityRow;
 
   @Field(() => Int)
@@ -88,6 +79,5 @@ export class SubjectFigures {
   @Field(() => Int)
   count!: number;
 
-  @Field(() => [Figure])
   figures!: EntityRow[];
 }
