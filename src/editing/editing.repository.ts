@@ -9,7 +9,7 @@ import { Graph, Transaction } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import { Candidate, DuplicateRepository, candidateSummary } from '../duplicates/duplicate.repository';
 import { HistoryRepository, Recorder } from '../history/history.repository';
-import { RelState, Snapshot, safeLabel, safeRelType } from '../history/snapshot';
+import { RelState, Snapshot, safeLabel, safeRelType } from './snapshot';
 import { awardEdgeKey, awardKey } from '../honors/award-key';
 import { AwardRow } from '../honors/honor.repository';
 import { Repository } from '../query/repository';

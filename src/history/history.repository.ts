@@ -9,7 +9,7 @@ import { missingSources } from '../sources/source.repository';
 import { nameKey, nameSkeleton } from '../text/normalize';
 
 const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-import { NodeState, RelState, Snapshot, citedIds, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
+import { NodeState, RelState, Snapshot, citedIds, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from '../editing/snapshot';
 
 export interface RevisionRow {
   id: string;
