@@ -14,7 +14,7 @@ import { SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver } from '../figures/figure.resolver';
-import { EditingResolver } from '../editing/editing.resolver';
+import { MergeResolver } from '../editing/merge.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';
@@ -38,7 +38,7 @@ export const RESOLVERS = [
   CitationResolver,
   FactResolver,
   FigureResolver,
-  EditingResolver,
+  MergeResolver,
   HistoryResolver,
   DuplicateResolver,
   ImportResolver,

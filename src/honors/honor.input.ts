@@ -3,6 +3,7 @@ import { IdFilter, IntFilter, StringFilter } from '../api/connection';
 import { Level } from '../api/enums';
 import { RecipientWhere } from '../api/where.input';
 import type { OrganizationWhere } from '../organizations/organization.input';
+import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 
 // Honor and organization filters refer to each other; the organization side is required lazily.
 const organizationWhere = () => require('../organizations/organization.input').OrganizationWhere;
@@ -53,4 +54,18 @@ export class AwardWhere {
 
   @Field(() => AwardWhere, { nullable: true })
   NOT?: AwardWhere | null;
+}
+
+// ---- mutation inputs
+
+@InputType({ description: 'A new honor (title).' })
+export class CreateHonorInput extends CreateNamedInput {
+  @Field(() => Level, { nullable: true })
+  level?: Level | null;
+}
+
+@InputType({ description: 'Changes to an honor.' })
+export class UpdateHonorInput extends UpdateNamedInput {
+  @Field(() => Level, { nullable: true })
+  level?: Level | null;
 }

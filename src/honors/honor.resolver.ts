@@ -16,6 +16,9 @@ import { AwardWhere, HonorWhere } from './honor.input';
 import { awardsConnection, honorById } from './awards-connection';
 import { HonorRepository } from './honor.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
+import { Authorized, Mutation } from 'type-graphql';
+import { CreateHonorInput, UpdateHonorInput } from './honor.input';
+import { HonorService } from './honor.service';
 
 export const HonorConnection = connectionTypes(Honor, 'Honor');
 
@@ -91,5 +94,19 @@ export class HonorResolver {
   @FieldResolver(() => [Citation])
   sources(@Root() honor: EntityRow) {
     return citationsOf(honor);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Honor, { description: 'Adds an honor (title).' })
+  createHonor(@Arg('input', () => CreateHonorInput) input: CreateHonorInput, @Ctx() ctx: Context) {
+    return ctx.get(HonorService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Honor)
+  updateHonor(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateHonorInput) input: UpdateHonorInput, @Ctx() ctx: Context) {
+    return ctx.get(HonorService).update(ctx.viewer, checkId(id), input);
   }
 }

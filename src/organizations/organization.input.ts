@@ -4,6 +4,8 @@ import { Level } from '../api/enums';
 import { HierarchyFilter, RecipientWhere } from '../api/where.input';
 import { AwardWhere } from '../honors/honor.input';
 import { OrganizationKind } from './organization-kind';
+import { ID } from 'type-graphql';
+import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 
 @InputType({ description: 'Which organizations; every condition given must hold.' })
 export class OrganizationWhere {
@@ -60,4 +62,27 @@ export class MembershipWhere {
 
   @Field(() => MembershipWhere, { nullable: true })
   NOT?: MembershipWhere | null;
+}
+
+// ---- mutation inputs
+
+@InputType({ description: 'A new organization.' })
+export class CreateOrganizationInput extends CreateNamedInput {
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
+
+  @Field(() => Level, { nullable: true })
+  level?: Level | null;
+
+  @Field(() => ID, { nullable: true, description: 'The organization it is part of.' })
+  parentId?: string | null;
+}
+
+@InputType({ description: 'Changes to an organization; set its parent with setOrganizationParent.' })
+export class UpdateOrganizationInput extends UpdateNamedInput {
+  @Field(() => OrganizationKind, { nullable: true })
+  kind?: OrganizationKind | null;
+
+  @Field(() => Level, { nullable: true })
+  level?: Level | null;
 }

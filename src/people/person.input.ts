@@ -2,6 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { IdFilter, StringFilter } from '../api/connection';
 import { HierarchyFilter } from '../api/where.input';
 import { AwardWhere } from '../honors/honor.input';
+import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 
 @InputType({ description: 'Which people; every condition given must hold.' })
 export class PersonWhere {
@@ -32,3 +33,11 @@ export class PersonWhere {
   @Field(() => PersonWhere, { nullable: true })
   NOT?: PersonWhere | null;
 }
+
+// ---- mutation inputs
+
+@InputType({ description: 'A new person.' })
+export class CreatePersonInput extends CreateNamedInput {}
+
+@InputType({ description: 'Changes to a person; fields left out stay as they are. sourceIds are added.' })
+export class UpdatePersonInput extends UpdateNamedInput {}

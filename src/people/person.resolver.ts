@@ -14,6 +14,9 @@ import { Person } from './person.type';
 import { HonorRepository } from '../honors/honor.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { PersonRepository } from './person.repository';
+import { Authorized, Mutation } from 'type-graphql';
+import { CreatePersonInput, UpdatePersonInput } from './person.input';
+import { PersonService } from './person.service';
 
 export const PersonConnection = connectionTypes(Person, 'Person');
 
@@ -71,5 +74,19 @@ export class PersonResolver {
   @FieldResolver(() => [Citation])
   sources(@Root() person: EntityRow) {
     return citationsOf(person);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Person, { description: 'Adds a person; CONFLICT with candidates when the name matches one, unless allowDuplicate.' })
+  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: Context) {
+    return ctx.get(PersonService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Person)
+  updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
+    return ctx.get(PersonService).update(ctx.viewer, checkId(id), input);
   }
 }

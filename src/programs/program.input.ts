@@ -2,6 +2,10 @@ import { Field, InputType } from 'type-graphql';
 import { IdFilter, IntFilter, StringFilter } from '../api/connection';
 import { OrganizationWhere } from '../organizations/organization.input';
 import { ProgramKind } from './program-kind';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { ID, Int } from 'type-graphql';
+import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
+import { IsPartialDate, IsYear } from '../api/validation';
 
 @InputType({ description: 'Which programs; every condition given must hold.' })
 export class ProgramWhere {
@@ -31,4 +35,43 @@ export class ProgramWhere {
 
   @Field(() => ProgramWhere, { nullable: true })
   NOT?: ProgramWhere | null;
+}
+
+// ---- mutation inputs
+
+@InputType({ description: 'A new program.' })
+export class CreateProgramInput extends CreateNamedInput {
+  @Field(() => ProgramKind)
+  kind!: ProgramKind;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsYear()
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' })
+  @IsOptional()
+  @IsPartialDate()
+  startDate?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Organizations that ran it.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  organizerIds?: string[] | null;
+}
+
+@InputType({ description: 'Changes to a program.' })
+export class UpdateProgramInput extends UpdateNamedInput {
+  @Field(() => ProgramKind, { nullable: true })
+  kind?: ProgramKind | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsYear()
+  year?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPartialDate()
+  startDate?: string | null;
 }

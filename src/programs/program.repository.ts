@@ -4,6 +4,7 @@ import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, withLogi
 import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../query/repository';
 import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 import { ProgramKind } from './program-kind';
+import { Transaction } from '../db/graph';
 
 export interface ProgramFilter extends ListFilter, Logical<ProgramFilter> {
   kind?: ProgramKind[] | null;
@@ -72,4 +73,23 @@ export class ProgramRepository extends Repository {
       'other.year DESC, other.name, other.id',
     ).load(organizationId);
   }
+
+  // ---- writes (inside a write transaction; the rules and history are in program.service.ts) ----
+
+  /** Writes an ORGANIZED or PARTNERED edge's properties (organization `from`, program `to`). */
+  async mergeOrganizationLink(tx: Transaction, rel: ProgramLink, props: Record<string, unknown>): Promise<void> {
+    await tx.run(
+      `MATCH (o:Organization {id: $from}), (p:Program {id: $to})
+       MERGE (o)-[r:${rel.type === 'PARTNERED' ? 'PARTNERED' : 'ORGANIZED'} {key: $key}]->(p) SET r += $props`,
+      { ...rel, props },
+    );
+  }
+}
+
+/** An organization's link to a program: it ran it (ORGANIZED) or partnered in it. */
+export interface ProgramLink {
+  type: 'PARTNERED' | 'ORGANIZED';
+  from: string;
+  to: string;
+  key: string;
 }

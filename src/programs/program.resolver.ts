@@ -14,6 +14,10 @@ import { ProgramWhere } from './program.input';
 import { FigureRepository } from '../figures/figure.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { ProgramRepository } from './program.repository';
+import { Authorized, Mutation } from 'type-graphql';
+import { checkIds } from '../editing/write';
+import { CreateProgramInput, UpdateProgramInput } from './program.input';
+import { ProgramService } from './program.service';
 
 export const ProgramConnection = connectionTypes(Program, 'Program');
 
@@ -84,5 +88,30 @@ export class ProgramResolver {
   @FieldResolver(() => [Citation])
   sources(@Root() program: EntityRow) {
     return citationsOf(program);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Program, { description: 'Adds a program, optionally with the organizations that ran it.' })
+  createProgram(@Arg('input', () => CreateProgramInput) input: CreateProgramInput, @Ctx() ctx: Context) {
+    return ctx.get(ProgramService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Program)
+  updateProgram(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput, @Ctx() ctx: Context) {
+    return ctx.get(ProgramService).update(ctx.viewer, checkId(id), input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Program, { description: 'Records an organization as a partner of a program. Idempotent.' })
+  linkProgramPartner(
+    @Arg('programId', () => ID) programId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.get(ProgramService).linkPartner(ctx.viewer, checkId(programId, 'programId'), checkId(organizationId, 'organizationId'), checkIds(sourceIds, 'sourceIds'));
   }
 }

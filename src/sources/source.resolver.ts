@@ -8,6 +8,9 @@ import { FactConnection } from './fact.type';
 import { Source } from './source.type';
 import { FigureRepository } from '../figures/figure.repository';
 import { SourceRepository } from './source.repository';
+import { Authorized, Mutation } from 'type-graphql';
+import { CreateSourceInput, UpdateSourceInput } from './source.input';
+import { SourceService } from './source.service';
 
 export const SourceConnection = connectionTypes(Source, 'Source');
 
@@ -68,5 +71,19 @@ export class SourceResolver {
   @FieldResolver()
   figures(@Root() source: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(FigureRepository).ofSource(source.id);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Source, { description: 'Adds a source document; its title is checked for duplicates.' })
+  createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context) {
+    return ctx.get(SourceService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Source)
+  updateSource(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput, @Ctx() ctx: Context) {
+    return ctx.get(SourceService).update(ctx.viewer, checkId(id), input);
   }
 }
