@@ -2,12 +2,13 @@ import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { EntityType, ENTITY_LABELS } from '../api/entity-type';
 import { conflict } from '../api/errors';
+import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 import { Graph } from '../db/graph';
 import { Candidate, DuplicateRepository, candidateSummary } from '../duplicates/duplicate.repository';
 import { nameKey, namedProperties } from '../text/normalize';
 import { Recorder } from './recorder';
 import { safeLabel } from './snapshot';
-import { lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
+import { checkIds, lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
 
 export interface CreateSpec {
   type: EntityType;
@@ -29,6 +30,26 @@ export interface UpdateSpec {
   props: Record<string, unknown>;
   sourceIds?: string[] | null;
 }
+
+/** What a create input asks for: its naming and (checked) citations, with the type's own properties. */
+export const createSpec = (type: EntityType, input: CreateNamedInput, props: Record<string, unknown>): CreateSpec => ({
+  type,
+  name: input.name,
+  aliases: input.aliases,
+  nameEn: input.nameEn,
+  props,
+  sourceIds: checkIds(input.sourceIds, 'sourceIds'),
+  allowDuplicate: input.allowDuplicate,
+});
+
+/** What an update input asks for: new naming, citations to add, and the type's own properties given. */
+export const updateSpec = (input: UpdateNamedInput, props: Record<string, unknown>): UpdateSpec => ({
+  name: input.name,
+  aliases: input.aliases,
+  nameEn: input.nameEn,
+  props,
+  sourceIds: checkIds(input.sourceIds, 'sourceIds'),
+});
 
 /**
  * Creating and updating a named entity (person, organization, honor, program, source), with the

@@ -2,8 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { given } from '../api/named.input';
 import { EntityRow } from '../api/node.type';
-import { NamedEntities } from '../editing/named-entities';
-import { checkIds } from '../editing/write';
+import { NamedEntities, createSpec, updateSpec } from '../editing/named-entities';
 import { CreateHonorInput, UpdateHonorInput } from './honor.input';
 import { HonorRepository } from './honor.repository';
 
@@ -15,26 +14,12 @@ export class HonorService {
   ) {}
 
   async create(viewer: Viewer, input: CreateHonorInput): Promise<EntityRow> {
-    const id = await this.named.create(viewer, {
-      type: EntityType.HONOR,
-      name: input.name,
-      aliases: input.aliases,
-      nameEn: input.nameEn,
-      props: { level: input.level ?? null },
-      sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-      allowDuplicate: input.allowDuplicate,
-    });
+    const id = await this.named.create(viewer, createSpec(EntityType.HONOR, input, { level: input.level ?? null }));
     return this.honors.byIdFresh(id);
   }
 
   async update(viewer: Viewer, id: string, input: UpdateHonorInput): Promise<EntityRow> {
-    await this.named.update(viewer, EntityType.HONOR, id, {
-      name: input.name,
-      aliases: input.aliases,
-      nameEn: input.nameEn,
-      props: given(input, ['level'], ['level']),
-      sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-    });
+    await this.named.update(viewer, EntityType.HONOR, id, updateSpec(input, given(input, ['level'], ['level'])));
     return this.honors.byIdFresh(id);
   }
 }

@@ -5,9 +5,9 @@ import { checkId } from '../api/id';
 import { given } from '../api/named.input';
 import { EntityRow } from '../api/node.type';
 import { check, dateProblem } from '../api/validation';
-import { NamedEntities } from '../editing/named-entities';
+import { NamedEntities, createSpec, updateSpec } from '../editing/named-entities';
 import { Recorder, RelKey } from '../editing/recorder';
-import { checkIds, lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
+import { lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
 import { Graph } from '../db/graph';
 import { lockHierarchy } from './hierarchy';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
@@ -27,28 +27,14 @@ export class OrganizationService {
     const parentId = input.parentId != null ? checkId(input.parentId, 'parentId') : null;
     const id = await this.named.create(
       viewer,
-      {
-        type: EntityType.ORGANIZATION,
-        name: input.name,
-        aliases: input.aliases,
-        nameEn: input.nameEn,
-        props: { kind: input.kind, level: input.level ?? null },
-        sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-        allowDuplicate: input.allowDuplicate,
-      },
+      createSpec(EntityType.ORGANIZATION, input, { kind: input.kind, level: input.level ?? null }),
       parentId ? (rec, id) => this.setParentIn(rec, id, parentId) : undefined,
     );
     return this.organizations.byIdFresh(id);
   }
 
   async update(viewer: Viewer, id: string, input: UpdateOrganizationInput): Promise<EntityRow> {
-    await this.named.update(viewer, EntityType.ORGANIZATION, id, {
-      name: input.name,
-      aliases: input.aliases,
-      nameEn: input.nameEn,
-      props: given(input, ['kind', 'level'], ['level']),
-      sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-    });
+    await this.named.update(viewer, EntityType.ORGANIZATION, id, updateSpec(input, given(input, ['kind', 'level'], ['level'])));
     return this.organizations.byIdFresh(id);
   }
 

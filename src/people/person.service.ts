@@ -1,8 +1,7 @@
 import type { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { EntityRow } from '../api/node.type';
-import { NamedEntities } from '../editing/named-entities';
-import { checkIds } from '../editing/write';
+import { NamedEntities, createSpec, updateSpec } from '../editing/named-entities';
 import { CreatePersonInput, UpdatePersonInput } from './person.input';
 import { PersonRepository } from './person.repository';
 
@@ -14,26 +13,12 @@ export class PersonService {
   ) {}
 
   async create(viewer: Viewer, input: CreatePersonInput): Promise<EntityRow> {
-    const id = await this.named.create(viewer, {
-      type: EntityType.PERSON,
-      name: input.name,
-      aliases: input.aliases,
-      nameEn: input.nameEn,
-      props: {},
-      sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-      allowDuplicate: input.allowDuplicate,
-    });
+    const id = await this.named.create(viewer, createSpec(EntityType.PERSON, input, {}));
     return this.people.byIdFresh(id);
   }
 
   async update(viewer: Viewer, id: string, input: UpdatePersonInput): Promise<EntityRow> {
-    await this.named.update(viewer, EntityType.PERSON, id, {
-      name: input.name,
-      aliases: input.aliases,
-      nameEn: input.nameEn,
-      props: {},
-      sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-    });
+    await this.named.update(viewer, EntityType.PERSON, id, updateSpec(input, {}));
     return this.people.byIdFresh(id);
   }
 }

@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { given } from '../api/named.input';
 import { EntityRow } from '../api/node.type';
-import { NamedEntities } from '../editing/named-entities';
+import { NamedEntities, createSpec, updateSpec } from '../editing/named-entities';
 import { Recorder } from '../editing/recorder';
 import { checkIds, lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
 import { Graph } from '../db/graph';
@@ -21,15 +21,7 @@ export class ProgramService {
     const organizerIds = checkIds(input.organizerIds, 'organizerIds') ?? [];
     const id = await this.named.create(
       viewer,
-      {
-        type: EntityType.PROGRAM,
-        name: input.name,
-        aliases: input.aliases,
-        nameEn: input.nameEn,
-        props: { kind: input.kind, year: input.year ?? null, startDate: input.startDate ?? null },
-        sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-        allowDuplicate: input.allowDuplicate,
-      },
+      createSpec(EntityType.PROGRAM, input, { kind: input.kind, year: input.year ?? null, startDate: input.startDate ?? null }),
       async (rec, id) => {
         for (const organizationId of organizerIds) {
           await this.linkIn(rec, 'linkProgramOrganizer', 'ORGANIZED', organizationId, id, input.sourceIds);
@@ -40,13 +32,7 @@ export class ProgramService {
   }
 
   async update(viewer: Viewer, id: string, input: UpdateProgramInput): Promise<EntityRow> {
-    await this.named.update(viewer, EntityType.PROGRAM, id, {
-      name: input.name,
-      aliases: input.aliases,
-      nameEn: input.nameEn,
-      props: given(input, ['kind', 'year', 'startDate'], ['year', 'startDate']),
-      sourceIds: checkIds(input.sourceIds, 'sourceIds'),
-    });
+    await this.named.update(viewer, EntityType.PROGRAM, id, updateSpec(input, given(input, ['kind', 'year', 'startDate'], ['year', 'startDate'])));
     return this.programs.byIdFresh(id);
   }
 
