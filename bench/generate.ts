@@ -122,7 +122,7 @@ const capitalized = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 /**
  * Gives each node of a label the nameKey the app would (src/text/normalize.ts): the first node, in
  * generation order, with a key holds it; every later one is an explicit duplicate and holds
- * `<key>#<id>`, as createIn in src/editing/editing.repository.ts writes for `allowDuplicate: true`.
+ * `<key>#<id>`, as NamedEntities.createIn in src/editing/named-entities.ts writes for `allowDuplicate: true`.
  * So the uniqueness constraints on nameKey (schema/migrations/004_editing.cypher) hold after a
  * bulk load, and a create of an existing name is refused on the synthetic graph as on any other.
  */

@@ -10,12 +10,21 @@ import { HonorRepository } from '../honors/honor.repository';
 import { ProgramRepository } from '../programs/program.repository';
 import { SourceRepository } from '../sources/source.repository';
 import { FigureRepository } from '../figures/figure.repository';
-import { EditingRepository } from '../editing/editing.repository';
 import { HistoryRepository } from '../history/history.repository';
 import { DuplicateRepository } from '../duplicates/duplicate.repository';
 import { PathRepository } from '../paths/path.repository';
 import { StatsRepository } from '../stats/stats.repository';
 import { SearchRepository } from '../search/search.repository';
+import { NamedEntities } from '../editing/named-entities';
+import { MergeService } from '../editing/merge.service';
+import { PersonService } from '../people/person.service';
+import { OrganizationService } from '../organizations/organization.service';
+import { HonorService } from '../honors/honor.service';
+import { AwardService } from '../honors/award.service';
+import { ProgramService } from '../programs/program.service';
+import { SourceService } from '../sources/source.service';
+import { ImportRepository } from '../import/import.repository';
+import { HonoreeImport } from '../import/honoree-import';
 
 const ANONYMOUS: Viewer = { user: null, problem: null };
 
@@ -39,12 +48,25 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [ProgramRepository, (r) => new ProgramRepository(r.graph, r.loaders)],
   [SourceRepository, (r) => new SourceRepository(r.graph, r.loaders)],
   [FigureRepository, (r) => new FigureRepository(r.graph, r.loaders)],
-  [EditingRepository, (r) => new EditingRepository(r.graph, r.loaders, r.get(DuplicateRepository), r.get(HistoryRepository))],
   [HistoryRepository, (r) => new HistoryRepository(r.graph, r.loaders)],
   [DuplicateRepository, (r) => new DuplicateRepository(r.graph, r.loaders)],
   [PathRepository, (r) => new PathRepository(r.graph, r.loaders)],
   [StatsRepository, (r) => new StatsRepository(r.graph, r.loaders)],
   [SearchRepository, (r) => new SearchRepository(r.graph, r.loaders)],
+  [ImportRepository, (r) => new ImportRepository(r.graph, r.loaders)],
+  // Services: the rules, locks and history of the writes.
+  [NamedEntities, (r) => new NamedEntities(r.graph, r.get(DuplicateRepository))],
+  [PersonService, (r) => new PersonService(r.get(PersonRepository), r.get(NamedEntities))],
+  [OrganizationService, (r) => new OrganizationService(r.graph, r.get(OrganizationRepository), r.get(NamedEntities))],
+  [HonorService, (r) => new HonorService(r.get(HonorRepository), r.get(NamedEntities))],
+  [AwardService, (r) => new AwardService(r.graph, r.get(HonorRepository))],
+  [ProgramService, (r) => new ProgramService(r.graph, r.get(ProgramRepository), r.get(NamedEntities))],
+  [SourceService, (r) => new SourceService(r.get(SourceRepository), r.get(NamedEntities))],
+  [MergeService, (r) => new MergeService(r.graph, r.get(NodeRepository), r.get(OrganizationRepository), r.get(FigureRepository))],
+  [
+    HonoreeImport,
+    (r) => new HonoreeImport(r.graph, r.get(ImportRepository), r.get(DuplicateRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService)),
+  ],
 ]);
 
 /** The context as the server holds it: the resolvers' Context and the request's counted graph (round trips for the response). */

@@ -14,7 +14,7 @@ import { AuthorResolver, SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver, OrganizationFigureResolver, ProgramFigureResolver } from '../figures/figure.resolver';
-import { EditingResolver } from '../editing/editing.resolver';
+import { MergeResolver } from '../editing/merge.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';
@@ -46,7 +46,7 @@ export const RESOLVERS = [
   AuthorResolver,
   CitationResolver,
   FactResolver,
-  EditingResolver,
+  MergeResolver,
   HistoryResolver,
   DuplicateResolver,
   ImportResolver,

@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { Viewer } from '../auth/viewer';
 import { conflict, notFound } from '../api/errors';
 import { Transaction } from '../db/graph';
+import { Recorder, recorderFor } from '../editing/recorder';
+import { Snapshot, citedIds, referencedIds, relId, safeLabel, withMergedSourcesReplaced } from '../editing/snapshot';
+import { CONSTRAINT_FAILED, missingSources } from '../editing/write';
 import { Repository } from '../query/repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
-import { missingSources } from '../sources/source.repository';
 import { nameKey, nameSkeleton } from '../text/normalize';
-
-const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-import { NodeState, RelState, Snapshot, citedIds, entityIdsOf, referencedIds, relId, safeLabel, safeRelType, stripUntracked, withMergedSourcesReplaced } from './snapshot';
 
 export interface RevisionRow {
   id: string;
@@ -24,131 +22,61 @@ export interface RevisionRow {
   undoes: string | null;
 }
 
-/** Writes the revisions of one transaction, numbering them so their order survives equal timestamps. */
-export class Recorder {
-  private seq = 0;
-
-  constructor(
-    readonly tx: Transaction,
-    readonly actor: { sub: string; role: string },
-  ) {}
-
-  async record(operation: string, before: Snapshot, after: Snapshot, extra: { undoes?: string } = {}): Promise<string> {
-    const id = `rev-${randomUUID()}`;
-    const entityIds = entityIdsOf(before, after);
-    await this.tx.run(
-      `CREATE (r:Revision {id: $id, at: datetime(), seq: $seq, actor: $actor, role: $role, operation: $operation,
-                           entityIds: $entityIds, before: $before, after: $after, undoes: $undoes})
-       WITH r
-       UNWIND $entityIds AS entityId
-       MATCH (e:Entity {id: entityId})
-       CREATE (r)-[:CHANGED]->(e)`,
-      {
-        id,
-        seq: neo4j.int(this.seq++),
-        actor: this.actor.sub,
-        role: this.actor.role,
-        operation,
-        entityIds,
-        before: JSON.stringify(before),
-        after: JSON.stringify(after),
-        undoes: extra.undoes ?? null,
-      },
-    );
-    return id;
-  }
-
-  /** A node as a snapshot holds it, or null when it does not exist. */
-  async node(id: string): Promise<NodeState | null> {
-    const [row] = await this.tx.run('MATCH (n:Entity {id: $id}) RETURN labels(n) AS labels, properties(n) AS props', { id });
-    return row ? { labels: [...row.labels].sort(), props: stripUntracked(row.props) } : null;
-  }
-
-  async rel(type: string, from: string, to: string, key: string): Promise<RelState> {
-    const [row] = await this.tx.run(
-      `MATCH (:Entity {id: $from})-[r:${safeRelType(type)} {key: $key}]->(:Entity {id: $to}) RETURN properties(r) AS props`,
-      { from, to, key },
-    );
-    return { type, from, to, key, props: row ? row.props : null };
-  }
-
-  /** Every relationship of a node, both directions. */
-  async relsOf(id: string): Promise<RelState[]> {
-    const rows = await this.tx.run(
-      `MATCH (n:Entity {id: $id})-[r]-(o:Entity)
-       RETURN type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, r.key AS key, properties(r) AS props`,
-      { id },
-    );
-    return rows.map((row) => ({ type: row.type, from: row.from, to: row.to, key: row.key ?? '', props: row.props }));
-  }
-
-  /**
-   * Writes `recorded` over what `current` describes: recreates nodes, restores properties and
-   * relationships, then removes what did not exist in `recorded`. Citations of sources merged
-   * away since are written as citations of the sources kept.
-   */
-  async restore(recorded: Snapshot, current: Snapshot): Promise<void> {
-    const missing = await missingSources(this.tx, referencedIds(recorded));
-    const kept = new Map([...missing].filter((entry): entry is [string, string] => entry[1] !== null));
-    // A citation is written only of a source that exists, as every citing write checks.
-    const gone = citedIds(recorded).filter((id) => missing.has(id) && !kept.has(id));
-    if (gone.length) throw conflict(`revisionId: the state to restore cites ${gone.map((id) => `"${id}"`).join(', ')}, which no longer exist`, { missingSources: gone });
-    const target = withMergedSourcesReplaced(recorded, kept);
-    for (const [id, state] of Object.entries(target.nodes)) {
-      if (!state) continue;
-      const now = current.nodes[id];
-      // createdAt travels in snapshots as text; it is written back as a datetime, and only when
-      // the node is recreated (revisions older than this rule lack it: the node is new then).
-      const { createdAt, ...props } = withCurrentNameKeys(id, state.props);
-      if (!now) {
-        const labels = state.labels.map(safeLabel).join(':');
-        await this.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = coalesce(datetime($createdAt), datetime())`, {
-          props,
-          createdAt: createdAt ?? null,
-        });
-        // Its earlier revisions point at it again, as they did before it was deleted.
-        await this.tx.run('MATCH (n:Entity {id: $id}) MATCH (r:Revision) WHERE $id IN r.entityIds CREATE (r)-[:CHANGED]->(n)', { id });
-      } else {
-        const removed = Object.fromEntries(Object.keys(now.props).filter((k) => !(k in props) && k !== 'createdAt').map((k) => [k, null]));
-        await this.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: { ...props, ...removed } });
-      }
+/**
+ * Writes `recorded` over what `current` describes: recreates nodes, restores properties and
+ * relationships, then removes what did not exist in `recorded`. Citations of sources merged
+ * away since are written as citations of the sources kept.
+ */
+async function restore(rec: Recorder, recorded: Snapshot, current: Snapshot): Promise<void> {
+  const missing = await missingSources(rec.tx, referencedIds(recorded));
+  const kept = new Map([...missing].filter((entry): entry is [string, string] => entry[1] !== null));
+  // A citation is written only of a source that exists, as every citing write checks.
+  const gone = citedIds(recorded).filter((id) => missing.has(id) && !kept.has(id));
+  if (gone.length) throw conflict(`revisionId: the state to restore cites ${gone.map((id) => `"${id}"`).join(', ')}, which no longer exist`, { missingSources: gone });
+  const target = withMergedSourcesReplaced(recorded, kept);
+  for (const [id, state] of Object.entries(target.nodes)) {
+    if (!state) continue;
+    const now = current.nodes[id];
+    // createdAt travels in snapshots as text; it is written back as a datetime, and only when
+    // the node is recreated (revisions older than this rule lack it: the node is new then).
+    const { createdAt, ...props } = withCurrentNameKeys(id, state.props);
+    if (!now) {
+      const labels = state.labels.map(safeLabel).join(':');
+      await rec.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = coalesce(datetime($createdAt), datetime())`, {
+        props,
+        createdAt: createdAt ?? null,
+      });
+      // Its earlier revisions point at it again, as they did before it was deleted.
+      await rec.tx.run('MATCH (n:Entity {id: $id}) MATCH (r:Revision) WHERE $id IN r.entityIds CREATE (r)-[:CHANGED]->(n)', { id });
+    } else {
+      const removed = Object.fromEntries(Object.keys(now.props).filter((k) => !(k in props) && k !== 'createdAt').map((k) => [k, null]));
+      await rec.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: { ...props, ...removed } });
     }
-    const targetRels = new Map(target.rels.map((rel) => [relId(rel), rel]));
-    for (const rel of current.rels) if (!targetRels.has(relId(rel))) targetRels.set(relId(rel), { ...rel, props: null });
-    for (const rel of targetRels.values()) {
-      const type = safeRelType(rel.type);
-      if (rel.props) {
-        await this.tx.run(
-          `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-           MERGE (a)-[r:${type} {key: $key}]->(b) SET r = $props`,
-          { from: rel.from, to: rel.to, key: rel.key, props: rel.props },
-        );
-      } else {
-        await this.tx.run(`MATCH (:Entity {id: $from})-[r:${type} {key: $key}]->(:Entity {id: $to}) DELETE r`, { ...rel });
-      }
+  }
+  const targetRels = new Map(target.rels.map((rel) => [relId(rel), rel]));
+  for (const rel of current.rels) if (!targetRels.has(relId(rel))) targetRels.set(relId(rel), { ...rel, props: null });
+  for (const rel of targetRels.values()) await rec.writeRel(rel);
+  const deletedSources: string[] = [];
+  for (const [id, state] of Object.entries(current.nodes)) {
+    if (state && !target.nodes[id]) {
+      await rec.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
+      if (state.labels.includes('Source')) deletedSources.push(id);
     }
-    const deletedSources: string[] = [];
-    for (const [id, state] of Object.entries(current.nodes)) {
-      if (state && !target.nodes[id]) {
-        await this.tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
-        if (state.labels.includes('Source')) deletedSources.push(id);
-      }
-    }
-    // A source is deleted only when nothing cites it any more, or those facts would cite nothing.
-    // Citing writes lock the source first, so none can slip in before this commits.
-    if (deletedSources.length) {
-      const citing = await this.tx.run(
-        `CALL () { MATCH (n:Entity) WHERE any(id IN n.sourceIds WHERE id IN $ids) RETURN n.id AS fact
-                   UNION ALL
-                   MATCH (a:Entity)-[r]->(b:Entity) WHERE any(id IN r.sourceIds WHERE id IN $ids) RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact }
-         RETURN fact ORDER BY fact LIMIT 5`,
-        { ids: deletedSources },
-      );
-      if (citing.length) {
-        throw conflict(`revisionId: undoing would delete ${deletedSources.join(', ')}, which is still cited (${citing.map((row) => row.fact).join('; ')}); remove or move those citations first`, {
-          citedBy: citing.map((row) => row.fact),
-        });
-      }
+  }
+  // A source is deleted only when nothing cites it any more, or those facts would cite nothing.
+  // Citing writes lock the source first, so none can slip in before this commits.
+  if (deletedSources.length) {
+    const citing = await rec.tx.run(
+      `CALL () { MATCH (n:Entity) WHERE any(id IN n.sourceIds WHERE id IN $ids) RETURN n.id AS fact
+                 UNION ALL
+                 MATCH (a:Entity)-[r]->(b:Entity) WHERE any(id IN r.sourceIds WHERE id IN $ids) RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact }
+       RETURN fact ORDER BY fact LIMIT 5`,
+      { ids: deletedSources },
+    );
+    if (citing.length) {
+      throw conflict(`revisionId: undoing would delete ${deletedSources.join(', ')}, which is still cited (${citing.map((row) => row.fact).join('; ')}); remove or move those citations first`, {
+        citedBy: citing.map((row) => row.fact),
+      });
     }
   }
 }
@@ -180,11 +108,6 @@ async function lockEntities(tx: Transaction, ids: readonly string[]): Promise<vo
 }
 
 export class HistoryRepository extends Repository {
-  recorder(tx: Transaction, viewer: Viewer): Recorder {
-    if (!viewer.user) throw new Error('a mutation ran without a user; @Authorized is missing');
-    return new Recorder(tx, viewer.user);
-  }
-
   /** An entity's revisions, newest first, keyed by (at, seq, id) for paging. */
   async history(entityId: string, first: number, after: { at: string; seq: number; id: string } | null): Promise<(RevisionRow & { seq: number })[]> {
     const rows = await this.graph.read(
@@ -226,7 +149,7 @@ export class HistoryRepository extends Repository {
 
   private async undoIn(revisionId: string, viewer: Viewer): Promise<RevisionRow> {
     return this.graph.writeTransaction(async (tx) => {
-      const recorder = this.recorder(tx, viewer);
+      const recorder = recorderFor(tx, viewer);
       // Locking the revision makes two undos of it queue; the second then sees undoneBy.
       const [row] = await tx.run('MATCH (r:Revision {id: $id}) SET r._lock = true REMOVE r._lock RETURN r {.*} AS r', { id: revisionId });
       if (!row) throw notFound('revisionId', revisionId);
@@ -260,7 +183,7 @@ export class HistoryRepository extends Repository {
       // (they do not block the undo, as they touch other entities): checked as setOrganizationParent
       // checks, under the same lock.
       const restoredParents = before.rels.filter((rel) => rel.type === 'PART_OF' && rel.props).map((rel) => rel.from);
-      await recorder.restore(before, after);
+      await restore(recorder, before, after);
       const cycle = await cycleThrough(tx, restoredParents);
       if (cycle) throw conflict(`revisionId: undoing ${revisionId} would now make a cycle: ${cycle.join(' → ')}; move one of these first`, { cycle });
       const undoId = await recorder.record('undo', after, before, { undoes: revisionId });

@@ -7,6 +7,7 @@ import type { AwardWhere, HonorWhere } from '../api/where.input';
 import { ParamBag, project } from '../query/cypher';
 import { awardConditions, honorConditions, nameAnchor } from '../query/filter';
 import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
+import { Transaction } from '../db/graph';
 
 /**
  * A subquery body returning `awards`: the awards of recipient `v` as `{a, far}` maps (far = the
@@ -150,4 +151,32 @@ export class HonorRepository extends Repository {
   variants(honorId: string): Promise<EntityRow[]> {
     return this.relatedLoader('honor.variants', 'MATCH (:Honor {id: id})<-[:VARIANT_OF]-(other:Honor)').load(honorId);
   }
+
+  // ---- writes (inside a write transaction; the rules and history are in award.service.ts) ----
+
+  /** Records the award (recipient `from` received honor `to`, told apart by `key`) unless it exists. */
+  async createAward(tx: Transaction, rel: AwardEdge, props: Record<string, unknown>): Promise<void> {
+    await tx.run(
+      `MATCH (a:Entity {id: $from}), (h:Honor {id: $to})
+       MERGE (a)-[r:RECEIVED {key: $key}]->(h)
+       ON CREATE SET r += $props`,
+      { ...rel, props },
+    );
+  }
+
+  async setAwardCitations(tx: Transaction, rel: AwardEdge, citations: { sourceIds: string[]; locators: string[] }): Promise<void> {
+    await tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) SET r += $citations', { ...rel, citations });
+  }
+
+  async deleteAward(tx: Transaction, rel: AwardEdge): Promise<void> {
+    await tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) DELETE r', { ...rel });
+  }
+}
+
+/** One RECEIVED edge: recipient, honor and the key telling the years apart. */
+export interface AwardEdge {
+  type: 'RECEIVED';
+  from: string;
+  to: string;
+  key: string;
 }

@@ -15,6 +15,9 @@ import { AwardWhere, HonorWhere, OrganizationWhere } from '../api/where.input';
 import { awardsConnection, honorById } from './awards-connection';
 import { HonorRepository } from './honor.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
+import { ID, Authorized, Mutation } from 'type-graphql';
+import { CreateHonorInput, UpdateHonorInput } from './honor.input';
+import { HonorService } from './honor.service';
 
 /** `honor(id)`, `honors`, and what honors own: their awards (RECEIVED), conferrers (CONFERRED_BY) and variants (VARIANT_OF). */
 @Resolver(() => Honor)
@@ -80,5 +83,19 @@ export class HonorResolver extends createResourceResolver({
   @FieldResolver(() => [Award], { description: 'Who received this honor, newest first.' })
   awards(@Root() honor: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(HonorRepository).awardsOfHonor(honor.id);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Honor, { description: 'Adds an honor (title).' })
+  createHonor(@Arg('input', () => CreateHonorInput) input: CreateHonorInput, @Ctx() ctx: Context) {
+    return ctx.get(HonorService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Honor)
+  updateHonor(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateHonorInput) input: UpdateHonorInput, @Ctx() ctx: Context) {
+    return ctx.get(HonorService).update(ctx.viewer, checkId(id), input);
   }
 }

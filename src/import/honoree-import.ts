@@ -4,12 +4,17 @@ import { EntityType } from '../api/entity-type';
 import { badInput } from '../api/errors';
 import { EntityRow } from '../api/node.type';
 import { nameProblem, yearProblem } from '../api/validation';
+import { Graph } from '../db/graph';
 import { DuplicateRepository } from '../duplicates/duplicate.repository';
-import { EditingRepository } from '../editing/editing.repository';
-import { Recorder } from '../history/history.repository';
+import { NamedEntities } from '../editing/named-entities';
+import { Recorder } from '../editing/recorder';
+import { mutate, nodeIn } from '../editing/write';
+import { AwardService } from '../honors/award.service';
 import { OrganizationKind } from '../organizations/organization-kind';
+import { OrganizationService } from '../organizations/organization.service';
 import { nameKey } from '../text/normalize';
 import { unsafeTextProblem } from '../text/unicode';
+import { ImportRepository } from './import.repository';
 import { HonoreeRowInput, ImportReport, ImportRowResult, ImportRowStatus } from './import.type';
 
 /** Thrown to roll a dry run back after it has done everything a real run would. */
@@ -30,15 +35,19 @@ const MAX_ROWS = 5000;
  */
 export class HonoreeImport {
   constructor(
-    private readonly editing: EditingRepository,
+    private readonly graph: Graph,
+    private readonly imports: ImportRepository,
     private readonly duplicates: DuplicateRepository,
+    private readonly named: NamedEntities,
+    private readonly organizations: OrganizationService,
+    private readonly awards: AwardService,
   ) {}
 
   async run(viewer: Viewer, rows: HonoreeRowInput[], dryRun: boolean): Promise<ImportReport> {
     if (rows.length === 0) throw badInput('rows', 'must hold at least one row');
     if (rows.length > MAX_ROWS) throw badInput('rows', `must hold at most ${MAX_ROWS} rows, got ${rows.length}; split the file`);
     try {
-      return await this.editing.mutate(viewer, async (rec) => {
+      return await mutate(this.graph, viewer, async (rec) => {
         const report = await this.rows(rec, rows, dryRun);
         if (dryRun) throw new DryRun(report);
         if (report.rejected > 0) {
@@ -105,7 +114,7 @@ export class HonoreeImport {
 
   /** One existing entity by id, exact name or alias; several are ambiguous. */
   private async exact(rec: Recorder, field: string, type: EntityType, text: string): Promise<EntityRow | null> {
-    const found = await this.editing.findExact(rec.tx, type, text);
+    const found = await this.imports.findExact(rec.tx, type, text);
     if (found.length > 1) {
       throw new Rejected(`${field}: "${text}" names ${found.length} entities (${found.map((f) => f.id).join(', ')}); use an id`);
     }
@@ -135,8 +144,8 @@ export class HonoreeImport {
       if (source) {
         note(`source ${source.title ?? source.name} matched (${source.id})`);
       } else {
-        const id = await this.editing.createIn(rec, { type: EntityType.SOURCE, name: row.source, props: { kind: 'PUBLISHED_LIST' }, nameProperty: 'title' });
-        source = (await this.editing.node(rec.tx, id))!;
+        const id = await this.named.createIn(rec, { type: EntityType.SOURCE, name: row.source, props: { kind: 'PUBLISHED_LIST' }, nameProperty: 'title' });
+        source = (await nodeIn(rec.tx, id))!;
         note(`source ${source.title} created (${id})`, true);
       }
       sources.set(nameKey(row.source), source);
@@ -152,13 +161,13 @@ export class HonoreeImport {
       if (organization) {
         note(`organization ${organization.name} matched (${organization.id})`);
       } else {
-        const id = await this.editing.createIn(rec, {
+        const id = await this.named.createIn(rec, {
           type: EntityType.ORGANIZATION,
           name: row.organization,
           props: { kind: OrganizationKind.INSTITUTION, level: null },
           sourceIds,
         });
-        organization = (await this.editing.node(rec.tx, id))!;
+        organization = (await nodeIn(rec.tx, id))!;
         note(`organization ${organization.name} created as an INSTITUTION (${id})`, true);
       }
     }
@@ -170,26 +179,26 @@ export class HonoreeImport {
       if (row.kind && recipient.kind !== row.kind) throw new Rejected(`kind: ${recipient.name} (${recipient.id}) is a ${recipient.kind}, not a ${row.kind}`);
       note(`${what} ${recipient.name} matched (${recipient.id})`);
     } else {
-      const id = await this.editing.createIn(rec, {
+      const id = await this.named.createIn(rec, {
         type,
         name: row.name,
         props: row.kind ? { kind: row.kind, level: null } : {},
         sourceIds,
       });
-      recipient = (await this.editing.node(rec.tx, id))!;
+      recipient = (await nodeIn(rec.tx, id))!;
       note(`${what} ${recipient.name} created (${id})`, true);
       if (row.kind && organization) {
-        await this.editing.setParentIn(rec, id, organization.id);
+        await this.organizations.setParentIn(rec, id, organization.id);
         note(`${recipient.name} placed under ${organization.name}`, true);
       }
     }
     result.recipientId = recipient.id;
 
-    const { created } = await this.editing.awardIn(rec, recipient.id, honor.id, row.year!, sourceIds);
+    const { created } = await this.awards.awardIn(rec, recipient.id, honor.id, row.year!, sourceIds);
     note(`award ${honor.name} ${row.year} ${created ? 'created' : 'already recorded'}`, created);
     if (organization && !row.kind) {
       const before = await rec.rel('MEMBER_OF', recipient.id, organization.id, 'role:');
-      await this.editing.addMembershipIn(rec, recipient.id, organization.id, null, null, sourceIds);
+      await this.organizations.addMembershipIn(rec, recipient.id, organization.id, null, null, sourceIds);
       note(`membership in ${organization.name} ${before.props ? 'already recorded' : 'created'}`, !before.props);
     }
   }

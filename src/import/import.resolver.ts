@@ -2,8 +2,6 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Context } from '../api/context';
 import { HonoreeImport } from './honoree-import';
 import { HonoreeRowInput, ImportReport } from './import.type';
-import { DuplicateRepository } from '../duplicates/duplicate.repository';
-import { EditingRepository } from '../editing/editing.repository';
 
 @Resolver()
 export class ImportResolver {
@@ -17,6 +15,6 @@ export class ImportResolver {
     @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
     @Ctx() ctx: Context,
   ) {
-    return new HonoreeImport(ctx.get(EditingRepository), ctx.get(DuplicateRepository)).run(ctx.viewer, rows, dryRun ?? false);
+    return ctx.get(HonoreeImport).run(ctx.viewer, rows, dryRun ?? false);
   }
 }

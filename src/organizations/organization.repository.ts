@@ -15,6 +15,7 @@ import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import { ORGANIZATION_TYPENAMES } from './organization-kind';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
+import { Transaction } from '../db/graph';
 
 /** What an organization page shows: members, their awards, and which fields of members and honors. */
 export interface OrganizationPageShape {
@@ -395,4 +396,63 @@ export class OrganizationRepository extends Repository {
     const params = new ParamBag();
     return this.countNodes('Organization', [], params, this.descendantsAnchor(id, params));
   }
+
+  // ---- writes (inside a write transaction; the rules and history are in organization.service.ts) ----
+
+  /** The ids on a PART_OF path from `parentId` up to `id`, if there is one (the new edge would close it). */
+  async pathUp(tx: Transaction, parentId: string, id: string): Promise<string[] | null> {
+    const [row] = await tx.run(
+      'MATCH path = (:Organization {id: $parentId})-[:PART_OF*1..]->(:Organization {id: $id}) RETURN [n IN nodes(path) | n.id] AS ids LIMIT 1',
+      { id, parentId },
+    );
+    return row ? row.ids : null;
+  }
+
+  /** The organization's PART_OF edges as they are. */
+  async parentEdges(tx: Transaction, id: string): Promise<{ parentId: string; key: string | null }[]> {
+    const rows = await tx.run('MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) RETURN p.id AS parentId, r.key AS key', { id });
+    return rows.map((row) => ({ parentId: row.parentId, key: row.key }));
+  }
+
+  /** Puts the organization under `parentId` alone (null: top level). */
+  async setParent(tx: Transaction, id: string, parentId: string | null): Promise<void> {
+    await tx.run('MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) WHERE $parentId IS NULL OR p.id <> $parentId DELETE r', { id, parentId });
+    if (parentId != null) {
+      await tx.run(
+        `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
+         MERGE (o)-[r:PART_OF]->(p) ON CREATE SET r.key = 'parent', r.sourceIds = [], r.locators = [], r.inferred = false`,
+        { id, parentId },
+      );
+    }
+  }
+
+  /** How many parents the organization has apart from `exceptId`. */
+  async otherParentCount(tx: Transaction, id: string, exceptId: string): Promise<number> {
+    const [{ parents }] = await tx.run(
+      'MATCH (k:Organization {id: $keepId}) RETURN COUNT { (k)-[:PART_OF]->(p) WHERE p.id <> $mergeId } AS parents',
+      { keepId: id, mergeId: exceptId },
+    );
+    return parents;
+  }
+
+  /** Writes a MEMBER_OF edge's properties (`from` a member of `to`, in the role its key names). */
+  async mergeMembership(tx: Transaction, rel: MembershipEdge, props: Record<string, unknown>): Promise<void> {
+    await tx.run(
+      `MATCH (a:Entity {id: $from}), (o:Organization {id: $to})
+       MERGE (a)-[r:MEMBER_OF {key: $key}]->(o) SET r += $props`,
+      { ...rel, props },
+    );
+  }
+
+  async endMembership(tx: Transaction, rel: MembershipEdge, until: string): Promise<void> {
+    await tx.run('MATCH (:Entity {id: $from})-[r:MEMBER_OF {key: $key}]->(:Entity {id: $to}) SET r.until = $until', { ...rel, until });
+  }
+}
+
+/** One MEMBER_OF edge: member, organization and the key naming the role. */
+export interface MembershipEdge {
+  type: 'MEMBER_OF';
+  from: string;
+  to: string;
+  key: string;
 }

@@ -14,6 +14,10 @@ import { MembershipWhere, OrganizationWhere } from '../api/where.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { OrganizationRepository } from './organization.repository';
+import { Authorized, Mutation } from 'type-graphql';
+import { checkIds, optionalText } from '../editing/write';
+import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
+import { OrganizationService } from './organization.service';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 
@@ -160,5 +164,63 @@ export class OrganizationResolver extends createResourceResolver({
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
     const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Organization, { description: 'Adds an organization, optionally under a parent.' })
+  createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Organization)
+  updateOrganization(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationService).update(ctx.viewer, checkId(id), input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Organization, { description: 'Puts an organization under another (null: top level); refuses cycles.' })
+  setOrganizationParent(
+    @Arg('id', () => ID) id: string,
+    @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.get(OrganizationService).setParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Membership, { description: 'Records that a person or organization belongs to an organization in a role. Idempotent per role.' })
+  addMembership(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('role', () => String, { nullable: true }) role: string | null,
+    @Arg('since', () => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) since: string | null,
+    @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.get(OrganizationService).addMembership(
+      ctx.viewer,
+      checkId(memberId, 'memberId'),
+      checkId(organizationId, 'organizationId'),
+      optionalText(role, 'role'),
+      since,
+      checkIds(sourceIds, 'sourceIds'),
+    );
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Membership, { description: 'Ends a membership: sets its until date.' })
+  endMembership(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('role', () => String, { nullable: true }) role: string | null,
+    @Arg('until', () => String, { description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) until: string,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx
+      .get(OrganizationService)
+      .endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until);
   }
 }

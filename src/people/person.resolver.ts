@@ -4,6 +4,11 @@ import { createResourceResolver } from '../api/resource.resolver';
 import { Person, PersonConnection } from './person.type';
 import { PersonWhere } from '../api/where.input';
 import { PersonRepository } from './person.repository';
+import { Arg, Ctx, ID, Authorized, Mutation } from 'type-graphql';
+import { Context } from '../api/context';
+import { checkId } from '../api/id';
+import { CreatePersonInput, UpdatePersonInput } from './person.input';
+import { PersonService } from './person.service';
 
 /**
  * `person(id)`, `people`, and a person's own fields. Its relationships are declared by the
@@ -22,4 +27,19 @@ export class PersonResolver extends createResourceResolver({
   nouns: 'people',
   sortedBy: 'name',
   cited: { sources: 'Where this person is mentioned.' },
-}) {}
+}) {
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Person, { description: 'Adds a person; CONFLICT with candidates when the name matches one, unless allowDuplicate.' })
+  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: Context) {
+    return ctx.get(PersonService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Person)
+  updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
+    return ctx.get(PersonService).update(ctx.viewer, checkId(id), input);
+  }
+}

@@ -4,6 +4,7 @@ import type { ProgramWhere } from '../api/where.input';
 import { ParamBag } from '../query/cypher';
 import { nameAnchor, programConditions } from '../query/filter';
 import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
+import { Transaction } from '../db/graph';
 
 export class ProgramRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
@@ -50,4 +51,23 @@ export class ProgramRepository extends Repository {
       'other.year DESC, other.name, other.id',
     ).load(organizationId);
   }
+
+  // ---- writes (inside a write transaction; the rules and history are in program.service.ts) ----
+
+  /** Writes an ORGANIZED or PARTNERED edge's properties (organization `from`, program `to`). */
+  async mergeOrganizationLink(tx: Transaction, rel: ProgramLink, props: Record<string, unknown>): Promise<void> {
+    await tx.run(
+      `MATCH (o:Organization {id: $from}), (p:Program {id: $to})
+       MERGE (o)-[r:${rel.type === 'PARTNERED' ? 'PARTNERED' : 'ORGANIZED'} {key: $key}]->(p) SET r += $props`,
+      { ...rel, props },
+    );
+  }
+}
+
+/** An organization's link to a program: it ran it (ORGANIZED) or partnered in it. */
+export interface ProgramLink {
+  type: 'PARTNERED' | 'ORGANIZED';
+  from: string;
+  to: string;
+  key: string;
 }

@@ -12,6 +12,11 @@ import { OrganizationProgramConnection } from './program-edges.type';
 import { ProgramWhere } from '../api/where.input';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { ProgramRepository } from './program.repository';
+import { Authorized, ID, Mutation } from 'type-graphql';
+import { checkId } from '../api/id';
+import { checkIds } from '../editing/write';
+import { CreateProgramInput, UpdateProgramInput } from './program.input';
+import { ProgramService } from './program.service';
 
 /** `program(id)`, `programs`, and who ran a program or took part (ORGANIZED, PARTNERED). */
 @Resolver(() => Program)
@@ -87,5 +92,30 @@ export class OrganizationProgramResolver {
     const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
     const { page: rows, count } = ctx.get(ProgramRepository).ofOrganizationPage(org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Program, { description: 'Adds a program, optionally with the organizations that ran it.' })
+  createProgram(@Arg('input', () => CreateProgramInput) input: CreateProgramInput, @Ctx() ctx: Context) {
+    return ctx.get(ProgramService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Program)
+  updateProgram(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput, @Ctx() ctx: Context) {
+    return ctx.get(ProgramService).update(ctx.viewer, checkId(id), input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Program, { description: 'Records an organization as a partner of a program. Idempotent.' })
+  linkProgramPartner(
+    @Arg('programId', () => ID) programId: string,
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.get(ProgramService).linkPartner(ctx.viewer, checkId(programId, 'programId'), checkId(organizationId, 'organizationId'), checkIds(sourceIds, 'sourceIds'));
   }
 }

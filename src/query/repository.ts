@@ -271,4 +271,11 @@ export abstract class Repository {
     const row = await this.nodeLoader().load(id);
     return row && typenames.includes(row.__typename) ? row : null;
   }
+
+  /** A node read again now, not from the request cache: what a write just committed. */
+  async byIdFresh(id: string): Promise<EntityRow> {
+    const [row] = await this.graph.read(`MATCH (n:Entity {id: $id}) RETURN ${project('n')} AS node`, { id });
+    const [entity] = this.entities([row.node]);
+    return entity;
+  }
 }

@@ -2,35 +2,8 @@ import { EntityRow } from '../api/node.type';
 import { KeyedPage, KeysetPage, SortInput } from '../api/connection';
 import type { SourceWhere } from '../api/where.input';
 import { ParamBag } from '../query/cypher';
-import { Transaction } from '../db/graph';
 import { nameAnchor, sourceConditions } from '../query/filter';
 import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
-
-/**
- * Of `ids`, those that name no source (any more), each with the source it was merged into, or
- * null when none was. Citing writes refuse them; undo re-cites the sources kept.
- *
- * The ids found come back from Neo4j and are compared with the ones asked for by strict
- * equality here, not in Cypher: the driver sends a string that is not well-formed UTF-16 (a lone
- * surrogate) as U+FFFD, so a Cypher-side match could approve an id that differs from the one the
- * caller then stores. Whatever is not found exactly as given counts as missing.
- */
-export async function missingSources(tx: Transaction, ids: readonly string[]): Promise<Map<string, string | null>> {
-  const asked = [...new Set(ids)];
-  if (asked.length === 0) return new Map();
-  const rows = await tx.run('UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id', { ids: asked });
-  const found = new Set(rows.map((row) => row.id as string));
-  const missing = asked.filter((id) => !found.has(id));
-  if (missing.length === 0) return new Map();
-  const kept = await tx.run(
-    `UNWIND $ids AS id MATCH (k:Source) WHERE id IN k.mergedIds
-     RETURN k.id AS keptId, [m IN k.mergedIds WHERE m = id][0] AS mergedId ORDER BY keptId`,
-    { ids: missing },
-  );
-  const mergedInto = new Map<string, string>();
-  for (const row of kept) if (!mergedInto.has(row.mergedId)) mergedInto.set(row.mergedId, row.keptId);
-  return new Map(missing.map((id) => [id, mergedInto.get(id) ?? null]));
-}
 
 /**
  * Every relationship citing the source. Relationships keep their sources in a list property,

@@ -11,6 +11,10 @@ import { Source, SourceConnection } from './source.type';
 import { PersonRepository } from '../people/person.repository';
 import { FigureRepository } from '../figures/figure.repository';
 import { SourceRepository } from './source.repository';
+import { Arg, Authorized, ID, Mutation } from 'type-graphql';
+import { checkId } from '../api/id';
+import { CreateSourceInput, UpdateSourceInput } from './source.input';
+import { SourceService } from './source.service';
 
 /** A relationship row as a Fact of one source: the locators are those given for this source. */
 function factOf(sourceId: string, rel: Record<string, any>) {
@@ -65,6 +69,20 @@ export class SourceResolver extends createResourceResolver({
   @FieldResolver(() => [Figure], { description: 'Figures this source reports.' })
   figures(@Root() source: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(FigureRepository).ofSource(source.id);
+  }
+
+  // ---- mutations
+
+  @Authorized('editor')
+  @Mutation(() => Source, { description: 'Adds a source document; its title is checked for duplicates.' })
+  createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context) {
+    return ctx.get(SourceService).create(ctx.viewer, input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Source)
+  updateSource(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput, @Ctx() ctx: Context) {
+    return ctx.get(SourceService).update(ctx.viewer, checkId(id), input);
   }
 }
 

@@ -1,0 +1,129 @@
+import type { Viewer } from '../auth/viewer';
+import { ENTITY_LABELS } from '../api/entity-type';
+import { badInput } from '../api/errors';
+import { EntityRow } from '../api/node.type';
+import { Graph, Transaction } from '../db/graph';
+import { FigureRepository } from '../figures/figure.repository';
+import { awardKey } from '../honors/award-key';
+import { NodeRepository } from '../nodes/node.repository';
+import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
+import { OrganizationRepository } from '../organizations/organization.repository';
+import { namedProperties } from '../text/normalize';
+import { Tracked } from './recorder';
+import { lock, lockAll, mutate, requireEntity, uniteCitations } from './write';
+
+const ANY_ENTITY = 'a person, organization, honor, program or source';
+
+/**
+ * Merging a duplicate into the node kept (admin). Generic over every label and relationship
+ * type, so the Cypher that moves relationships and rewrites citations is here, not in a feature.
+ */
+export class MergeService {
+  constructor(
+    private readonly graph: Graph,
+    private readonly nodes: NodeRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly figures: FigureRepository,
+  ) {}
+
+  /**
+   * Moves every relationship and property of `mergeId` onto `keepId` and deletes it: the kept
+   * node's values win, the other's fill its gaps, its name becomes an alias and citations are
+   * united. Parallel relationships (same type, other end and key) are united, not doubled.
+   */
+  async merge(viewer: Viewer, keepId: string, mergeId: string): Promise<EntityRow> {
+    if (keepId === mergeId) throw badInput('mergeId', 'cannot merge a node with itself');
+    const labels = Object.values(ENTITY_LABELS);
+    await mutate(this.graph, viewer, async (rec) => {
+      const first = await requireEntity(rec.tx, 'keepId', keepId, labels, ANY_ENTITY);
+      const keepLabel = labels.find((l) => first.labels.includes(l))!;
+      // Organizations: their PART_OF edges move, so the merge queues with every hierarchy change.
+      if (keepLabel === 'Organization') await lockHierarchy(rec.tx);
+      for (const id of [keepId, mergeId].sort()) await lock(rec.tx, id);
+      // Read again under the locks: the kept name, aliases and citations are rewritten from these.
+      const keep = await requireEntity(rec.tx, 'keepId', keepId, labels, ANY_ENTITY);
+      const merged = await requireEntity(rec.tx, 'mergeId', mergeId, labels, ANY_ENTITY);
+      if (!merged.labels.includes(keepLabel)) {
+        throw badInput('mergeId', `cannot merge a ${merged.labels.filter((l) => l !== 'Entity').join('/')} into a ${keepLabel}`);
+      }
+      const moved = (await rec.relsOf(mergeId)).filter((rel) => rel.from !== rel.to);
+      const retarget = (id: string) => (id === mergeId ? keepId : id);
+      let targets = moved
+        .map((rel) => ({ ...rel, from: retarget(rel.from), to: retarget(rel.to) }))
+        .filter((rel) => rel.from !== rel.to);
+      if (keepLabel === 'Organization') {
+        // An organization has one parent: the kept one's, else the merged one's.
+        // (Its edge to the merged one does not count: that one disappears.)
+        const parents = await this.organizations.otherParentCount(rec.tx, keepId, mergeId);
+        if (parents > 0) targets = targets.filter((rel) => !(rel.type === 'PART_OF' && rel.from === keepId));
+      }
+      const figures = await this.figures.idsAbout(rec.tx, mergeId);
+      const tracked: Tracked = {
+        nodes: [keepId, mergeId, ...figures],
+        rels: [...moved, ...targets].map(({ type, from, to, key }) => ({ type, from, to, key })),
+      };
+      // A merged source is cited by facts anywhere in the graph: they cite the kept one instead,
+      // recorded in the revision so that an undo gives them their citation back.
+      const citing = keepLabel === 'Source' ? await this.citing(rec.tx, mergeId) : { nodes: [], rels: [] };
+      tracked.nodes.push(...citing.nodes.filter((id) => !tracked.nodes.includes(id)));
+      tracked.rels.push(...citing.rels);
+      // Their owners are locked as editors adding a citation lock them, so no union is lost.
+      const owners = [...new Set([...citing.nodes, ...citing.rels.flatMap((r) => [r.from, r.to])])].filter((id) => id !== keepId && id !== mergeId).sort();
+      if (owners.length) await lockAll(rec.tx, owners);
+      await rec.tracked('mergeEntities', tracked, async () => {
+        for (const rel of targets) {
+          const current = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+          const props: Record<string, any> = current.props ? { ...rel.props, ...current.props, ...uniteCitations(current.props, rel.props) } : { ...rel.props };
+          if (rel.type === 'RECEIVED') props.awardKey = awardKey(rel.from, rel.to, props.year ?? null);
+          await rec.writeRel({ ...rel, props: { ...props, key: rel.key } });
+        }
+        await this.figures.moveSubject(rec.tx, mergeId, keepId);
+        const mergedProps = (await rec.node(mergeId))!.props;
+        const keepProps = (await rec.node(keepId))!.props;
+        const naming = namedProperties({
+          name: keep.name,
+          aliases: [...(keep.aliases ?? []), mergedProps.name, ...(mergedProps.aliases ?? [])].filter((a) => a && a !== keep.name),
+          nameEn: keep.nameEn ?? mergedProps.nameEn ?? null,
+        });
+        naming.nameKey = keepProps.nameKey ?? naming.nameKey;
+        const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null && k !== 'createdAt'));
+        // Nodes merged into the merged one earlier stay findable in the kept one's history.
+        const mergedIds = [...new Set([...(keepProps.mergedIds ?? []), mergeId, ...(mergedProps.mergedIds ?? [])])];
+        const props = { ...filled, ...naming, ...uniteCitations(keepProps, mergedProps), mergedIds };
+        if (keepLabel === 'Source') (props as any).title = naming.name;
+        delete (props as any).id;
+        await rec.tx.run('MATCH (n:Entity {id: $mergeId}) DETACH DELETE n', { mergeId });
+        await rec.tx.run('MATCH (n:Entity {id: $keepId}) SET n += $props, n.updatedAt = datetime()', { keepId, props });
+        if (keepLabel === 'Source') await this.recite(rec.tx, mergeId, keepId);
+      });
+      if (keepLabel === 'Organization') {
+        const cycle = await cycleThrough(rec.tx, [keepId]);
+        if (cycle) throw badInput('mergeId', `merging ${mergeId} into ${keepId} would make a cycle: ${cycle.join(' → ')}`);
+      }
+    });
+    return this.nodes.byIdFresh(keepId);
+  }
+
+  /** Nodes and relationships whose citations name `sourceId`, apart from the source's own relationships. */
+  private async citing(tx: Transaction, sourceId: string): Promise<Tracked> {
+    // No index covers list membership: a scan, acceptable for a rare admin operation.
+    const nodes = await tx.run('MATCH (n:Entity) WHERE $sourceId IN n.sourceIds AND n.id <> $sourceId RETURN n.id AS id ORDER BY id', { sourceId });
+    const rels = await tx.run(
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE $sourceId IN r.sourceIds AND a.id <> $sourceId AND b.id <> $sourceId
+       RETURN type(r) AS type, a.id AS from, b.id AS to, r.key AS key`,
+      { sourceId },
+    );
+    return { nodes: nodes.map((row) => row.id), rels: rels.map((row) => ({ type: row.type, from: row.from, to: row.to, key: row.key ?? '' })) };
+  }
+
+  /** Every citation of `fromId` now names `toId`, at the same locator; a pair cited twice is kept once. */
+  private async recite(tx: Transaction, fromId: string, toId: string): Promise<void> {
+    const rewrite = (v: string) => `
+      WITH ${v}, [i IN range(0, size(${v}.sourceIds) - 1) |
+                  [CASE ${v}.sourceIds[i] WHEN $fromId THEN $toId ELSE ${v}.sourceIds[i] END, coalesce(${v}.locators[i], '')]] AS pairs
+      WITH ${v}, reduce(kept = [], pair IN pairs | CASE WHEN pair IN kept THEN kept ELSE kept + [pair] END) AS pairs
+      SET ${v}.sourceIds = [pair IN pairs | pair[0]], ${v}.locators = [pair IN pairs | pair[1]]`;
+    await tx.run(`MATCH (n:Entity) WHERE $fromId IN n.sourceIds ${rewrite('n')}`, { fromId, toId });
+    await tx.run(`MATCH (:Entity)-[r]->(:Entity) WHERE $fromId IN r.sourceIds ${rewrite('r')}`, { fromId, toId });
+  }
+}

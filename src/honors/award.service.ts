@@ -1,0 +1,73 @@
+import type { Viewer } from '../auth/viewer';
+import { notFound } from '../api/errors';
+import { check, yearProblem } from '../api/validation';
+import { Recorder } from '../editing/recorder';
+import { lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
+import { Graph } from '../db/graph';
+import { awardEdgeKey, awardKey } from './award-key';
+import { AwardEdge, AwardRow, HonorRepository } from './honor.repository';
+
+const RECIPIENT = ['Person', 'Organization'];
+
+/** Awards: who received which honor in which year. Each change is one write that records its revision. */
+export class AwardService {
+  constructor(
+    private readonly graph: Graph,
+    private readonly honors: HonorRepository,
+  ) {}
+
+  /** Records the award inside `rec`'s transaction; an award already recorded gains the new citations. */
+  async awardIn(rec: Recorder, recipientId: string, honorId: string, year: number, sourceIds: string[] | null | undefined): Promise<{ award: AwardRow; created: boolean }> {
+    check('year', year, yearProblem);
+    await requireEntity(rec.tx, 'recipientId', recipientId, RECIPIENT, 'a person or an organization');
+    await requireEntity(rec.tx, 'honorId', honorId, ['Honor'], 'an honor');
+    await requireSources(rec.tx, sourceIds);
+    // Identical concurrent calls queue on the recipient's lock; the later ones find the edge.
+    await lock(rec.tx, recipientId);
+    const rel = received(recipientId, honorId, year);
+    const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+    await rec.tracked('awardHonor', { nodes: [], rels: [rel] }, async () => {
+      if (existing.props) {
+        const citations = unionCitations(existing.props, sourceIds ?? []);
+        if (citations.sourceIds.length !== (existing.props.sourceIds ?? []).length) await this.honors.setAwardCitations(rec.tx, rel, citations);
+        return;
+      }
+      await this.honors.createAward(rec.tx, rel, {
+        year,
+        awardKey: awardKey(recipientId, honorId, year),
+        ...provenance(sourceIds),
+        inferred: false,
+        note: null,
+        createdBy: rec.actor.sub,
+      });
+    });
+    const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+    return { award: { inferred: false, note: null, ...after.props!, recipientId, honorId } as AwardRow, created: !existing.props };
+  }
+
+  async award(viewer: Viewer, recipientId: string, honorId: string, year: number, sourceIds?: string[] | null): Promise<AwardRow> {
+    const { award } = await mutate(this.graph, viewer, (rec) => this.awardIn(rec, recipientId, honorId, year, sourceIds));
+    return award;
+  }
+
+  revoke(viewer: Viewer, recipientId: string, honorId: string, year: number): Promise<boolean> {
+    check('year', year, yearProblem);
+    return mutate(this.graph, viewer, async (rec) => {
+      await requireEntity(rec.tx, 'recipientId', recipientId, RECIPIENT, 'a person or an organization');
+      await requireEntity(rec.tx, 'honorId', honorId, ['Honor'], 'an honor');
+      await lock(rec.tx, recipientId);
+      const rel = received(recipientId, honorId, year);
+      const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
+      if (!existing.props) throw notFound('year', `${recipientId} received ${honorId} in ${year}`);
+      await rec.tracked('revokeAward', { nodes: [], rels: [rel] }, () => this.honors.deleteAward(rec.tx, rel));
+      return true;
+    });
+  }
+}
+
+const received = (recipientId: string, honorId: string, year: number): AwardEdge => ({
+  type: 'RECEIVED',
+  from: recipientId,
+  to: honorId,
+  key: awardEdgeKey(year),
+});

@@ -1,0 +1,43 @@
+import { Field, InputType } from 'type-graphql';
+import { ProgramKind } from './program-kind';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { ID, Int } from 'type-graphql';
+import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
+import { IsPartialDate, IsYear } from '../api/validation';
+
+@InputType({ description: 'A new program.' })
+export class CreateProgramInput extends CreateNamedInput {
+  @Field(() => ProgramKind)
+  kind!: ProgramKind;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsYear()
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' })
+  @IsOptional()
+  @IsPartialDate()
+  startDate?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Organizations that ran it.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  organizerIds?: string[] | null;
+}
+
+@InputType({ description: 'Changes to a program.' })
+export class UpdateProgramInput extends UpdateNamedInput {
+  @Field(() => ProgramKind, { nullable: true })
+  kind?: ProgramKind | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsYear()
+  year?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPartialDate()
+  startDate?: string | null;
+}
