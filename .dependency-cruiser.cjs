@@ -15,6 +15,16 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'no-circular-folders',
+      severity: 'error',
+      comment:
+        'Folders import each other one way too (a feature imports the features it builds on, never back): ' +
+        'no loop of imports between the folders of src/.',
+      scope: 'folder',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
       name: 'no-repository-to-repository',
       severity: 'error',
       comment:

@@ -5,8 +5,8 @@
  */
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Level } from './enums';
-import { OrganizationKind } from '../organizations/organization-kind';
-import { ProgramKind } from '../programs/program-kind';
+import { OrganizationKind } from './organization-kind';
+import { ProgramKind } from './program-kind';
 
 @InputType({ description: 'String operators; every one given must hold. Input is normalized to simplified script first.' })
 export class StringFilter {

@@ -16,7 +16,7 @@ import { PathRepository } from '../paths/path.repository';
 import { StatsRepository } from '../stats/stats.repository';
 import { SearchRepository } from '../search/search.repository';
 import { NamedEntities } from '../editing/named-entities';
-import { MergeService } from '../editing/merge.service';
+import { MergeService } from '../merge/merge.service';
 import { PersonService } from '../people/person.service';
 import { OrganizationService } from '../organizations/organization.service';
 import { HonorService } from '../honors/honor.service';

@@ -14,7 +14,7 @@ import { AuthorResolver, SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver, OrganizationFigureResolver, ProgramFigureResolver } from '../figures/figure.resolver';
-import { MergeResolver } from '../editing/merge.resolver';
+import { MergeResolver } from '../merge/merge.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { DuplicateResolver } from '../duplicates/duplicate.resolver';
 import { ImportResolver } from '../import/import.resolver';

@@ -10,7 +10,7 @@ import { NamedEntities } from '../editing/named-entities';
 import { Recorder } from '../editing/recorder';
 import { mutate, nodeIn } from '../editing/write';
 import { AwardService } from '../honors/award.service';
-import { OrganizationKind } from '../organizations/organization-kind';
+import { OrganizationKind } from '../api/organization-kind';
 import { OrganizationService } from '../organizations/organization.service';
 import { nameKey } from '../text/normalize';
 import { unsafeTextProblem } from '../text/unicode';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { OrganizationKind } from '../organizations/organization-kind';
+import { OrganizationKind } from '../api/organization-kind';
 
 @InputType({ description: 'One row of a published list: who received which honor in which year, per which source.' })
 export class HonoreeRowInput {

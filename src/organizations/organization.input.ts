@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Level } from '../api/enums';
-import { OrganizationKind } from './organization-kind';
+import { OrganizationKind } from '../api/organization-kind';
 import { ID } from 'type-graphql';
 import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 

@@ -13,7 +13,7 @@ import { prefetch, prefetched } from '../api/prefetch';
 import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, HonorRepository } from '../honors/honor.repository';
 import { Graph } from '../db/graph';
 import { Loaders } from '../db/loaders';
-import { ORGANIZATION_TYPENAMES } from './organization-kind';
+import { ORGANIZATION_TYPENAMES } from '../api/organization-kind';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { Transaction } from '../db/graph';
 

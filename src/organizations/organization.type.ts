@@ -3,7 +3,7 @@ import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node, resolveTypename } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
-import { OrganizationKind } from './organization-kind';
+import { OrganizationKind } from '../api/organization-kind';
 
 /**
  * Properties only; each relationship field is declared by the resolver of the feature that owns

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { ProgramKind } from './program-kind';
+import { ProgramKind } from '../api/program-kind';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ID, Int } from 'type-graphql';
 import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';

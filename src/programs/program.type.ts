@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
-import { ProgramKind } from './program-kind';
+import { ProgramKind } from '../api/program-kind';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })

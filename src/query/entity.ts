@@ -1,6 +1,6 @@
 import { EntityRow } from '../api/node.type';
 import { ENTITY_LABELS, nodePropertiesWithRole } from '../graph/model';
-import { ORGANIZATION_TYPENAMES, OrganizationKind } from '../organizations/organization-kind';
+import { ORGANIZATION_TYPENAMES, OrganizationKind } from '../api/organization-kind';
 
 /** Labels whose GraphQL type has their name (an organization's type follows its kind). */
 const LABEL_TYPENAMES = ENTITY_LABELS.filter((label) => label !== 'Organization');

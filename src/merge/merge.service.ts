@@ -9,8 +9,8 @@ import { NodeRepository } from '../nodes/node.repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { namedProperties } from '../text/normalize';
-import { Tracked } from './recorder';
-import { lock, lockAll, mutate, requireEntity, uniteCitations } from './write';
+import { Tracked } from '../editing/recorder';
+import { lock, lockAll, mutate, requireEntity, uniteCitations } from '../editing/write';
 
 const ANY_ENTITY = 'a person, organization, honor, program or source';
 
