@@ -14,6 +14,7 @@
  * contiguous range of organization indices and of person indices: drawing a recipient "from the
  * area" is drawing a number from a range, and people need not be held in memory.
  */
+import { EntityLabel, RelationshipTypeName } from '../src/graph/model';
 import { awardKey } from '../src/honors/award-key';
 import { nameKey, pinyinInitials, pinyinOf, pinyinSyllableText, toTraditional } from '../src/text/normalize';
 
@@ -254,9 +255,9 @@ export interface EdgeRow {
   props: Row;
 }
 
-/** Node labels and relationship types in load order. */
-export const NODE_LABELS = ['Source', 'Organization', 'Honor', 'Program', 'Person'] as const;
-export const RELATIONSHIP_TYPES = ['PART_OF', 'CONFERRED_BY', 'VARIANT_OF', 'ORGANIZED', 'PARTNERED', 'MEMBER_OF', 'RECEIVED'] as const;
+/** The labels and relationship types (of graph/model.ts) the synthetic graph holds, in load order. */
+export const NODE_LABELS = ['Source', 'Organization', 'Honor', 'Program', 'Person'] as const satisfies readonly EntityLabel[];
+export const RELATIONSHIP_TYPES = ['PART_OF', 'CONFERRED_BY', 'VARIANT_OF', 'ORGANIZED', 'PARTNERED', 'MEMBER_OF', 'RECEIVED'] as const satisfies readonly RelationshipTypeName[];
 export type NodeLabel = (typeof NODE_LABELS)[number];
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -1,3 +1,33 @@
+import { Label, PropertyKind, RELATIONSHIPS, RelationshipTypeName } from '../src/graph/model';
+
+/** The peer's GraphQL scalar for each stored kind (years are Int, as in this API). */
+const SCALARS: Partial<Record<PropertyKind, string>> = { string: 'String', number: 'Int', float: 'Float', bool: 'Boolean' };
+
+/**
+ * A relationship field on `on`, walking `type` from the end `at` to `target`: the direction and
+ * both ends are checked against graph/model.ts, so the peer cannot drift from the graph.
+ */
+function relationshipField(on: Label, name: string, type: RelationshipTypeName, at: 'from' | 'to', target: Label, properties?: string): string {
+  const spec = RELATIONSHIPS[type];
+  const [here, there] = at === 'from' ? [spec.from, spec.to] : [spec.to, spec.from];
+  if (!(here as readonly string[]).includes(on) || !(there as readonly string[]).includes(target)) {
+    throw new Error(`peer: ${on}.${name} walks ${type} from ${on} to ${target}, which graph/model.ts does not have`);
+  }
+  const props = properties ? `, properties: "${properties}"` : '';
+  return `${name}: [${target}!]! @relationship(type: "${type}", direction: ${at === 'from' ? 'OUT' : 'IN'}${props})`;
+}
+
+/** A @relationshipProperties type holding `names` of `type`'s properties, typed from the model. */
+function relationshipProperties(typeName: string, type: RelationshipTypeName, names: string[]): string {
+  const fields = names.map((name) => {
+    const spec = RELATIONSHIPS[type].properties[name];
+    const scalar = spec && SCALARS[spec.kind];
+    if (!scalar) throw new Error(`peer: ${type} has no scalar property ${name} in graph/model.ts`);
+    return `    ${name}: ${scalar}`;
+  });
+  return `type ${typeName} @relationshipProperties {\n${fields.join('\n')}\n  }`;
+}
+
 /**
  * The peer: @neo4j/graphql over the same database, with type definitions equivalent to this API
  * for the fields the benchmark asks for. Search and shortest path are @cypher fields, the way a
@@ -10,32 +40,27 @@ export const peerTypeDefs = /* GraphQL */ `
     name: String!
     kind: String
     level: String
-    children: [Organization!]! @relationship(type: "PART_OF", direction: IN)
-    members: [Person!]! @relationship(type: "MEMBER_OF", direction: IN, properties: "Membership")
-    awards: [Honor!]! @relationship(type: "RECEIVED", direction: OUT, properties: "Award")
+    ${relationshipField('Organization', 'children', 'PART_OF', 'to', 'Organization')}
+    ${relationshipField('Organization', 'members', 'MEMBER_OF', 'to', 'Person', 'Membership')}
+    ${relationshipField('Organization', 'awards', 'RECEIVED', 'from', 'Honor', 'Award')}
   }
 
   type Person @node(labels: ["Person", "Entity"]) {
     id: ID!
     name: String!
-    awards: [Honor!]! @relationship(type: "RECEIVED", direction: OUT, properties: "Award")
+    ${relationshipField('Person', 'awards', 'RECEIVED', 'from', 'Honor', 'Award')}
   }
 
   type Honor @node(labels: ["Honor", "Entity"]) {
     id: ID!
     name: String!
     level: String
-    recipients: [Person!]! @relationship(type: "RECEIVED", direction: IN, properties: "Award")
+    ${relationshipField('Honor', 'recipients', 'RECEIVED', 'to', 'Person', 'Award')}
   }
 
-  type Membership @relationshipProperties {
-    role: String
-    since: String
-  }
+  ${relationshipProperties('Membership', 'MEMBER_OF', ['role', 'since'])}
 
-  type Award @relationshipProperties {
-    year: Int
-  }
+  ${relationshipProperties('Award', 'RECEIVED', ['year'])}
 
   type SearchHit {
     id: ID!

@@ -75,7 +75,7 @@ export const DEFAULT_LOCAL_RESTART_POLICY: LocalRestartPolicy = {
   maxFailedRestarts: 5,
 };
 
-/** What one request may ask for; see the README's limits table. */
+/** What one request may ask for; see the limits table in docs/limits.md. */
 export interface Limits {
   maxDepth: number;
   maxCost: number;
@@ -95,7 +95,7 @@ export interface Limits {
   clientMaxConcurrentRequests: number;
   /** Requests reaching Neo4j that all clients may run at once; below the pool of 50 connections. */
   maxConcurrentRequests: number;
-  // Bounds on argument values, checked before execution (src/server/input-bounds.ts, docs/limits.md).
+  // Bounds on argument values, checked before execution (src/app/input-bounds.ts, docs/limits.md).
   /** AND/OR/NOT nested in one filter. */
   maxFilterDepth: number;
   /** Relationship conditions (awardsSome, honor, conferredBy, member…) nested in one filter. */
@@ -274,7 +274,7 @@ function logLevel(env: Env): string {
   return raw;
 }
 
-/** The query limits; each can be set by environment (README: "Limits"). */
+/** The query limits; each can be set by environment (docs/limits.md). */
 export function loadLimits(env: Env = process.env): Limits {
   const d = DEFAULT_LIMITS;
   const limits: Limits = {

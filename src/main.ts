@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { DatabaseUnavailableError, connectDatabase } from './db/connect';
+import { DatabaseUnavailableError } from './db/connect';
+import { connectDatabase } from './local-neo4j/connect-database';
 import { applyMigrations } from './db/migrations';
 import { seedIfEmpty } from './seed/seed';
 import { startServer } from './app/app';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  if (!config.auth.jwtSecret) log('AUTH_JWT_SECRET is not set: reads work, every mutation is refused (see README, "Editing")');
+  if (!config.auth.jwtSecret) log('AUTH_JWT_SECRET is not set: reads work, every mutation is refused (see docs/editing.md)');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

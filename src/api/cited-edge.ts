@@ -1,6 +1,5 @@
 import { Field, InterfaceType } from 'type-graphql';
-import { KeyedPage, RelatedRow, toConnection } from './connection';
-import { KeysetPage } from '../query/cypher';
+import { KeyedPage, KeysetPage, RelatedRow, toConnection } from './connection';
 import { Citation, citationsOf } from '../sources/citation.type';
 
 /** What every relationship edge shows: where the fact comes from and whether it is inferred. */

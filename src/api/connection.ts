@@ -1,6 +1,5 @@
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { badInput } from './errors';
-import { KeysetPage } from '../query/cypher';
 import { EntityRow } from './node.type';
 
 export const MAX_PAGE_SIZE = 100;
@@ -19,54 +18,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
-}
-
-@InputType({ description: 'String operators; every one given must hold. Input is normalized to simplified script first.' })
-export class StringFilter {
-  @Field(() => String, { nullable: true, description: 'Equal to.' })
-  eq?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Equal to one of.' })
-  in?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  contains?: string | null;
-
-  @Field(() => String, { nullable: true })
-  startsWith?: string | null;
-
-  @Field(() => String, { nullable: true })
-  endsWith?: string | null;
-}
-
-@InputType({ description: 'Integer operators; every one given must hold. A missing value matches none.' })
-export class IntFilter {
-  @Field(() => Int, { nullable: true })
-  eq?: number | null;
-
-  @Field(() => [Int], { nullable: true })
-  in?: number[] | null;
-
-  @Field(() => Int, { nullable: true, description: 'Greater than or equal to.' })
-  gte?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Less than or equal to.' })
-  lte?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Greater than.' })
-  gt?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Less than.' })
-  lt?: number | null;
-}
-
-@InputType({ description: 'Id operators.' })
-export class IdFilter {
-  @Field(() => String, { nullable: true })
-  eq?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  in?: string[] | null;
 }
 
 export enum SortDirection {
@@ -167,6 +118,15 @@ export function decodeCursor(cursor: string, field: string, signature: string): 
   }
   if (decoded[0] !== signature) throw badInput(field, `was issued for another orderBy (${decoded[0] || 'default'}), not ${signature}`);
   return decoded.slice(1);
+}
+
+/** What a connection field asks for, validated: direction, size and the cursor's sort key. */
+export interface KeysetPage {
+  limit: number;
+  backward: boolean;
+  key: unknown[] | null;
+  /** Identifies the ordering; part of every cursor so a cursor from another ordering is refused. */
+  signature: string;
 }
 
 /** Validates first/after/last/before and the ordering into the repository's page request. */

@@ -6,7 +6,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { timingSafeEqual } from 'node:crypto';
 import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits } from '../config';
-import type { DatabaseHealth } from '../local-neo4j/local-supervisor';
+import type { DatabaseHealth } from '../db/connect';
 import { RequestContext as Context, createContext } from './context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
@@ -148,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onAbandon: ({ requestId, terminated, error }) =>
       logger.warn({ requestId, terminated, err: error }, 'statement outlived its deadline: connection closed, transactions terminated'),
   });
-  // Requests reaching Neo4j, per client and in total (src/server/client-limits.ts).
+  // Requests reaching Neo4j, per client and in total (src/app/client-limits.ts).
   const limiter = new ConcurrencyLimiter({
     perClient: limits.clientMaxConcurrentRequests,
     total: limits.maxConcurrentRequests,

@@ -1,7 +1,6 @@
 import { Driver } from 'neo4j-driver';
 import { Config } from '../config';
 import { Graph, createDriver } from './graph';
-import { DatabaseHealth, LocalNeo4jSupervisor } from '../local-neo4j/local-supervisor';
 
 /** A connection failure worth one clear line to the user, naming the setting involved. */
 export class DatabaseUnavailableError extends Error {
@@ -11,15 +10,23 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** What a supervisor of the database process says of it, for /healthz and /readyz. */
+export interface DatabaseHealth {
+  /** False once the supervisor has given up: only a restart of the app helps. */
+  live: boolean;
+  /** False while the process is down, restarting or given up on. */
+  ready: boolean;
+  reason?: string;
+  detail?: Record<string, unknown>;
+}
+
 export interface Database {
   driver: Driver;
   graph: Graph;
   uri: string;
-  /** The embedded Neo4j's supervisor; null with NEO4J_URI. */
-  local: LocalNeo4jSupervisor | null;
   /** What the supervisor says of the embedded Neo4j; null with NEO4J_URI (the driver reconnects by itself). */
   health(): DatabaseHealth | null;
-  /** Closes the driver, then stops the embedded Neo4j (cleanly: it is not restarted). */
+  /** Closes the driver, then whatever runs the database (the embedded Neo4j stops cleanly: it is not restarted). */
   close(): Promise<void>;
 }
 
@@ -48,50 +55,39 @@ async function waitForServer(driver: Driver, database: string, timeoutMs: number
   }
 }
 
-const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
+export const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 
 /**
- * Connects to NEO4J_URI, or starts the embedded Neo4j from tools/neo4j-local when it is unset.
+ * Opens the driver on `uri` and waits until the server answers. `owner` is what runs the database
+ * when the app does (the embedded Neo4j): it is stopped when connecting fails and on close.
  */
-export async function connectDatabase(config: Config, log: (line: string) => void): Promise<Database> {
-  let local: LocalNeo4jSupervisor | null = null;
-  let uri = config.neo4j.uri;
-  if (!uri) {
-    log(`starting the local Neo4j 5.26 (data in ${config.local.home}, Bolt on 127.0.0.1:${config.local.port})`);
-    try {
-      local = await LocalNeo4jSupervisor.start(
-        { ...config.local, log: (line) => log(line === 'NEO4J_STOPPED' ? 'the local Neo4j stopped cleanly' : line) },
-        config.localRestart,
-        log,
-      );
-    } catch (error) {
-      throw new DatabaseUnavailableError('NEO4J_LOCAL_*', firstLine(error));
-    }
-    uri = local.uri;
-  }
+export async function openDatabase(
+  uri: string,
+  neo4j: Config['neo4j'],
+  owner: { stop(): Promise<void>; health(): DatabaseHealth } | null = null,
+): Promise<Database> {
   let driver: Driver;
   try {
-    driver = createDriver(uri, config.neo4j.user, config.neo4j.password);
+    driver = createDriver(uri, neo4j.user, neo4j.password);
   } catch (error) {
-    await local?.stop();
+    await owner?.stop();
     throw new DatabaseUnavailableError('NEO4J_URI', firstLine(error));
   }
   try {
-    await waitForServer(driver, config.neo4j.database, config.neo4j.connectTimeoutMs);
+    await waitForServer(driver, neo4j.database, neo4j.connectTimeoutMs);
   } catch (error) {
     await driver.close();
-    await local?.stop();
+    await owner?.stop();
     throw error;
   }
   return {
     driver,
-    graph: new Graph(driver, config.neo4j.database),
+    graph: new Graph(driver, neo4j.database),
     uri,
-    local,
-    health: () => local?.health() ?? null,
+    health: () => owner?.health() ?? null,
     async close() {
       await driver.close();
-      await local?.stop();
+      await owner?.stop();
     },
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { connectDatabase } from '../local-neo4j/connect-database';
 import { ExportRootNotFound } from './export.repository';
 import { CSV_PARTS, ExportInputError, PreparedExport, checkFormat, checkScope, prepareExport, streamSink } from './export';
 

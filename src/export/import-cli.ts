@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { connectDatabase } from '../local-neo4j/connect-database';
 import { applyMigrations } from '../db/migrations';
 import { importGraphml } from './export';
 

@@ -1,3 +1,4 @@
+import { LABELS, Label, NODE_PROPERTIES, RELATIONSHIPS, RELATIONSHIP_TYPES, nodePropertiesWithRole } from '../graph/model';
 import { ExportBatch, FormatWriter, GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode, asBatch } from './snapshot';
 
 /**
@@ -10,38 +11,32 @@ import { ExportBatch, FormatWriter, GraphSnapshot, PropertyValue, SnapshotEdge, 
 export const HG_NAMESPACE = 'urn:honorgraph:terms:';
 export const NODE_NAMESPACE = 'urn:honorgraph:node:';
 
+/** Relationship types with a schema.org term (graph/model.ts), written on the node the term belongs to. */
+const EDGE_TERMS: Record<string, { term: string; on: 'from' | 'to'; target: 'from' | 'to' }> = Object.fromEntries(
+  RELATIONSHIP_TYPES.flatMap((type) => {
+    const mapped = RELATIONSHIPS[type].schemaOrg;
+    return mapped ? [[type, { ...mapped, target: mapped.on === 'from' ? 'to' : 'from' }]] : [];
+  }),
+);
+
 export const JSONLD_CONTEXT = {
   '@vocab': 'https://schema.org/',
   hg: HG_NAMESPACE,
   node: NODE_NAMESPACE,
-  award: { '@type': '@id' },
-  memberOf: { '@type': '@id' },
-  parentOrganization: { '@type': '@id' },
-  author: { '@type': '@id' },
-  about: { '@type': '@id' },
+  ...Object.fromEntries(Object.values(EDGE_TERMS).map(({ term }) => [term, { '@type': '@id' }])),
 };
 
-const SCHEMA_TYPES: [string, string][] = [
-  ['Person', 'Person'],
-  ['Organization', 'Organization'],
-  ['Source', 'CreativeWork'],
-  ['Figure', 'QuantitativeValue'],
-  ['Honor', 'hg:Honor'],
-  ['Program', 'hg:Program'],
-];
+/** The JSON-LD type of each label that has one. */
+const SCHEMA_TYPES: [string, string][] = (Object.keys(LABELS) as Label[]).flatMap((label) => {
+  const type = LABELS[label].schemaOrg;
+  return type ? [[label, type] as [string, string]] : [];
+});
 
 /** Properties mapped onto schema.org terms; search-only fields are derived and left out. */
-const NODE_TERMS: Record<string, string> = { name: 'name', aliases: 'alternateName', value: 'value', unit: 'unitText' };
-const DERIVED = new Set(['aliasText', 'searchText']);
-
-/** Relationship types with a schema.org term, written on the node the term belongs to. */
-const EDGE_TERMS: Record<string, { term: string; on: 'from' | 'to'; target: 'from' | 'to' }> = {
-  RECEIVED: { term: 'award', on: 'from', target: 'to' },
-  MEMBER_OF: { term: 'memberOf', on: 'from', target: 'to' },
-  PART_OF: { term: 'parentOrganization', on: 'from', target: 'to' },
-  AUTHORED: { term: 'author', on: 'to', target: 'from' },
-  DESCRIBES: { term: 'about', on: 'from', target: 'to' },
-};
+const NODE_TERMS: Record<string, string> = Object.fromEntries(
+  Object.entries(NODE_PROPERTIES).flatMap(([name, spec]) => (spec.schemaOrg ? [[name, spec.schemaOrg]] : [])),
+);
+const DERIVED = new Set(nodePropertiesWithRole('searchKey'));
 
 const ref = (id: string) => `node:${id}`;
 

@@ -24,19 +24,9 @@ export const emptySnapshot = (): Snapshot => ({ nodes: {}, rels: [] });
 
 export const relId = (rel: Pick<RelState, 'type' | 'from' | 'to' | 'key'>) => `${rel.from}-[${rel.type}:${rel.key}]->${rel.to}`;
 
-// Labels and relationship types are interpolated into Cypher, so only these are accepted.
-export const LABELS = ['Entity', 'Person', 'Organization', 'Honor', 'Program', 'Source', 'Figure'];
-export const REL_TYPES = ['RECEIVED', 'MEMBER_OF', 'PART_OF', 'CONFERRED_BY', 'VARIANT_OF', 'ORGANIZED', 'PARTNERED', 'AUTHORED', 'DESCRIBES', 'MENTIONS'];
-
-export function safeLabel(label: string): string {
-  if (!LABELS.includes(label)) throw new Error(`unexpected label ${label}`);
-  return label;
-}
-
-export function safeRelType(type: string): string {
-  if (!REL_TYPES.includes(type)) throw new Error(`unexpected relationship type ${type}`);
-  return type;
-}
+// Labels and relationship types are interpolated into Cypher, so only the model's are accepted
+// (graph/model.ts); re-exported here, where history and the editing kit have always found them.
+export { safeLabel, safeRelType } from '../graph/model';
 
 /**
  * Node properties a snapshot leaves out: updatedAt says when a node was last written, and an undo

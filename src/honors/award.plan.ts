@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Selection, fieldsAt } from '../api/selection';
-import { DatedSort, NEWEST_FIRST, SortInput, pagingOf } from '../api/connection';
-import { KeysetPage } from '../query/cypher';
-import { AwardWhere } from './honor.input';
+import { DatedSort, KeysetPage, NEWEST_FIRST, SortInput, pagingOf } from '../api/connection';
+import type { AwardWhere } from '../api/where.input';
 
 /** What a request shows of a page of awards: the fields of its edges and of their nodes (null: not selected). */
 export interface AwardPageFields {

@@ -5,7 +5,7 @@ import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { DatedSort, FirstAfterArgs, KeyedPage, NEWEST_FIRST, RelatedRow, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
-import { AwardWhere } from './honor.input';
+import { AwardWhere } from '../api/where.input';
 import { awardPageFields, awardPagePlan } from './award.plan';
 import { HonorRepository } from './honor.repository';
 

@@ -1,76 +1,19 @@
 import { EntityRow } from '../api/node.type';
 import { Row } from '../db/graph';
-import { KeyedPage, RelatedRow, SortInput } from '../api/connection';
-import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, project, withLogic } from '../query/cypher';
+import { KeyedPage, KeysetPage, RelatedRow, SortInput } from '../api/connection';
+import type { AwardWhere, HonorWhere } from '../api/where.input';
+import { ParamBag, project } from '../query/cypher';
+import { awardConditions, honorConditions, nameAnchor } from '../query/filter';
+import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 import { AWARD_PROPERTIES, AwardRow, awardRow } from './award.row';
 import { AwardPageFields } from './award.plan';
-import { ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, recipientConditions, sortTerms } from '../query/repository';
-import { Level } from '../api/enums';
-import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
 
 export type { AwardRow } from './award.row';
-
-export interface HonorFilter extends ListFilter, Logical<HonorFilter> {
-  level?: Level[] | null;
-  conferredBy?: OrganizationFilter | null;
-}
-
-export interface AwardFilter extends Logical<AwardFilter> {
-  year?: IntFilterValue | null;
-  inferred?: boolean | null;
-  honor?: HonorFilter | null;
-  recipient?: RecipientFilter | null;
-}
-
-/** The Cypher conditions for a HonorWhere on node variable `v`. */
-export function honorConditions(v: string, filter: HonorFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => {
-    const conditions = nodeConditions(v, f, params);
-    if (f.level?.length) conditions.push(`${v}.level IN ${params.add(f.level)}`);
-    if (f.conferredBy) {
-      const o = params.variable('body');
-      conditions.push(`EXISTS { MATCH (${v})-[:CONFERRED_BY]->(${o}:Organization) WHERE ${all(organizationConditions(o, f.conferredBy, params))} }`);
-    }
-    return conditions;
-  });
-}
-
-/** The Cypher conditions for an AwardWhere on RECEIVED relationship `r` from `recipient` to `honor`. */
-export function awardConditions(r: string, recipient: string, honor: string, filter: AwardFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => {
-    const conditions = intFilter(`${r}.year`, f.year, params);
-    if (f.inferred != null) conditions.push(`coalesce(${r}.inferred, false) = ${params.add(f.inferred)}`);
-    if (f.honor) conditions.push(all(honorConditions(honor, f.honor, params)));
-    if (f.recipient) conditions.push(all(recipientConditions(recipient, f.recipient, params)));
-    return conditions;
-  });
-}
-
-export interface AwardQuantifiers {
-  awardsSome?: AwardFilter | null;
-  awardsNone?: AwardFilter | null;
-  awardsAll?: AwardFilter | null;
-}
-
-/** Conditions on a recipient `v` over its awards: some match, none match, or every one matches (none at all counts). */
-export function awardQuantifierConditions(v: string, filter: AwardQuantifiers, params: ParamBag): string[] {
-  const conditions: string[] = [];
-  const exists = (award: AwardFilter, negateInner: boolean) => {
-    const r = params.variable('award');
-    const h = params.variable('honor');
-    const inner = all(awardConditions(r, v, h, award, params));
-    return `EXISTS { MATCH (${v})-[${r}:RECEIVED]->(${h}:Honor) WHERE ${negateInner ? `NOT coalesce(${inner}, false)` : inner} }`;
-  };
-  if (filter.awardsSome) conditions.push(exists(filter.awardsSome, false));
-  if (filter.awardsNone) conditions.push(`NOT ${exists(filter.awardsNone, false)}`);
-  if (filter.awardsAll) conditions.push(`NOT ${exists(filter.awardsAll, true)}`);
-  return conditions;
-}
 
 /** Awards sort by the award's year; NAME and CREATED_AT sort by the node listed. */
 const AWARD_YEAR = { YEAR: () => ({ expression: 'coalesce(r.year, -1)' }) };
 
-function awardQuery(by: 'recipient' | 'honor', filter: AwardFilter | null | undefined, order: SortInput[], fields?: AwardPageFields): RelationshipQuery {
+function awardQuery(by: 'recipient' | 'honor', filter: AwardWhere | null | undefined, order: SortInput[], fields?: AwardPageFields): RelationshipQuery {
   const [field, match, conditions] =
     by === 'recipient'
       ? ['award.ofRecipientPage', 'MATCH (parent:Entity {id: id})-[r:RECEIVED]->(other:Honor)', (params: ParamBag) => awardConditions('r', 'parent', 'other', filter, params)]
@@ -92,30 +35,30 @@ export class HonorRepository extends Repository {
     return this.typedById(id, ['Honor']);
   }
 
-  list(filter: HonorFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
+  list(filter: HonorWhere | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
     const conditions = honorConditions('n', filter, params);
     return this.nodePage('Honor', conditions, params, page, sortTerms('n', order), nameAnchor('Honor', filter, params));
   }
 
-  count(filter: HonorFilter | null | undefined): Promise<number> {
+  count(filter: HonorWhere | null | undefined): Promise<number> {
     const params = new ParamBag();
     const conditions = honorConditions('n', filter, params);
     return this.countNodes('Honor', conditions, params, nameAnchor('Honor', filter, params));
   }
 
   /** Awards of a recipient (the node listed is the honor) or of an honor (the node listed is the recipient), a page per parent. */
-  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage, fields?: AwardPageFields): Promise<KeyedPage<RelatedRow>> {
+  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardWhere | null | undefined, order: SortInput[], page: KeysetPage, fields?: AwardPageFields): Promise<KeyedPage<RelatedRow>> {
     return this.relationshipPage(awardQuery(by, filter, order, fields), page, parentId);
   }
 
   /** How many awards of a recipient or an honor match `filter`, batched like the pages. */
-  awardCount(by: 'recipient' | 'honor', parentId: string, filter: AwardFilter | null | undefined): Promise<number> {
+  awardCount(by: 'recipient' | 'honor', parentId: string, filter: AwardWhere | null | undefined): Promise<number> {
     return this.relationshipCount(awardQuery(by, filter, []), parentId);
   }
 
   /** An honor and one page of its recipients in one query; the page is null when its cursor is not one of this list. */
-  byIdWithAwardPage(id: string, filter: AwardFilter | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields) {
+  byIdWithAwardPage(id: string, filter: AwardWhere | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields) {
     return this.typedByIdWithPage(id, ['Honor'], awardQuery('honor', filter, order, fields), page);
   }
 

@@ -7,12 +7,11 @@ import {
 } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
-import { OrganizationWhere } from '../organizations/organization.input';
 import { HonorRecipientConnection } from './award-edges.type';
 import { checkId } from '../api/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Honor } from './honor.type';
-import { AwardWhere, HonorWhere } from './honor.input';
+import { AwardWhere, HonorWhere, OrganizationWhere } from '../api/where.input';
 import { awardsConnection, honorById } from './awards-connection';
 import { HonorRepository } from './honor.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';

@@ -5,7 +5,7 @@ import { EntityRow } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
 import { DatedSort, FirstAfterArgs } from '../api/connection';
 import { AwardConnection } from './award-edges.type';
-import { AwardWhere } from './honor.input';
+import { AwardWhere } from '../api/where.input';
 import { awardsConnection } from './awards-connection';
 
 /** Fields every recipient has; people and every kind of organization inherit them. */

@@ -1,3 +1,5 @@
+import type { DatabaseHealth } from '../db/connect';
+
 /**
  * Keeps the embedded Neo4j running: when its JVM exits without stop() having asked for it, it is
  * started again on the same port and data folder, after a delay that doubles from
@@ -12,14 +14,6 @@ import { LocalNeo4j, LocalNeo4jExit, LocalNeo4jOptions, startLocalNeo4j } from '
 export type LocalNeo4jState = 'up' | 'restarting' | 'failed' | 'stopped';
 
 /** What /readyz and /healthz say about a database process the app runs itself. */
-export interface DatabaseHealth {
-  /** False once the supervisor has given up: only a restart of the app helps. */
-  live: boolean;
-  /** False while the process is down, restarting or given up on. */
-  ready: boolean;
-  reason?: string;
-  detail?: { state: LocalNeo4jState; restarts: number; failedRestarts: number };
-}
 
 const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 const exitText = (exit: LocalNeo4jExit) => (exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`);
@@ -58,7 +52,7 @@ export class LocalNeo4jSupervisor {
     return this.current;
   }
 
-  health(): DatabaseHealth {
+  health(): DatabaseHealth & { detail: { state: LocalNeo4jState; restarts: number; failedRestarts: number } } {
     const detail = { state: this.state, restarts: this.restarts, failedRestarts: this.failedInARow };
     if (this.state === 'up') return { live: true, ready: true, detail };
     return { live: this.state !== 'failed', ready: false, reason: this.reason, detail };

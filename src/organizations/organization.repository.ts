@@ -1,21 +1,19 @@
 import neo4j from 'neo4j-driver';
 import { EntityRow } from '../api/node.type';
 import { Row } from '../db/graph';
-import { KeyedPage, RelatedRow, SortInput } from '../api/connection';
-import { KeysetPage, Logical, ParamBag, StringFilterValue, all, project, projectFields, projectRelationship, stringFilter, withLogic } from '../query/cypher';
+import { KeyedPage, KeysetPage, RelatedRow, SortInput } from '../api/connection';
+import type { MembershipWhere, OrganizationWhere } from '../api/where.input';
+import { ParamBag, project, projectFields, projectRelationship } from '../query/cypher';
 import { groupBy } from '../db/loaders';
-import {
-  HierarchyFilterValue, ListFilter, RecipientFilter, RelationshipQuery, Repository, nameAnchor, hierarchyCondition, nodeConditions,
-  recipientConditions, sortTerms,
-} from '../query/repository';
+import { membershipConditions, nameAnchor, organizationConditions } from '../query/filter';
+import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 import { toEntity } from '../query/entity';
+import { relationshipMatch } from '../query/pattern';
 import { prefetch, prefetched } from '../api/prefetch';
-import { Level } from '../api/enums';
-import { AwardQuantifiers, awardQuantifierConditions } from '../honors/honor.repository';
 import { AWARD_PROPERTIES, awardRow } from '../honors/award.row';
 import { AWARDS_OF_RECIPIENT } from '../query/fragments';
 import { ChartPlan, OrganizationPagePlan, SubtreePlan } from './organization.plan';
-import { ORGANIZATION_TYPENAMES, OrganizationKind } from './organization-kind';
+import { ORGANIZATION_TYPENAMES } from './organization-kind';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
 
 /** Membership fields that are relationship properties of the same name. */
@@ -25,18 +23,6 @@ const ALL_COUNTS: ChartPlan = { children: true, members: true, awards: true };
 
 /** Longest PART_OF chain followed for ancestors and descendants; real hierarchies are far shallower. */
 const MAX_ANCESTRY = 50;
-
-export interface OrganizationFilter extends ListFilter, AwardQuantifiers, Logical<OrganizationFilter> {
-  kind?: OrganizationKind[] | null;
-  level?: Level[] | null;
-  partOf?: HierarchyFilterValue | null;
-}
-
-export interface MembershipFilter extends Logical<MembershipFilter> {
-  role?: StringFilterValue | null;
-  member?: RecipientFilter | null;
-  organization?: OrganizationFilter | null;
-}
 
 export interface MembershipRow {
   memberId: string;
@@ -75,35 +61,15 @@ function subtreeOf(v: string, levels: number, shape: SubtreeShape): string {
 }
 
 /** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
+/** Each link walks one relationship of graph/model.ts from the parent's end to the organization at the other. */
 const LINK_QUERIES = {
-  children: 'MATCH (parent:Organization {id: id})<-[r:PART_OF]-(other:Organization)',
-  parent: 'MATCH (parent:Organization {id: id})-[r:PART_OF]->(other:Organization)',
-  conferredBy: 'MATCH (parent:Honor {id: id})-[r:CONFERRED_BY]->(other:Organization)',
-  organizers: 'MATCH (parent:Program {id: id})<-[r:ORGANIZED]-(other:Organization)',
-  partners: 'MATCH (parent:Program {id: id})<-[r:PARTNERED]-(other:Organization)',
+  children: relationshipMatch('PART_OF', 'to'),
+  parent: relationshipMatch('PART_OF', 'from'),
+  conferredBy: relationshipMatch('CONFERRED_BY', 'from'),
+  organizers: relationshipMatch('ORGANIZED', 'to'),
+  partners: relationshipMatch('PARTNERED', 'to'),
 };
 export type OrganizationLink = keyof typeof LINK_QUERIES;
-
-/** The Cypher conditions for an OrganizationWhere on node variable `v`. */
-export function organizationConditions(v: string, filter: OrganizationFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => {
-    const conditions = nodeConditions(v, f, params);
-    if (f.kind?.length) conditions.push(`${v}.kind IN ${params.add(f.kind)}`);
-    if (f.level?.length) conditions.push(`${v}.level IN ${params.add(f.level)}`);
-    conditions.push(...awardQuantifierConditions(v, f, params));
-    if (f.partOf) conditions.push(hierarchyCondition(v, 'PART_OF', f.partOf, params));
-    return conditions;
-  });
-}
-
-/** The Cypher conditions for a MembershipWhere on relationship `m` from `member` to `organization`. */
-export function membershipConditions(m: string, member: string, organization: string, filter: MembershipFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => [
-    ...stringFilter(`${m}.role`, f.role, params),
-    ...(f.member ? [all(recipientConditions(member, f.member, params))] : []),
-    ...(f.organization ? [all(organizationConditions(organization, f.organization, params))] : []),
-  ]);
-}
 
 export class OrganizationRepository extends Repository {
   /**
@@ -159,13 +125,13 @@ export class OrganizationRepository extends Repository {
     return prefetch({ ...row.m, memberId, organizationId } as MembershipRow, { [direction === 'members' ? 'member' : 'organization']: other });
   }
 
-  list(filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
+  list(filter: OrganizationWhere | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
     const conditions = organizationConditions('n', filter, params);
     return this.nodePage('Organization', conditions, params, page, sortTerms('n', order), nameAnchor('Organization', filter, params));
   }
 
-  count(filter: OrganizationFilter | null | undefined): Promise<number> {
+  count(filter: OrganizationWhere | null | undefined): Promise<number> {
     const params = new ParamBag();
     const conditions = organizationConditions('n', filter, params);
     return this.countNodes('Organization', conditions, params, nameAnchor('Organization', filter, params));
@@ -246,7 +212,7 @@ export class OrganizationRepository extends Repository {
   }
 
   /** An organization-to-organization relationship field as a connection query, filtered on the other end. */
-  private linked(field: string, match: string, filter: OrganizationFilter | null | undefined, order: SortInput[]): RelationshipQuery {
+  private linked(field: string, match: string, filter: OrganizationWhere | null | undefined, order: SortInput[]): RelationshipQuery {
     return {
       field,
       match,
@@ -257,12 +223,12 @@ export class OrganizationRepository extends Repository {
   }
 
   /** Organizations linked to a node (children, parent, conferring bodies, organizers, partners), with the link's provenance. */
-  linkedPage(link: OrganizationLink, parentId: string, filter: OrganizationFilter | null | undefined, order: SortInput[], page: KeysetPage) {
+  linkedPage(link: OrganizationLink, parentId: string, filter: OrganizationWhere | null | undefined, order: SortInput[], page: KeysetPage) {
     const query = this.linked(`organization.${link}Page`, LINK_QUERIES[link], filter, order);
     return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
   }
 
-  private membershipQuery(direction: 'members' | 'memberships', filter: MembershipFilter | null | undefined, order: SortInput[]): RelationshipQuery {
+  private membershipQuery(direction: 'members' | 'memberships', filter: MembershipWhere | null | undefined, order: SortInput[]): RelationshipQuery {
     const [match, member, organization] =
       direction === 'members'
         ? ['MATCH (other:Entity)-[r:MEMBER_OF]->(parent:Organization {id: id})', 'other', 'parent']
@@ -277,7 +243,7 @@ export class OrganizationRepository extends Repository {
   }
 
   /** Members of an organization (`members`) or organizations a node belongs to (`memberships`), as a page per parent. */
-  membershipPage(direction: 'members' | 'memberships', parentId: string, filter: MembershipFilter | null | undefined, order: SortInput[], page: KeysetPage): {
+  membershipPage(direction: 'members' | 'memberships', parentId: string, filter: MembershipWhere | null | undefined, order: SortInput[], page: KeysetPage): {
     page: Promise<KeyedPage<RelatedRow>>;
     count: () => Promise<number>;
   } {

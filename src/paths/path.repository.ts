@@ -5,7 +5,7 @@ import { Row } from '../db/graph';
 import { toEntity } from '../query/entity';
 import { Repository } from '../query/repository';
 import { citationsOf } from '../sources/citation.type';
-import { RelationshipType } from '../api/relationship-type';
+import { RelationshipTypeName, isRelationshipType, relationshipPropertiesWithRole } from '../graph/model';
 import { GraphEdge, PathRelationship, WalkDirection } from './path.type';
 
 export const MAX_PATH_HOPS = 6;
@@ -23,8 +23,8 @@ export interface NeighborhoodRow {
   edges: GraphEdge[];
 }
 
-/** Provenance travels as `sources`; `key` only tells apart parallel seed edges. */
-const HIDDEN_PROPERTIES = new Set(['sourceIds', 'locators', 'key']);
+/** Citations travel as `sources`; an edge key only tells apart parallel edges (graph/model.ts names both). */
+const HIDDEN_PROPERTIES = new Set([...relationshipPropertiesWithRole('citation'), ...relationshipPropertiesWithRole('edgeKey')]);
 
 const visibleProperties = (properties: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(properties).filter(([name]) => !HIDDEN_PROPERTIES.has(name)));
@@ -56,7 +56,7 @@ export class PathRepository extends Repository {
     fromId: string,
     toId: string,
     maxHops: number,
-    via: RelationshipType[] | null = null,
+    via: RelationshipTypeName[] | null = null,
     shows: { nodeFields?: Set<string> | null; relationships?: boolean } = {},
   ): Promise<{ missing: string[]; path: PathRow | null }> {
     // Only what the request shows is read: the nodes' plain properties when that is all it asks
@@ -64,8 +64,8 @@ export class PathRepository extends Repository {
     const narrow = projectFields('n', shows.nodeFields ?? null);
     const withRelationships = shows.relationships ?? true;
     const hops = hopLiteral(maxHops, MAX_PATH_HOPS);
-    // Relationship types cannot be parameters either; only enum values reach the text.
-    const types = via?.length ? `:${via.filter((type) => type in RelationshipType).join('|')}` : '';
+    // Relationship types cannot be parameters either; only the model's types reach the text.
+    const types = via?.length ? `:${via.filter(isRelationshipType).join('|')}` : '';
     if (fromId === toId) {
       const node = await this.nodeLoader().load(fromId);
       return node ? { missing: [], path: { length: 0, nodes: [node], relationships: [] } } : { missing: [fromId], path: null };

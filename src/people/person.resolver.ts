@@ -6,9 +6,8 @@ import {
 } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { checkId } from '../api/id';
-import { MembershipWhere } from '../organizations/organization.input';
 import { MembershipConnection } from '../organizations/organization-edges.type';
-import { PersonWhere } from './person.input';
+import { MembershipWhere, PersonWhere } from '../api/where.input';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Person } from './person.type';
 import { HonorRepository } from '../honors/honor.repository';

@@ -1,51 +1,29 @@
 import { EntityRow } from '../api/node.type';
-import { KeyedPage, SortInput } from '../api/connection';
-import { IntFilterValue, KeysetPage, Logical, ParamBag, all, intFilter, withLogic } from '../query/cypher';
-import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../query/repository';
-import { OrganizationFilter, organizationConditions } from '../organizations/organization.repository';
-import { ProgramKind } from './program-kind';
-
-export interface ProgramFilter extends ListFilter, Logical<ProgramFilter> {
-  kind?: ProgramKind[] | null;
-  year?: IntFilterValue | null;
-  organizedBy?: OrganizationFilter | null;
-  partneredBy?: OrganizationFilter | null;
-}
-
-/** The Cypher conditions for a ProgramWhere on node variable `v`. */
-export function programConditions(v: string, filter: ProgramFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => {
-    const conditions = nodeConditions(v, f, params);
-    if (f.kind?.length) conditions.push(`${v}.kind IN ${params.add(f.kind)}`);
-    conditions.push(...intFilter(`${v}.year`, f.year, params));
-    for (const [type, organizations] of [['ORGANIZED', f.organizedBy], ['PARTNERED', f.partneredBy]] as const) {
-      if (!organizations) continue;
-      const o = params.variable('org');
-      conditions.push(`EXISTS { MATCH (${v})<-[:${type}]-(${o}:Organization) WHERE ${all(organizationConditions(o, organizations, params))} }`);
-    }
-    return conditions;
-  });
-}
+import { KeyedPage, KeysetPage, SortInput } from '../api/connection';
+import type { ProgramWhere } from '../api/where.input';
+import { ParamBag } from '../query/cypher';
+import { nameAnchor, programConditions } from '../query/filter';
+import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 
 export class ProgramRepository extends Repository {
   byId(id: string): Promise<EntityRow | null> {
     return this.typedById(id, ['Program']);
   }
 
-  list(filter: ProgramFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
+  list(filter: ProgramWhere | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
     const conditions = programConditions('n', filter, params);
     return this.nodePage('Program', conditions, params, page, sortTerms('n', order), nameAnchor('Program', filter, params));
   }
 
-  count(filter: ProgramFilter | null | undefined): Promise<number> {
+  count(filter: ProgramWhere | null | undefined): Promise<number> {
     const params = new ParamBag();
     const conditions = programConditions('n', filter, params);
     return this.countNodes('Program', conditions, params, nameAnchor('Program', filter, params));
   }
 
   /** Programs an organization organized or partnered in, one edge per relationship, a page per organization. */
-  ofOrganizationPage(organizationId: string, filter: ProgramFilter | null | undefined, order: SortInput[], page: KeysetPage) {
+  ofOrganizationPage(organizationId: string, filter: ProgramWhere | null | undefined, order: SortInput[], page: KeysetPage) {
     const query: RelationshipQuery = {
       field: 'program.ofOrganizationPage',
       match: 'MATCH (parent:Organization {id: id})-[r:ORGANIZED|PARTNERED]->(other:Program)',

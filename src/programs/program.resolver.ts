@@ -6,11 +6,10 @@ import {
 } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
-import { OrganizationWhere } from '../organizations/organization.input';
 import { checkId } from '../api/id';
 import { Citation, citationsOf } from '../sources/citation.type';
 import { Program } from './program.type';
-import { ProgramWhere } from './program.input';
+import { OrganizationWhere, ProgramWhere } from '../api/where.input';
 import { FigureRepository } from '../figures/figure.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { ProgramRepository } from './program.repository';

@@ -1,16 +1,19 @@
 /**
- * Small builders for the Cypher that every repository shares: the node projection, string
- * filters, boolean logic and keyset pagination. Values always travel as parameters, never inside the text.
+ * Small builders for the Cypher that every repository shares: the node projection, parameters,
+ * condition joining and keyset pagination; filters are compiled in filter.ts. Values always
+ * travel as parameters, never inside the text.
  */
 import { Params } from '../db/graph';
+import { nodePropertiesWithRole } from '../graph/model';
 
 /**
  * Projects a node as a map of its properties plus its labels, minus the search-only fields.
  * createdAt travels as a string made by Neo4j: building it from a driver DateTime costs the
  * client far more than the rest of the node.
  */
+const SEARCH_ONLY = nodePropertiesWithRole('searchKey').map((name) => `${name}: null, `).join('');
 export const project = (variable: string) =>
-  `${variable} {.*, __labels: labels(${variable}), aliasText: null, searchText: null, createdAt: toString(${variable}.createdAt)}`;
+  `${variable} {.*, __labels: labels(${variable}), ${SEARCH_ONLY}createdAt: toString(${variable}.createdAt)}`;
 
 /** Node fields that are stored properties of the same name, answered as read. */
 const PROPERTY_FIELDS = new Set(['id', 'name', 'nameEn', 'aliases', 'kind', 'level']);
@@ -50,14 +53,6 @@ export function projectRelationship(v: string, fields: Set<string> | null, plain
   return `${v} {${[...properties.map((p) => `.${p}`), ...extra].join(', ')}}`;
 }
 
-export interface StringFilterValue {
-  eq?: string | null;
-  in?: string[] | null;
-  contains?: string | null;
-  startsWith?: string | null;
-  endsWith?: string | null;
-}
-
 /** Adds a parameter under a fresh name and returns that name. */
 export class ParamBag {
   readonly values: Params = {};
@@ -75,109 +70,10 @@ export class ParamBag {
   }
 }
 
-/**
- * A string filter over a node's name and aliases: each operator present must hold for the
- * name or for at least one alias.
- */
-export function nameFilter(variable: string, filter: StringFilterValue, params: ParamBag): string[] {
-  const conditions: string[] = [];
-  const either = (test: (value: string) => string) =>
-    `(${test(`${variable}.name`)} OR any(alias IN coalesce(${variable}.aliases, []) WHERE ${test('alias')}))`;
-  if (filter.eq != null) {
-    const p = params.add(filter.eq);
-    conditions.push(either((v) => `${v} = ${p}`));
-  }
-  if (filter.in != null) {
-    const p = params.add(filter.in);
-    conditions.push(either((v) => `${v} IN ${p}`));
-  }
-  if (filter.contains != null) {
-    const p = params.add(filter.contains);
-    conditions.push(either((v) => `${v} CONTAINS ${p}`));
-  }
-  if (filter.startsWith != null) {
-    const p = params.add(filter.startsWith);
-    conditions.push(either((v) => `${v} STARTS WITH ${p}`));
-  }
-  if (filter.endsWith != null) {
-    const p = params.add(filter.endsWith);
-    conditions.push(either((v) => `${v} ENDS WITH ${p}`));
-  }
-  return conditions;
-}
-
 export const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 
 /** Joins conditions with AND; no condition at all holds for every row. */
 export const all = (conditions: string[]) => (conditions.length ? `(${conditions.join(' AND ')})` : 'true');
-
-export interface IntFilterValue {
-  eq?: number | null;
-  in?: number[] | null;
-  gte?: number | null;
-  lte?: number | null;
-  gt?: number | null;
-  lt?: number | null;
-}
-
-/** Numeric operators on one expression; a missing value (null) matches none of them. */
-export function intFilter(expression: string, filter: IntFilterValue | null | undefined, params: ParamBag): string[] {
-  if (!filter) return [];
-  const conditions: string[] = [];
-  if (filter.eq != null) conditions.push(`${expression} = ${params.add(filter.eq)}`);
-  if (filter.in != null) conditions.push(`${expression} IN ${params.add(filter.in)}`);
-  if (filter.gte != null) conditions.push(`${expression} >= ${params.add(filter.gte)}`);
-  if (filter.lte != null) conditions.push(`${expression} <= ${params.add(filter.lte)}`);
-  if (filter.gt != null) conditions.push(`${expression} > ${params.add(filter.gt)}`);
-  if (filter.lt != null) conditions.push(`${expression} < ${params.add(filter.lt)}`);
-  return conditions;
-}
-
-export interface IdFilterValue {
-  eq?: string | null;
-  in?: string[] | null;
-}
-
-export function idFilter(variable: string, filter: IdFilterValue | null | undefined, params: ParamBag): string[] {
-  if (!filter) return [];
-  const conditions: string[] = [];
-  if (filter.eq != null) conditions.push(`${variable}.id = ${params.add(filter.eq)}`);
-  if (filter.in != null) conditions.push(`${variable}.id IN ${params.add(filter.in)}`);
-  return conditions;
-}
-
-/** Plain string operators on one expression (no alias matching, no normalization). */
-export function stringFilter(expression: string, filter: StringFilterValue | null | undefined, params: ParamBag): string[] {
-  if (!filter) return [];
-  const conditions: string[] = [];
-  if (filter.eq != null) conditions.push(`${expression} = ${params.add(filter.eq)}`);
-  if (filter.in != null) conditions.push(`${expression} IN ${params.add(filter.in)}`);
-  if (filter.contains != null) conditions.push(`${expression} CONTAINS ${params.add(filter.contains)}`);
-  if (filter.startsWith != null) conditions.push(`${expression} STARTS WITH ${params.add(filter.startsWith)}`);
-  if (filter.endsWith != null) conditions.push(`${expression} ENDS WITH ${params.add(filter.endsWith)}`);
-  return conditions;
-}
-
-export interface Logical<W> {
-  AND?: W[] | null;
-  OR?: W[] | null;
-  NOT?: W | null;
-}
-
-/**
- * A where input's own conditions plus its AND/OR/NOT lists, compiled recursively with the same
- * compiler, so every where type gets boolean logic the same way.
- */
-export function withLogic<W extends Logical<W>>(where: W | null | undefined, own: (where: W) => string[]): string[] {
-  if (!where) return [];
-  const conditions = own(where);
-  const compile = (inner: W) => all(withLogic(inner, own));
-  for (const inner of where.AND ?? []) conditions.push(compile(inner));
-  if (where.OR?.length) conditions.push(`(${where.OR.map(compile).join(' OR ')})`);
-  // A missing value makes a comparison null; NOT of "unknown" must still hold.
-  if (where.NOT) conditions.push(`NOT coalesce(${compile(where.NOT)}, false)`);
-  return conditions;
-}
 
 
 export type Direction = 'ASC' | 'DESC';
@@ -219,13 +115,4 @@ export function keysetCondition(terms: SortTerm[], key: unknown[], params: Param
     return all([...equal, `${term.expression} ${term.direction === 'ASC' ? '>' : '<'} ${values[i]}`]);
   });
   return `(${branches.join(' OR ')})`;
-}
-
-/** What a connection field asks for, validated: direction, size and the cursor's sort key. */
-export interface KeysetPage {
-  limit: number;
-  backward: boolean;
-  key: unknown[] | null;
-  /** Identifies the ordering; part of every cursor so a cursor from another ordering is refused. */
-  signature: string;
 }

@@ -1,12 +1,14 @@
 import { EntityRow } from '../api/node.type';
+import { ENTITY_LABELS, nodePropertiesWithRole } from '../graph/model';
 import { ORGANIZATION_TYPENAMES, OrganizationKind } from '../organizations/organization-kind';
 
-const LABEL_TYPENAMES = ['Person', 'Honor', 'Program', 'Source', 'Figure'];
+/** Labels whose GraphQL type has their name (an organization's type follows its kind). */
+const LABEL_TYPENAMES = ENTITY_LABELS.filter((label) => label !== 'Organization');
 
 /** Properties of a projected node that are not fields: its labels and the search-only text. */
-const HIDDEN = new Set(['__labels', 'aliasText', 'searchText']);
+const HIDDEN = new Set(['__labels', ...nodePropertiesWithRole('searchKey')]);
 
-/** Turns a projected node (see db/cypher `project`) into the row GraphQL resolves. */
+/** Turns a projected node (see query/cypher `project`) into the row GraphQL resolves. */
 export function toEntity(row: Record<string, any> | null | undefined): EntityRow | null {
   if (!row) return null;
   const labels: string[] = row.__labels ?? [];

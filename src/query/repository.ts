@@ -3,21 +3,11 @@ import { EntityRow } from '../api/node.type';
 import { Graph, Row } from '../db/graph';
 import { Loaders } from '../db/loaders';
 import neo4j from 'neo4j-driver';
-import {
-  IdFilterValue, KeysetPage, Logical, ParamBag, SortTerm, StringFilterValue, flip, idFilter, keysetCondition, nameFilter, orderBy,
-  project, projectFields, projectRelationship, sortExpressions, sortKey, where, withLogic,
-} from './cypher';
-import { KeyedPage, RelatedRow, SortInput } from '../api/connection';
+import { ParamBag, SortTerm, flip, keysetCondition, orderBy, project, projectFields, projectRelationship, sortExpressions, sortKey, where } from './cypher';
+import { KeyedPage, KeysetPage, RelatedRow, SortInput } from '../api/connection';
 import { badInput } from '../api/errors';
 import { groupBy } from '../db/loaders';
-import { normalizeName } from '../text/normalize';
 import { toEntity } from './entity';
-
-/** Filters every listing understands; domains add their own conditions. */
-export interface ListFilter {
-  id?: IdFilterValue | null;
-  name?: StringFilterValue | null;
-}
 
 /**
  * One relationship connection field. `match` binds `id` (the parent's id, imported), `r` (the
@@ -160,11 +150,6 @@ export abstract class Repository {
     });
   }
 
-  /** Id and name conditions, with names normalized as the graph stores them (婦聯 finds 妇联). */
-  protected filterConditions(variable: string, filter: ListFilter | null | undefined, params: ParamBag): string[] {
-    return nodeConditions(variable, filter, params);
-  }
-
   /**
    * One page of `label` nodes in the order of `terms` (id breaks ties), fetching one extra row to
    * see whether more follow. Backward pages read in the reverse order and are turned around.
@@ -295,75 +280,4 @@ export abstract class Repository {
     const row = await this.nodeLoader().load(id);
     return row && typenames.includes(row.__typename) ? row : null;
   }
-}
-
-/**
- * For a lookup by exact name (`name: { eq }` or `{ in }`), where the matching nodes come from:
- * the name index for canonical names and the full-text index for aliases (a list property,
- * which no range index covers), instead of scanning every node of the label. The where
- * conditions still check the exact match afterwards; null when the filter is no such lookup.
- */
-export function nameAnchor(label: string, filter: ListFilter | null | undefined, params: ParamBag): string | null {
-  const f = filter?.name;
-  const raw = f?.eq != null ? [f.eq] : f?.in;
-  if (!raw?.length) return null;
-  const values = raw.map((value) => normalizeName(value));
-  // A value with no letter or digit gives the full-text analyzer no token to look up.
-  if (values.some((value) => !/[\p{L}\p{N}]/u.test(value))) return null;
-  const names = params.add(values);
-  const phrases = params.add(values.map((value) => `aliasText:"${value.replace(/[\\"]/g, '\\$&')}"`).join(' OR '));
-  return `CALL () {
-      MATCH (n:${label}) WHERE n.name IN ${names} RETURN n
-      UNION
-      CALL db.index.fulltext.queryNodes('entity_search', ${phrases}) YIELD node AS n WITH n WHERE n:${label} RETURN n
-    }`;
-}
-
-/** A recipient (person or organization) filter: id and name with AND/OR/NOT. */
-export function recipientConditions(variable: string, filter: RecipientFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => nodeConditions(variable, f, params));
-}
-
-export interface RecipientFilter extends ListFilter, Logical<RecipientFilter> {}
-
-export interface HierarchyFilterValue {
-  id: string;
-  includeDescendants?: boolean | null;
-}
-
-/**
- * `(variable)-[:TYPE]->(:Organization {id})`; with descendants, the organization may also be
- * anywhere under it (PART_OF at any depth).
- */
-export function hierarchyCondition(variable: string, type: 'PART_OF' | 'MEMBER_OF', filter: HierarchyFilterValue, params: ParamBag): string {
-  const id = params.add(filter.id);
-  const target = params.variable('target');
-  if (!filter.includeDescendants) return `EXISTS { MATCH (${variable})-[:${type}]->(${target}:Organization {id: ${id}}) }`;
-  return type === 'PART_OF'
-    ? `EXISTS { MATCH (${variable})-[:PART_OF*1..]->(${target}:Organization {id: ${id}}) }`
-    : `EXISTS { MATCH (${variable})-[:MEMBER_OF]->(:Organization)-[:PART_OF*0..]->(${target}:Organization {id: ${id}}) }`;
-}
-
-/** Id and name conditions for any node; names match the canonical name or any alias, normalized. */
-export function nodeConditions(variable: string, filter: ListFilter | null | undefined, params: ParamBag): string[] {
-  if (!filter) return [];
-  const conditions = idFilter(variable, filter.id, params);
-  if (filter.name) {
-    const f = filter.name;
-    const norm = (value: string | null | undefined) => (value == null ? value : normalizeName(value));
-    conditions.push(
-      ...nameFilter(
-        variable,
-        {
-          eq: norm(f.eq),
-          in: f.in?.map((v) => normalizeName(v)),
-          contains: norm(f.contains),
-          startsWith: norm(f.startsWith),
-          endsWith: norm(f.endsWith),
-        },
-        params,
-      ),
-    );
-  }
-  return conditions;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config';
-import { DatabaseUnavailableError, connectDatabase } from '../db/connect';
+import { DatabaseUnavailableError } from '../db/connect';
+import { connectDatabase } from '../local-neo4j/connect-database';
 import { applyMigrations } from '../db/migrations';
 import { loadSeeds } from './seed';
 

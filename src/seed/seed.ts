@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Graph } from '../db/graph';
-import { nameKey, nameSkeleton, normalizeName, searchKeys, toTraditional } from '../text/normalize';
+import { namedProperties } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
 import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
@@ -20,26 +20,6 @@ const provenance = (fact: { citations: CitationRef[]; inferred?: boolean; note?:
   note: fact.note ?? null,
 });
 
-/**
- * Names as the graph stores them: canonical simplified name, every alias (plus the
- * traditional form, which is how the damaged sources and many users write), and the keys the
- * full-text index searches.
- */
-function naming(entity: { name: string; aliases?: string[]; nameEn?: string | null }) {
-  const name = normalizeName(entity.name);
-  const aliases = [...new Set([...(entity.aliases ?? []), toTraditional(name)])].filter((alias) => alias !== name);
-  return {
-    name,
-    aliases,
-    nameEn: entity.nameEn ?? null,
-    aliasText: aliases.join(' | '),
-    searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
-    // Held unique per label by schema/migrations/004_editing.cypher, as for names editors create.
-    nameKey: nameKey(name),
-    nameSkeleton: nameSkeleton(name),
-  };
-}
-
 const nodeRow = (id: string, props: Record<string, unknown>) => ({ id, props });
 const edge = (from: string, to: string, key: string, props: Record<string, unknown>) => ({ from, to, key, props });
 
@@ -48,7 +28,7 @@ export function seedRows(seed: SeedFile) {
   const nodes: Record<string, Rows> = {
     Source: seed.sources.map((s) =>
       nodeRow(s.id, {
-        ...naming({ name: s.title }),
+        ...namedProperties({ name: s.title }),
         title: s.title,
         kind: s.kind,
         published: s.published ?? null,
@@ -57,11 +37,11 @@ export function seedRows(seed: SeedFile) {
         ...provenance({ ...s, citations: s.citations ?? [{ sourceId: s.id, locator: null }] }),
       }),
     ),
-    Person: seed.people.map((p) => nodeRow(p.id, { ...naming(p), ...provenance(p) })),
-    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...naming(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
-    Honor: seed.honors.map((h) => nodeRow(h.id, { ...naming(h), level: h.level ?? null, ...provenance(h) })),
+    Person: seed.people.map((p) => nodeRow(p.id, { ...namedProperties(p), ...provenance(p) })),
+    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...namedProperties(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
+    Honor: seed.honors.map((h) => nodeRow(h.id, { ...namedProperties(h), level: h.level ?? null, ...provenance(h) })),
     Program: seed.programs.map((p) =>
-      nodeRow(p.id, { ...naming(p), kind: p.kind, year: p.year ?? null, startDate: p.startDate ?? null, ...provenance(p) }),
+      nodeRow(p.id, { ...namedProperties(p), kind: p.kind, year: p.year ?? null, startDate: p.startDate ?? null, ...provenance(p) }),
     ),
     Figure: seed.figures.map((f) =>
       nodeRow(f.id, {

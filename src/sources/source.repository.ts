@@ -1,8 +1,10 @@
 import { EntityRow } from '../api/node.type';
-import { KeyedPage, SortInput } from '../api/connection';
-import { KeysetPage, Logical, ParamBag, withLogic } from '../query/cypher';
+import { KeyedPage, KeysetPage, SortInput } from '../api/connection';
+import type { SourceWhere } from '../api/where.input';
+import { ParamBag } from '../query/cypher';
 import { Transaction } from '../db/graph';
-import { ListFilter, RelationshipQuery, Repository, nameAnchor, nodeConditions, sortTerms } from '../query/repository';
+import { nameAnchor, sourceConditions } from '../query/filter';
+import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 
 /**
  * Of `ids`, those that name no source (any more), each with the source it was merged into, or
@@ -30,12 +32,6 @@ export async function missingSources(tx: Transaction, ids: readonly string[]): P
   return new Map(missing.map((id) => [id, mergedInto.get(id) ?? null]));
 }
 
-export interface SourceFilter extends ListFilter, Logical<SourceFilter> {}
-
-export function sourceConditions(v: string, filter: SourceFilter | null | undefined, params: ParamBag): string[] {
-  return withLogic(filter, (f) => nodeConditions(v, f, params));
-}
-
 /**
  * Every relationship citing the source. Relationships keep their sources in a list property,
  * which no index covers, so this reads the relationships once per page; the graph is small and
@@ -53,13 +49,13 @@ export class SourceRepository extends Repository {
     return this.typedById(id, ['Source']);
   }
 
-  list(filter: SourceFilter | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
+  list(filter: SourceWhere | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
     const conditions = sourceConditions('n', filter, params);
     return this.nodePage('Source', conditions, params, page, sortTerms('n', order), nameAnchor('Source', filter, params));
   }
 
-  count(filter: SourceFilter | null | undefined): Promise<number> {
+  count(filter: SourceWhere | null | undefined): Promise<number> {
     const params = new ParamBag();
     const conditions = sourceConditions('n', filter, params);
     return this.countNodes('Source', conditions, params, nameAnchor('Source', filter, params));

@@ -3,7 +3,7 @@ import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection } from '../api/connection';
 import { checkId } from '../api/id';
-import { SourceWhere } from './source.input';
+import { SourceWhere } from '../api/where.input';
 import { FactConnection } from './fact.type';
 import { Source } from './source.type';
 import { FigureRepository } from '../figures/figure.repository';

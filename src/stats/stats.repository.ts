@@ -1,7 +1,9 @@
 import neo4j from 'neo4j-driver';
+import type { AwardCountWhere } from '../api/where.input';
 import { ParamBag, project, where } from '../query/cypher';
+import { awardCountConditions } from '../query/filter';
 import { Repository } from '../query/repository';
-import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
+import { AwardCount, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
 
 /** Group keys become Cypher expressions from this fixed table, never from client text. */
 const GROUP_EXPRESSIONS: Record<AwardGroupKey, { name: string; expression: string }> = {
@@ -13,14 +15,7 @@ const GROUP_EXPRESSIONS: Record<AwardGroupKey, { name: string; expression: strin
 export class StatsRepository extends Repository {
   async awardCounts(groupBy: AwardGroupKey[], filter: AwardCountWhere | null | undefined): Promise<AwardCount[]> {
     const params = new ParamBag();
-    const conditions: string[] = [];
-    if (filter?.yearFrom != null) conditions.push(`a.year >= ${params.add(filter.yearFrom)}`);
-    if (filter?.yearTo != null) conditions.push(`a.year <= ${params.add(filter.yearTo)}`);
-    if (filter?.levels != null) conditions.push(`h.level IN ${params.add(filter.levels)}`);
-    if (filter?.honorIds != null) conditions.push(`h.id IN ${params.add(filter.honorIds)}`);
-    if (filter?.conferredById != null) {
-      conditions.push(`EXISTS { (h)-[:CONFERRED_BY]->(:Entity {id: ${params.add(filter.conferredById)}}) }`);
-    }
+    const conditions = awardCountConditions('a', 'h', filter, params);
     const keys = [...new Set(groupBy)].map((key) => GROUP_EXPRESSIONS[key]);
     const returned = keys.map((k) => `${k.expression} AS ${k.name}`);
     const rows = await this.graph.read(

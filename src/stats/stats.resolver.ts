@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { Context } from '../api/context';
 import { checkId } from '../api/id';
 import { badInput, notFound } from '../api/errors';
-import { AwardCount, AwardCountWhere, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
+import { AwardCountWhere } from '../api/where.input';
+import { AwardCount, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
 import { NodeRepository } from '../nodes/node.repository';
 import { StatsRepository } from './stats.repository';
 

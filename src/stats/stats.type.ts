@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Level } from '../api/enums';
 import { EntityRow, Node } from '../api/node.type';
 import { Honor } from '../honors/honor.type';
@@ -12,24 +12,6 @@ export enum AwardGroupKey {
 }
 
 registerEnumType(AwardGroupKey, { name: 'AwardGroupKey', description: 'What award counts are grouped by.' });
-
-@InputType({ description: 'Which awards to count. All conditions must hold.' })
-export class AwardCountWhere {
-  @Field(() => Int, { nullable: true, description: 'Awarded in this year or later.' })
-  yearFrom?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Awarded in this year or earlier.' })
-  yearTo?: number | null;
-
-  @Field(() => [Level], { nullable: true, description: "The honor's level is one of these." })
-  levels?: Level[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'The honor is one of these.' })
-  honorIds?: string[] | null;
-
-  @Field(() => ID, { nullable: true, description: 'The honor was conferred by this organization.' })
-  conferredById?: string | null;
-}
 
 @ObjectType({ simpleResolvers: true, description: 'One group of awards: the keys asked for (others null) and how many.' })
 export class AwardCount {

@@ -1,5 +1,5 @@
 /**
- * Text normalization shared by seeding, search and duplicate detection.
+ * Text normalization shared by seeding, editing, import, search and duplicate detection.
  *
  * Source documents (and names typed by users) arrive in traditional script, with
  * pinyin annotations after characters and with characters lost to `?`. Everything
@@ -321,7 +321,11 @@ export function candidateQuery(input: string): string {
   return [...terms].map((term) => term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')).join(' OR ');
 }
 
-/** Every name property stored on a node: canonical name, aliases, search keys and nameKey. */
+/**
+ * Every name property stored on a node: canonical name, cleaned aliases (plus the traditional
+ * form, which is how the damaged sources and many users write), search keys, nameKey and
+ * nameSkeleton. The seed and every editor's write store names through this one function.
+ */
 export function namedProperties(entity: { name: string; aliases?: readonly string[] | null; nameEn?: string | null }) {
   const name = normalizeName(entity.name);
   const aliases = [...new Set([...(entity.aliases ?? []).map((a) => cleanText(a)).filter(Boolean), toTraditional(name)])].filter(

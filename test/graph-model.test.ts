@@ -1,0 +1,76 @@
+import { createDriver, Graph } from '../src/db/graph';
+import {
+  BOOKKEEPING_RELATIONSHIPS,
+  LABELS,
+  NEO4J_TYPES,
+  NODE_PROPERTIES,
+  RELATIONSHIPS,
+  isContentLabel,
+  isRelationshipType,
+} from '../src/graph/model';
+
+let graph: Graph;
+beforeAll(() => {
+  graph = new Graph(createDriver(process.env.TEST_NEO4J_URI!, 'neo4j', ''), 'neo4j');
+});
+afterAll(() => graph.driver.close());
+
+/** Whether a value of `valueType` fits a kind; NOT NULL dropped, an empty list fits every list kind. */
+const fits = (kind: keyof typeof NEO4J_TYPES, valueType: string) => {
+  const type = valueType.replace(/ NOT NULL/g, '');
+  return NEO4J_TYPES[kind].includes(type) || (type === 'LIST<NOTHING>' && NEO4J_TYPES[kind].some((t) => t.startsWith('LIST<')));
+};
+
+describe('the graph model (src/graph/model.ts) describes the seeded graph', () => {
+  it('knows every label and relationship type the database holds', async () => {
+    const labels = (await graph.read('CALL db.labels() YIELD label RETURN label')).map((row) => row.label as string);
+    const types = (await graph.read('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS type')).map((row) => row.type as string);
+    expect(labels.filter((label) => !(label in LABELS))).toEqual([]);
+    expect(types.filter((type) => !isRelationshipType(type) && !(type in BOOKKEEPING_RELATIONSHIPS))).toEqual([]);
+    // The seed makes every content relationship type but MEMBER_OF (the report names no member).
+    expect(types.filter(isRelationshipType).sort()).toEqual(Object.keys(RELATIONSHIPS).filter((type) => type !== 'MEMBER_OF').sort());
+  });
+
+  it('starts and ends each relationship at the labels the model gives it', async () => {
+    const rows = await graph.read(
+      `MATCH (a:Entity)-[r]->(b:Entity)
+       RETURN DISTINCT type(r) AS type, [l IN labels(a) WHERE l <> 'Entity'] AS from, [l IN labels(b) WHERE l <> 'Entity'] AS to`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const wrong = rows.filter((row) => {
+      if (!isRelationshipType(row.type)) return true;
+      const spec = RELATIONSHIPS[row.type];
+      const at = (labels: string[], allowed: readonly string[]) => labels.length === 1 && allowed.includes(labels[0]);
+      return !at(row.from, spec.from) || !at(row.to, spec.to);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('lists every relationship property with the kind it is stored as', async () => {
+    const rows = await graph.read(
+      `MATCH (:Entity)-[r]->(:Entity) UNWIND keys(r) AS name
+       RETURN DISTINCT type(r) AS type, name, valueType(r[name]) AS valueType`,
+    );
+    const wrong = rows
+      .filter((row) => {
+        const spec = isRelationshipType(row.type) ? RELATIONSHIPS[row.type].properties[row.name] : undefined;
+        return !spec || !fits(spec.kind, row.valueType);
+      })
+      .map((row) => `${row.type}.${row.name}: ${row.valueType}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('lists every node property and label of the content nodes, with the kind it is stored as', async () => {
+    const rows = await graph.read(
+      `MATCH (n:Entity) UNWIND keys(n) AS name
+       RETURN DISTINCT labels(n) AS labels, name, valueType(n[name]) AS valueType`,
+    );
+    const wrong = rows
+      .filter((row) => {
+        const spec = NODE_PROPERTIES[row.name];
+        return !(row.labels as string[]).every(isContentLabel) || !spec || !fits(spec.kind, row.valueType);
+      })
+      .map((row) => `${row.labels.join(':')}.${row.name}: ${row.valueType}`);
+    expect(wrong).toEqual([]);
+  });
+});
