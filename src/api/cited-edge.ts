@@ -1,6 +1,7 @@
 import { Field, InterfaceType } from 'type-graphql';
-import { KeyedPage, KeysetPage, RelatedRow, toConnection } from './connection';
-import { Citation, citationsOf } from '../sources/citation.type';
+import { KeyedPage, RelatedRow, toConnection } from './connection';
+import { KeysetPage } from './connection';
+import { Citation, citationsOf } from './citation.type';
 
 /** What every relationship edge shows: where the fact comes from and whether it is inferred. */
 @InterfaceType({ description: 'An edge that is a relationship in the graph: it shows where the relationship is stated.' })

@@ -1,7 +1,18 @@
-import { EntityType } from '../search/search.type';
+import { registerEnumType } from 'type-graphql';
 
-/** One enum for search and duplicate checks; it lives with search, which landed it first. */
-export { EntityType };
+/** The kinds of node search and duplicate checks cover (figures are numbers, not names). */
+export enum EntityType {
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+  HONOR = 'HONOR',
+  PROGRAM = 'PROGRAM',
+  SOURCE = 'SOURCE',
+}
+
+registerEnumType(EntityType, {
+  name: 'EntityType',
+  description: 'A kind of node that search can return.',
+});
 
 /** The node label of each entity type. */
 export const ENTITY_LABELS: Record<EntityType, string> = {

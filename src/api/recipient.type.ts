@@ -1,11 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { Node, resolveTypename } from './node.type';
-import type { Award } from '../honors/award.type';
 
-// Interfaces must be defined before any type that implements them is decorated; requiring the
-// field types lazily keeps this module free of import cycles.
-const lazy = (path: string, name: string) => require(path)[name];
-
+/** Its relationship fields (`awards`, `awardsConnection`) are declared by honors/recipient.resolver.ts. */
 @InterfaceType({
   implements: Node,
   resolveType: resolveTypename,
@@ -17,7 +13,4 @@ export abstract class Recipient implements Node {
 
   @Field({ description: 'Canonical name, in simplified Chinese.' })
   name!: string;
-
-  @Field(() => [lazy('../honors/award.type', 'Award')], { description: 'Honors received, newest first.' })
-  awards!: Award[];
 }

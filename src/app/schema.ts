@@ -4,16 +4,16 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from '../nodes/node.resolver';
 import { PersonResolver } from '../people/person.resolver';
 import { OrganizationResolver } from '../organizations/organization.resolver';
-import { MembershipResolver } from '../organizations/membership.resolver';
+import { MembershipResolver, PersonMembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
 import { AwardResolver } from '../honors/award.resolver';
-import { RecipientResolver } from '../honors/recipient.resolver';
-import { ProgramResolver } from '../programs/program.resolver';
-import { SourceResolver } from '../sources/source.resolver';
+import { OrganizationAwardResolver, RecipientResolver } from '../honors/recipient.resolver';
+import { OrganizationProgramResolver, ProgramResolver } from '../programs/program.resolver';
+import { AuthorResolver, SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
-import { FigureResolver } from '../figures/figure.resolver';
+import { FigureResolver, OrganizationFigureResolver, ProgramFigureResolver } from '../figures/figure.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { DuplicateResolver } from '../duplicates/duplicate.resolver';
@@ -22,7 +22,9 @@ import { authChecker } from '../api/auth-checker';
 import { validateInput } from '../api/validation';
 import { answerPrefetchedFields } from '../api/prefetch';
 import { PathResolver } from '../paths/path.resolver';
-import { AwardCountResolver, HonoreeCountResolver, StatsResolver } from '../stats/stats.resolver';
+import {
+  AwardCountResolver, HonoreeCountResolver, PartnerProgramCountResolver, StatsResolver, SubjectFiguresResolver,
+} from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
 
 export const RESOLVERS = [
@@ -30,14 +32,20 @@ export const RESOLVERS = [
   PersonResolver,
   OrganizationResolver,
   MembershipResolver,
+  PersonMembershipResolver,
   HonorResolver,
   AwardResolver,
   RecipientResolver,
+  OrganizationAwardResolver,
   ProgramResolver,
+  OrganizationProgramResolver,
+  FigureResolver,
+  OrganizationFigureResolver,
+  ProgramFigureResolver,
   SourceResolver,
+  AuthorResolver,
   CitationResolver,
   FactResolver,
-  FigureResolver,
   EditingResolver,
   HistoryResolver,
   DuplicateResolver,
@@ -46,6 +54,8 @@ export const RESOLVERS = [
   StatsResolver,
   AwardCountResolver,
   HonoreeCountResolver,
+  PartnerProgramCountResolver,
+  SubjectFiguresResolver,
   SearchResolver,
 ] as const;
 

@@ -1,10 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../api/node.type';
-import { Citation } from '../sources/citation.type';
 
 /**
  * A number a source reports (31 studios, 4542 caring mothers): kept as a fact with provenance
- * rather than turned into invented nodes.
+ * rather than turned into invented nodes. Its `subject` and `sources` are declared by figure.resolver.ts.
  */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A reported figure: a count or amount about an organization or program.' })
 export class Figure implements Node {
@@ -12,9 +11,6 @@ export class Figure implements Node {
   id!: string;
 
   subjectId!: string;
-
-  @Field(() => Node, { description: 'What the figure is about.' })
-  subject!: Node;
 
   @Field({ description: 'Machine name of the measure, e.g. pacesetter_studios_established.' })
   metric!: string;
@@ -33,7 +29,4 @@ export class Figure implements Node {
 
   @Field(() => Int, { nullable: true })
   year!: number | null;
-
-  @Field(() => [Citation])
-  sources!: Citation[];
 }

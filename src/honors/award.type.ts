@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Citation } from '../sources/citation.type';
-import { Recipient } from '../api/recipient.type';
-import { Honor } from './honor.type';
 
-/** A RECEIVED relationship: a recipient was given an honor, in a year, according to sources. */
+/**
+ * A RECEIVED relationship: a recipient was given an honor, in a year, according to sources.
+ * Its `recipient`, `honor` and `sources` are declared by award.resolver.ts.
+ */
 @ObjectType({ simpleResolvers: true, description: 'An honor given to a person or an organization, with its year and sources.' })
 export class Award {
   recipientId!: string;
@@ -11,17 +11,8 @@ export class Award {
   sourceIds?: string[];
   locators?: string[];
 
-  @Field(() => Recipient, { description: 'Who received the honor.' })
-  recipient!: Recipient;
-
-  @Field(() => Honor)
-  honor!: Honor;
-
   @Field(() => Int, { nullable: true, description: 'Year the honor was given, when known.' })
   year!: number | null;
-
-  @Field(() => [Citation], { description: 'Where this award is reported.' })
-  sources!: Citation[];
 
   @Field({ description: 'True when the award is implied by its sources rather than stated.' })
   inferred!: boolean;

@@ -1,39 +1,39 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
-import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
-} from '../api/connection';
+import { BY_NAME, DatedSort, FirstAfterArgs, NodeSort, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
+import { checkId } from '../api/id';
+import { createResourceResolver } from '../api/resource.resolver';
+import { Organization } from '../organizations/organization.type';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
 import { HonorRecipientConnection } from './award-edges.type';
-import { checkId } from '../api/id';
-import { Citation, citationsOf } from '../sources/citation.type';
-import { Honor } from './honor.type';
+import { Award } from './award.type';
+import { Honor, HonorConnection } from './honor.type';
 import { AwardWhere, HonorWhere, OrganizationWhere } from '../api/where.input';
 import { awardsConnection, honorById } from './awards-connection';
 import { HonorRepository } from './honor.repository';
 import { OrganizationRepository } from '../organizations/organization.repository';
 
-export const HonorConnection = connectionTypes(Honor, 'Honor');
-
+/** `honor(id)`, `honors`, and what honors own: their awards (RECEIVED), conferrers (CONFERRED_BY) and variants (VARIANT_OF). */
 @Resolver(() => Honor)
-export class HonorResolver {
-  @Query(() => Honor, { nullable: true, description: 'An honor by id; null when there is none.' })
-  honor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+export class HonorResolver extends createResourceResolver({
+  type: Honor,
+  connection: HonorConnection,
+  repository: HonorRepository,
+  where: HonorWhere,
+  sort: NodeSort,
+  one: 'honor',
+  many: 'honors',
+  noun: 'an honor',
+  nouns: 'honors',
+  sortedBy: 'name',
+  cited: { sources: 'Where this honor is mentioned.' },
+}) {
+  /** `honor(id)` reads the honor's `awardsConnection` page in the same query when the request asks for it. */
+  protected override byId(id: string, ctx: Context, info: GraphQLResolveInfo) {
     return honorById(checkId(id), ctx, info);
-  }
-
-  @Query(() => HonorConnection, { description: 'Honors, by name unless orderBy says otherwise.' })
-  async honors(
-    @Args() args: ConnectionArgs,
-    @Arg('where', () => HonorWhere, { nullable: true }) filter: HonorWhere | null,
-    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.get(HonorRepository).list(filter, order, page), page, () => ctx.get(HonorRepository).count(filter));
   }
 
   @FieldResolver(() => HonorRecipientConnection, { description: 'Who received this honor; edges carry year and sources.' })
@@ -62,33 +62,23 @@ export class HonorResolver {
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver()
-  aliases(@Root() honor: EntityRow) {
-    return honor.aliases ?? [];
-  }
-
-  @FieldResolver()
+  @FieldResolver(() => [Organization], { description: 'The bodies that confer this honor.' })
   conferredBy(@Root() honor: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(HonorRepository).conferredBy(honor.id);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Honor, { nullable: true, description: 'The generic title this honor is a level of.' })
   variantOf(@Root() honor: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(HonorRepository).variantOf(honor.id);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Honor], { description: 'The level-specific honors of this generic title.' })
   variants(@Root() honor: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(HonorRepository).variants(honor.id);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Award], { description: 'Who received this honor, newest first.' })
   awards(@Root() honor: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(HonorRepository).awardsOfHonor(honor.id);
-  }
-
-  @FieldResolver(() => [Citation])
-  sources(@Root() honor: EntityRow) {
-    return citationsOf(honor);
   }
 }

@@ -1,10 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node } from '../api/node.type';
-import { Citation } from '../sources/citation.type';
-import { Organization } from '../organizations/organization.type';
-import { Award } from './award.type';
 
+/** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A title or award, e.g. 三八红旗手 or 全国三八红旗集体.' })
 export class Honor implements Node {
   @Field(() => ID)
@@ -21,19 +20,6 @@ export class Honor implements Node {
 
   @Field(() => Level, { nullable: true, description: 'Level of the honor; null for a generic title.' })
   level!: Level | null;
-
-  @Field(() => [Organization], { description: 'The bodies that confer this honor.' })
-  conferredBy!: Organization[];
-
-  @Field(() => Honor, { nullable: true, description: 'The generic title this honor is a level of.' })
-  variantOf!: Honor | null;
-
-  @Field(() => [Honor], { description: 'The level-specific honors of this generic title.' })
-  variants!: Honor[];
-
-  @Field(() => [Award], { description: 'Who received this honor, newest first.' })
-  awards!: Award[];
-
-  @Field(() => [Citation], { description: 'Where this honor is mentioned.' })
-  sources!: Citation[];
 }
+
+export const HonorConnection = connectionTypes(Honor, 'Honor');

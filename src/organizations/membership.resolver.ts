@@ -1,18 +1,27 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
-import { Citation, citationsOf } from '../sources/citation.type';
+import { Citation, citationsOf } from '../api/citation.type';
+import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf } from '../api/connection';
+import { relationshipConnection } from '../api/cited-edge';
+import { EntityRow } from '../api/node.type';
+import { Recipient } from '../api/recipient.type';
+import { Person } from '../people/person.type';
+import { Organization } from './organization.type';
 import { Membership } from './membership.type';
-import { MembershipRow } from './organization.repository';
+import { MembershipWhere } from '../api/where.input';
+import { MembershipConnection } from './organization-edges.type';
+import { MembershipRow, OrganizationRepository } from './organization.repository';
 import { NodeRepository } from '../nodes/node.repository';
 
+/** A membership's two ends and its sources. */
 @Resolver(() => Membership)
 export class MembershipResolver {
-  @FieldResolver()
+  @FieldResolver(() => Recipient)
   member(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(membership.memberId);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Organization)
   organization(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(membership.organizationId);
   }
@@ -20,5 +29,27 @@ export class MembershipResolver {
   @FieldResolver(() => [Citation])
   sources(@Root() membership: MembershipRow) {
     return citationsOf(membership);
+  }
+}
+
+/** The organizations a person belongs to (MEMBER_OF, owned here). */
+@Resolver(() => Person)
+export class PersonMembershipResolver {
+  @FieldResolver(() => [Membership], { description: 'Organizations this person belongs to.' })
+  memberships(@Root() person: EntityRow, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationRepository).membershipsOf(person.id);
+  }
+
+  @FieldResolver(() => MembershipConnection, { description: 'Organizations this person belongs to; edges carry role, dates and sources.' })
+  membershipsConnection(
+    @Root() person: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, BY_NAME);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', person.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
   }
 }

@@ -1,21 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Recipient } from '../api/recipient.type';
-import { Citation } from '../sources/citation.type';
-import { Organization } from './organization.type';
 
-/** A MEMBER_OF relationship. */
+/** A MEMBER_OF relationship; its `member`, `organization` and `sources` are declared by membership.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: 'A person or organization belonging to an organization, with role and dates.' })
 export class Membership {
   memberId!: string;
   organizationId!: string;
   sourceIds?: string[];
   locators?: string[];
-
-  @Field(() => Recipient)
-  member!: Recipient;
-
-  @Field(() => Organization)
-  organization!: Organization;
 
   @Field(() => String, { nullable: true, description: 'Role in the organization, e.g. 执委 (executive-committee member).' })
   role!: string | null;
@@ -25,7 +16,4 @@ export class Membership {
 
   @Field(() => String, { nullable: true, description: 'End date, null while the membership lasts.' })
   until!: string | null;
-
-  @Field(() => [Citation])
-  sources!: Citation[];
 }

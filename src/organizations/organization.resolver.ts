@@ -3,48 +3,47 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } f
 import { selectionOf, selectionsNamed } from '../api/selection';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
-import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, pagingOf, toConnection,
-} from '../api/connection';
+import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf, toConnection } from '../api/connection';
 import { badInput, notFound } from '../api/errors';
 import { relationshipConnection } from '../api/cited-edge';
 import { checkId } from '../api/id';
-import { Citation, citationsOf } from '../sources/citation.type';
-import { OrganizationProgramConnection } from '../programs/program-edges.type';
-import { Organization } from './organization.type';
-import { MembershipWhere, OrganizationWhere, ProgramWhere } from '../api/where.input';
+import { createResourceResolver } from '../api/resource.resolver';
+import { Organization, OrganizationConnection } from './organization.type';
+import { Membership } from './membership.type';
+import { MembershipWhere, OrganizationWhere } from '../api/where.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
-import { OrganizationConnection } from './organization-connection.type';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
-import { FigureRepository } from '../figures/figure.repository';
-import { HonorRepository } from '../honors/honor.repository';
 import { OrganizationRepository } from './organization.repository';
 import { chartPlan, organizationPagePlan, subtreePlan } from './organization.plan';
-import { ProgramRepository } from '../programs/program.repository';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
-const DATED_SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' } as const;
 
+/**
+ * `organization(id)`, `organizations`, `orgChart`, and what organizations own: the hierarchy
+ * (PART_OF) and memberships (MEMBER_OF). Declared on the Organization interface, every kind has
+ * them; awards, programs and figures are declared by honors/, programs/ and figures/.
+ */
 @Resolver(() => Organization)
-export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true, description: 'An organization by id; null when there is none.' })
-  organization(@Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+export class OrganizationResolver extends createResourceResolver({
+  type: Organization,
+  connection: OrganizationConnection,
+  repository: OrganizationRepository,
+  where: OrganizationWhere,
+  sort: NodeSort,
+  one: 'organization',
+  many: 'organizations',
+  noun: 'an organization',
+  nouns: 'organizations',
+  sortedBy: 'name',
+  cited: { sources: 'Where this organization is mentioned.' },
+}) {
+  /** `organization(id)` reads what the request shows below it (children levels, members) in the same query. */
+  protected override byId(id: string, ctx: Context, info: GraphQLResolveInfo) {
     const organization = selectionOf(info);
     // A nested chart: the organization and every level of children asked for, in one query.
     const subtree = subtreePlan(selectionsNamed(organization, 'children'));
     if (subtree) return ctx.get(OrganizationRepository).byIdWithSubtree(checkId(id), subtree);
     return ctx.get(OrganizationRepository).byId(checkId(id), organizationPagePlan(organization));
-  }
-
-  @Query(() => OrganizationConnection, { description: 'Organizations, by name unless orderBy says otherwise.' })
-  async organizations(
-    @Args() args: ConnectionArgs,
-    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
-    @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.get(OrganizationRepository).list(filter, order, page), page, () => ctx.get(OrganizationRepository).count(filter));
   }
 
   @Query(() => [OrgChartNode], {
@@ -72,29 +71,24 @@ export class OrganizationResolver {
     return nodes;
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Organization], { description: 'The chain of organizations above this one, root first (for breadcrumbs).' })
   ancestors(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(OrganizationRepository).ancestorsOf(org.id);
   }
 
-  @FieldResolver(() => OrganizationConnection)
+  @FieldResolver(() => OrganizationConnection, { description: 'Every organization below this one at any depth, a page at a time by name (for drill-down).' })
   async descendants(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const { order, page } = pagingOf(args, null, BY_NAME);
     return toConnection(await ctx.get(OrganizationRepository).descendantsOf(org.id, order, page), page, () =>
       ctx.get(OrganizationRepository).countDescendants(org.id));
   }
 
-  @FieldResolver()
-  aliases(@Root() org: EntityRow) {
-    return org.aliases ?? [];
-  }
-
-  @FieldResolver()
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization this one is part of.' })
   parent(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(OrganizationRepository).parentOf(org.id);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Organization], { description: 'Organizations directly under this one, by name.' })
   children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
     return ctx.get(OrganizationRepository).childrenOf(org.id, subtreePlan([selectionOf(info)])!);
   }
@@ -119,12 +113,7 @@ export class OrganizationResolver {
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver()
-  awards(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(HonorRepository).awardsOfRecipient(org.id);
-  }
-
-  @FieldResolver()
+  @FieldResolver(() => [Membership], { description: 'Its members (people or organizations), with role and dates.' })
   members(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(OrganizationRepository).membersOf(org.id);
   }
@@ -142,7 +131,7 @@ export class OrganizationResolver {
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Membership], { description: 'Organizations this one is a member of.' })
   memberships(@Root() org: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(OrganizationRepository).membershipsOf(org.id);
   }
@@ -158,35 +147,5 @@ export class OrganizationResolver {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
     const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', org.id, filter, order, page);
     return relationshipConnection(rows, page, count);
-  }
-
-  @FieldResolver()
-  programs(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(ProgramRepository).ofOrganization(org.id);
-  }
-
-  @FieldResolver(() => OrganizationProgramConnection, {
-    description: 'Programs it organized or partnered in, one edge per relationship; edges carry the role and sources.',
-  })
-  programsConnection(
-    @Root() org: EntityRow,
-    @Args() args: FirstAfterArgs,
-    @Arg('where', () => ProgramWhere, { nullable: true }) filter: ProgramWhere | null,
-    @Arg('orderBy', () => [DatedSort], DATED_SORT) orderBy: DatedSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-    const { page: rows, count } = ctx.get(ProgramRepository).ofOrganizationPage(org.id, filter, order, page);
-    return relationshipConnection(rows, page, count);
-  }
-
-  @FieldResolver()
-  figures(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(FigureRepository).ofSubject(org.id);
-  }
-
-  @FieldResolver(() => [Citation])
-  sources(@Root() org: EntityRow) {
-    return citationsOf(org);
   }
 }

@@ -1,18 +1,15 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node, resolveTypename } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
-import { Citation } from '../sources/citation.type';
-import type { Award } from '../honors/award.type';
-import type { Program } from '../programs/program.type';
-import type { Figure } from '../figures/figure.type';
-import type { Membership } from './membership.type';
-
-// Interfaces must be defined before the types that implement them are decorated, so the field
-// types that lead back here are required lazily, when the schema is built.
-const lazy = (path: string, name: string) => require(path)[name];
 import { OrganizationKind } from './organization-kind';
 
+/**
+ * Properties only; each relationship field is declared by the resolver of the feature that owns
+ * it (PART_OF and MEMBER_OF here, awards in honors/, programs in programs/, figures in figures/),
+ * on this interface, so that every kind has it.
+ */
 @InterfaceType({
   implements: [Node, Recipient],
   resolveType: resolveTypename,
@@ -36,38 +33,6 @@ export abstract class Organization implements Node, Recipient {
 
   @Field(() => Level, { nullable: true, description: 'Administrative level, when it has one.' })
   level!: Level | null;
-
-  @Field(() => Organization, { nullable: true, description: 'The organization this one is part of.' })
-  parent!: Organization | null;
-
-  @Field(() => [Organization], { description: 'Organizations directly under this one, by name.' })
-  children!: Organization[];
-
-  @Field(() => [Organization], { description: 'The chain of organizations above this one, root first (for breadcrumbs).' })
-  ancestors!: Organization[];
-
-  @Field(() => lazy('./organization-connection.type', 'OrganizationConnection'), {
-    description: 'Every organization below this one at any depth, a page at a time by name (for drill-down).',
-  })
-  descendants!: unknown;
-
-  @Field(() => [lazy('../honors/award.type', 'Award')], { description: 'Honors this organization received as a collective, newest first.' })
-  awards!: Award[];
-
-  @Field(() => [lazy('./membership.type', 'Membership')], { description: 'Its members (people or organizations), with role and dates.' })
-  members!: Membership[];
-
-  @Field(() => [lazy('./membership.type', 'Membership')], { description: 'Organizations this one is a member of.' })
-  memberships!: Membership[];
-
-  @Field(() => [lazy('../programs/program.type', 'Program')], { description: 'Programs it organized or partnered in.' })
-  programs!: Program[];
-
-  @Field(() => [lazy('../figures/figure.type', 'Figure')], { description: 'Figures reported about it (counts, amounts).' })
-  figures!: Figure[];
-
-  @Field(() => [Citation], { description: 'Where this organization is mentioned.' })
-  sources!: Citation[];
 }
 
 const kindType = (name: string, description: string) => {
@@ -92,3 +57,5 @@ export const Team = kindType('Team', 'A standing team.');
 export const ORGANIZATION_TYPES = [
   Federation, Institution, Alliance, Studio, SectorOrganization, GovernmentBody, PartyBody, Enterprise, Bank, Association, Team,
 ];
+
+export const OrganizationConnection = connectionTypes(Organization, 'Organization');

@@ -4,7 +4,7 @@ import { project, projectFields } from '../query/cypher';
 import { Row } from '../db/graph';
 import { toEntity } from '../query/entity';
 import { Repository } from '../query/repository';
-import { citationsOf } from '../sources/citation.type';
+import { citationsOf } from '../api/citation.type';
 import { RelationshipTypeName, isRelationshipType, relationshipPropertiesWithRole } from '../graph/model';
 import { GraphEdge, PathRelationship, WalkDirection } from './path.type';
 

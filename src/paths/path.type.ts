@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Node } from '../api/node.type';
-import { Citation } from '../sources/citation.type';
+import { Citation } from '../api/citation.type';
 
 export enum WalkDirection {
   FORWARD = 'FORWARD',

@@ -1,11 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
-import { Award } from '../honors/award.type';
-import { Membership } from '../organizations/membership.type';
-import { Citation } from '../sources/citation.type';
-import { Source } from '../sources/source.type';
 
+/** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: [Recipient, Node], description: 'A person: an honoree, a reporter, a member.' })
 export class Person implements Recipient, Node {
   @Field(() => ID)
@@ -19,16 +17,6 @@ export class Person implements Recipient, Node {
 
   @Field(() => String, { nullable: true, description: 'Name in Latin script (pinyin), e.g. He Tingting.' })
   nameEn!: string | null;
-
-  @Field(() => [Award], { description: 'Honors received, newest first.' })
-  awards!: Award[];
-
-  @Field(() => [Membership], { description: 'Organizations this person belongs to.' })
-  memberships!: Membership[];
-
-  @Field(() => [Source], { description: 'Sources this person wrote.' })
-  authored!: Source[];
-
-  @Field(() => [Citation], { description: 'Where this person is mentioned.' })
-  sources!: Citation[];
 }
+
+export const PersonConnection = connectionTypes(Person, 'Person');

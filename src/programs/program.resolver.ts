@@ -1,39 +1,33 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
-import {
-  BY_NAME, ConnectionArgs, DatedSort, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection,
-} from '../api/connection';
+import { BY_NAME, DatedSort, FirstAfterArgs, NEWEST_FIRST, NodeSort, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
+import { createResourceResolver } from '../api/resource.resolver';
+import { Organization } from '../organizations/organization.type';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
-import { checkId } from '../api/id';
-import { Citation, citationsOf } from '../sources/citation.type';
-import { Program } from './program.type';
-import { OrganizationWhere, ProgramWhere } from '../api/where.input';
-import { FigureRepository } from '../figures/figure.repository';
+import { OrganizationWhere } from '../api/where.input';
+import { Program, ProgramConnection } from './program.type';
+import { OrganizationProgramConnection } from './program-edges.type';
+import { ProgramWhere } from '../api/where.input';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { ProgramRepository } from './program.repository';
 
-export const ProgramConnection = connectionTypes(Program, 'Program');
-
+/** `program(id)`, `programs`, and who ran a program or took part (ORGANIZED, PARTNERED). */
 @Resolver(() => Program)
-export class ProgramResolver {
-  @Query(() => Program, { nullable: true, description: 'A program by id; null when there is none.' })
-  program(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.get(ProgramRepository).byId(checkId(id));
-  }
-
-  @Query(() => ProgramConnection, { description: 'Programs, by name unless orderBy says otherwise.' })
-  async programs(
-    @Args() args: ConnectionArgs,
-    @Arg('where', () => ProgramWhere, { nullable: true }) filter: ProgramWhere | null,
-    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: DatedSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.get(ProgramRepository).list(filter, order, page), page, () => ctx.get(ProgramRepository).count(filter));
-  }
-
+export class ProgramResolver extends createResourceResolver({
+  type: Program,
+  connection: ProgramConnection,
+  repository: ProgramRepository,
+  where: ProgramWhere,
+  sort: DatedSort,
+  one: 'program',
+  many: 'programs',
+  noun: 'a program',
+  nouns: 'programs',
+  sortedBy: 'name',
+  cited: {},
+}) {
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'Who ran it (ORGANIZED), with each link\'s sources.' })
   organizersConnection(
     @Root() program: EntityRow,
@@ -60,28 +54,38 @@ export class ProgramResolver {
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver()
-  aliases(@Root() program: EntityRow) {
-    return program.aliases ?? [];
-  }
-
-  @FieldResolver()
+  @FieldResolver(() => [Organization], { description: 'Who ran it.' })
   organizers(@Root() program: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(ProgramRepository).organizers(program.id);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Organization], { description: 'Who took part as partners.' })
   partners(@Root() program: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(ProgramRepository).partners(program.id);
   }
+}
 
-  @FieldResolver()
-  figures(@Root() program: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(FigureRepository).ofSubject(program.id);
+/** The programs an organization organized or partnered in, declared on the Organization interface. */
+@Resolver(() => Organization)
+export class OrganizationProgramResolver {
+  @FieldResolver(() => [Program], { description: 'Programs it organized or partnered in.' })
+  programs(@Root() org: EntityRow, @Ctx() ctx: Context) {
+    return ctx.get(ProgramRepository).ofOrganization(org.id);
   }
 
-  @FieldResolver(() => [Citation])
-  sources(@Root() program: EntityRow) {
-    return citationsOf(program);
+  @FieldResolver(() => OrganizationProgramConnection, {
+    description: 'Programs it organized or partnered in, one edge per relationship; edges carry the role and sources.',
+  })
+  programsConnection(
+    @Root() org: EntityRow,
+    @Args() args: FirstAfterArgs,
+    @Arg('where', () => ProgramWhere, { nullable: true }) filter: ProgramWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
+    orderBy: DatedSort[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
+    const { page: rows, count } = ctx.get(ProgramRepository).ofOrganizationPage(org.id, filter, order, page);
+    return relationshipConnection(rows, page, count);
   }
 }

@@ -1,10 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
-import { Citation } from '../sources/citation.type';
-import { Organization } from '../organizations/organization.type';
-import { Figure } from '../figures/figure.type';
 import { ProgramKind } from './program-kind';
 
+/** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })
 export class Program implements Node {
   @Field(() => ID)
@@ -27,16 +26,6 @@ export class Program implements Node {
 
   @Field(() => String, { nullable: true, description: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD), when known.' })
   startDate!: string | null;
-
-  @Field(() => [Organization], { description: 'Who ran it.' })
-  organizers!: Organization[];
-
-  @Field(() => [Organization], { description: 'Who took part as partners.' })
-  partners!: Organization[];
-
-  @Field(() => [Figure], { description: 'Figures reported about it.' })
-  figures!: Figure[];
-
-  @Field(() => [Citation])
-  sources!: Citation[];
 }
+
+export const ProgramConnection = connectionTypes(Program, 'Program');

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { badInput } from '../api/errors';
 import { MAX_PAGE_SIZE } from '../api/connection';
-import { EntityType } from './search.type';
+import { EntityType } from '../api/entity-type';
 
 export const DEFAULT_SEARCH_SIZE = 10;
 /** Longer text is no name; the bound keeps the Lucene query small. */

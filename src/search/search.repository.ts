@@ -5,7 +5,7 @@ import { toEntity } from '../query/entity';
 import { Repository } from '../query/repository';
 import { SEARCH_KEY_SEPARATOR, matchedName, searchQuery } from '../text/normalize';
 import { SearchRequest } from './search.input';
-import { EntityType } from './search.type';
+import { EntityType } from '../api/entity-type';
 
 export interface SearchHitRow {
   score: number;

@@ -1,19 +1,5 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../api/node.type';
-
-/** The kinds of node the full-text index covers (figures are numbers, not names). */
-export enum EntityType {
-  PERSON = 'PERSON',
-  ORGANIZATION = 'ORGANIZATION',
-  HONOR = 'HONOR',
-  PROGRAM = 'PROGRAM',
-  SOURCE = 'SOURCE',
-}
-
-registerEnumType(EntityType, {
-  name: 'EntityType',
-  description: 'A kind of node that search can return.',
-});
 
 @ObjectType({ simpleResolvers: true, description: 'One search result: the node, how well it matched and through which of its names.' })
 export class SearchHit {

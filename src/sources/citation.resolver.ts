@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
-import { Citation } from './citation.type';
+import { Citation } from '../api/citation.type';
 import { Source } from './source.type';
 import { SourceRepository } from './source.repository';
 

@@ -1,16 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
+import { Node } from '../api/node.type';
 import { Fact } from './fact.type';
 import { NodeRepository } from '../nodes/node.repository';
 
+/** Both ends of a fact. */
 @Resolver(() => Fact)
 export class FactResolver {
-  @FieldResolver()
+  @FieldResolver(() => Node)
   subject(@Root() fact: Fact, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(fact.subjectId);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => Node)
   object(@Root() fact: Fact, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(fact.objectId);
   }

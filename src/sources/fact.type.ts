@@ -1,8 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../api/node.type';
 import { connectionOf } from '../api/connection';
 
-/** One relationship a source supports, shown with both ends. */
+/** One relationship a source supports, shown with both ends (`subject`, `object`: fact.resolver.ts). */
 @ObjectType({ simpleResolvers: true, description: 'A relationship a source supports: subject -[relationship]-> object, with where the source says so.' })
 export class Fact {
   subjectId!: string;
@@ -10,12 +9,6 @@ export class Fact {
 
   @Field({ description: 'The relationship type: RECEIVED, MEMBER_OF, PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED, DESCRIBES, …' })
   relationship!: string;
-
-  @Field(() => Node)
-  subject!: Node;
-
-  @Field(() => Node)
-  object!: Node;
 
   @Field(() => Int, { nullable: true, description: 'Year (of an award), when the relationship has one.' })
   year!: number | null;

@@ -1,15 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
-import { BY_NAME, ConnectionArgs, FirstAfterArgs, NodeSort, connectionTypes, pagingOf, toConnection } from '../api/connection';
-import { checkId } from '../api/id';
+import { FirstAfterArgs, NodeSort, pagingOf, toConnection } from '../api/connection';
+import { createResourceResolver } from '../api/resource.resolver';
+import { Person } from '../people/person.type';
+import { Figure } from '../figures/figure.type';
 import { SourceWhere } from '../api/where.input';
 import { FactConnection } from './fact.type';
-import { Source } from './source.type';
+import { Source, SourceConnection } from './source.type';
+import { PersonRepository } from '../people/person.repository';
 import { FigureRepository } from '../figures/figure.repository';
 import { SourceRepository } from './source.repository';
-
-export const SourceConnection = connectionTypes(Source, 'Source');
 
 /** A relationship row as a Fact of one source: the locators are those given for this source. */
 function factOf(sourceId: string, rel: Record<string, any>) {
@@ -27,24 +28,20 @@ function factOf(sourceId: string, rel: Record<string, any>) {
   };
 }
 
+/** `source(id)`, `sources`, and what a source supports: its facts, authors (AUTHORED) and figures. */
 @Resolver(() => Source)
-export class SourceResolver {
-  @Query(() => Source, { nullable: true, description: 'A source by id; null when there is none.' })
-  source(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.get(SourceRepository).byId(checkId(id));
-  }
-
-  @Query(() => SourceConnection, { description: 'Sources, by title unless orderBy says otherwise.' })
-  async sources(
-    @Args() args: ConnectionArgs,
-    @Arg('where', () => SourceWhere, { nullable: true }) filter: SourceWhere | null,
-    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by title.' }) orderBy: NodeSort[] | null,
-    @Ctx() ctx: Context,
-  ) {
-    const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    return toConnection(await ctx.get(SourceRepository).list(filter, order, page), page, () => ctx.get(SourceRepository).count(filter));
-  }
-
+export class SourceResolver extends createResourceResolver({
+  type: Source,
+  connection: SourceConnection,
+  repository: SourceRepository,
+  where: SourceWhere,
+  sort: NodeSort,
+  one: 'source',
+  many: 'sources',
+  noun: 'a source',
+  nouns: 'sources',
+  sortedBy: 'title',
+}) {
   @FieldResolver(() => FactConnection, { description: 'The relationships this source supports, by relationship type, each with both ends and its locators.' })
   async facts(@Root() source: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const page = pagingOf(args, [{ field: 'RELATIONSHIP' }], [{ field: 'RELATIONSHIP' }]).page;
@@ -60,13 +57,22 @@ export class SourceResolver {
     );
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Person], { description: 'Who wrote it.' })
   authors(@Root() source: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(SourceRepository).authors(source.id);
   }
 
-  @FieldResolver()
+  @FieldResolver(() => [Figure], { description: 'Figures this source reports.' })
   figures(@Root() source: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(FigureRepository).ofSource(source.id);
+  }
+}
+
+/** The sources a person wrote (AUTHORED, owned here). */
+@Resolver(() => Person)
+export class AuthorResolver {
+  @FieldResolver(() => [Source], { description: 'Sources this person wrote.' })
+  authored(@Root() person: EntityRow, @Ctx() ctx: Context) {
+    return ctx.get(PersonRepository).authored(person.id);
   }
 }

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
-import { Person } from '../people/person.type';
-import { Figure } from '../figures/figure.type';
 
+/** Properties only; `authors`, `figures` and `facts` are declared by source.resolver.ts. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A document facts come from, such as a news report.' })
 export class Source implements Node {
   @Field(() => ID)
@@ -25,10 +25,6 @@ export class Source implements Node {
 
   @Field(() => String, { nullable: true })
   note!: string | null;
-
-  @Field(() => [Person], { description: 'Who wrote it.' })
-  authors!: Person[];
-
-  @Field(() => [Figure], { description: 'Figures this source reports.' })
-  figures!: Figure[];
 }
+
+export const SourceConnection = connectionTypes(Source, 'Source');

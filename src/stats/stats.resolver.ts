@@ -2,8 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { Context } from '../api/context';
 import { checkId } from '../api/id';
 import { badInput, notFound } from '../api/errors';
-import { AwardCountWhere } from '../api/where.input';
 import { AwardCount, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
+import { AwardCountWhere } from '../api/where.input';
+import { Honor } from '../honors/honor.type';
+import { Organization } from '../organizations/organization.type';
+import { Figure } from '../figures/figure.type';
 import { NodeRepository } from '../nodes/node.repository';
 import { StatsRepository } from './stats.repository';
 
@@ -61,7 +64,7 @@ export class StatsResolver {
 
 @Resolver(() => AwardCount)
 export class AwardCountResolver {
-  @FieldResolver()
+  @FieldResolver(() => Honor, { nullable: true, description: 'Set when grouped by HONOR.' })
   honor(@Root() row: AwardCount, @Ctx() ctx: Context) {
     return row.honorId ? ctx.get(NodeRepository).byId(row.honorId) : null;
   }
@@ -69,8 +72,24 @@ export class AwardCountResolver {
 
 @Resolver(() => HonoreeCount)
 export class HonoreeCountResolver {
-  @FieldResolver()
+  @FieldResolver(() => Organization)
   organization(@Root() row: HonoreeCount, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(row.organizationId);
+  }
+}
+
+@Resolver(() => PartnerProgramCount)
+export class PartnerProgramCountResolver {
+  @FieldResolver(() => Organization)
+  partner(@Root() row: PartnerProgramCount) {
+    return row.partner;
+  }
+}
+
+@Resolver(() => SubjectFigures)
+export class SubjectFiguresResolver {
+  @FieldResolver(() => [Figure])
+  figures(@Root() row: SubjectFigures) {
+    return row.figures;
   }
 }

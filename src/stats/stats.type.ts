@@ -1,9 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Level } from '../api/enums';
 import { EntityRow, Node } from '../api/node.type';
-import { Honor } from '../honors/honor.type';
-import { Organization } from '../organizations/organization.type';
-import { Figure } from '../figures/figure.type';
 
 export enum AwardGroupKey {
   HONOR = 'HONOR',
@@ -13,12 +10,10 @@ export enum AwardGroupKey {
 
 registerEnumType(AwardGroupKey, { name: 'AwardGroupKey', description: 'What award counts are grouped by.' });
 
+/** The rows of the stats queries; the nodes they name (honor, organization, partner, figures) are declared by stats.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: 'One group of awards: the keys asked for (others null) and how many.' })
 export class AwardCount {
   honorId!: string | null;
-
-  @Field(() => Honor, { nullable: true, description: 'Set when grouped by HONOR.' })
-  honor!: Honor | null;
 
   @Field(() => Level, { nullable: true, description: "Set when grouped by LEVEL (null also for honors of no known level)." })
   level!: Level | null;
@@ -37,9 +32,6 @@ export class AwardCount {
 export class HonoreeCount {
   organizationId!: string;
 
-  @Field(() => Organization)
-  organization!: Organization;
-
   @Field(() => Int, { description: 'Organizations counted (the organization itself, plus its descendants when asked).' })
   organizationsCovered!: number;
 
@@ -55,7 +47,6 @@ export class HonoreeCount {
 
 @ObjectType({ simpleResolvers: true, description: 'An organization and the number of programs it partnered in.' })
 export class PartnerProgramCount {
-  @Field(() => Organization)
   partner!: EntityRow;
 
   @Field(() => Int)
@@ -70,6 +61,5 @@ export class SubjectFigures {
   @Field(() => Int)
   count!: number;
 
-  @Field(() => [Figure])
   figures!: EntityRow[];
 }

@@ -1,4 +1,0 @@
-import { connectionTypes } from '../api/connection';
-import { Organization } from './organization.type';
-
-export const OrganizationConnection = connectionTypes(Organization, 'Organization');
