@@ -1,111 +1,126 @@
-import { FieldNode, GraphQLField, GraphQLResolveInfo, Kind, SelectionSetNode, getArgumentValues, getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import {
+  FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLIncludeDirective, GraphQLNamedType, GraphQLResolveInfo, GraphQLSkipDirective,
+  InlineFragmentNode, FragmentSpreadNode, Kind, SelectionSetNode, getArgumentValues, getDirectiveValues, getNamedType, isInterfaceType,
+  isObjectType,
+} from 'graphql';
 
-export interface Lookahead {
-  /** Levels of the self-nesting field asked for, counting the one being resolved (≥ 1). */
-  levels: number;
-  /** Every field asked for on the nested objects, at any level. */
-  fields: Set<string>;
+/**
+ * One field of a request and everything selected inside it, read once from the request
+ * (as @neo4j/graphql's `getNeo4jResolveTree` does). Fragments and inline fragments are merged
+ * as if written in place, whatever their type condition; fields left out by @skip or @include
+ * are not there. Features turn it into their plans (`organizations/organization.plan.ts`,
+ * `honors/award.plan.ts`); repositories see only the plans.
+ */
+export interface Selection {
+  /** The field's name in the schema. */
+  readonly name: string;
+  /** Its response key: the alias, or else the name. */
+  readonly key: string;
+  /** Its arguments, coerced as graphql-js coerces them for its resolver (read when first asked for). */
+  readonly args: Readonly<Record<string, unknown>>;
+  /** The fields selected inside it, by response key. */
+  readonly fields: ReadonlyMap<string, Selection>;
+}
+
+/** What building a tree needs from the request. */
+interface Request {
+  info: GraphQLResolveInfo;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
 }
 
 /**
- * What a self-nesting field such as `children { children { id } }` asks for, seen from the
- * outer field: 2 levels, fields {children, id}. Fragments and inline fragments count as if
- * written in place. Repositories use it to fetch all levels, and only what is shown, in one query.
+ * The trees built for this request, by the field nodes graphql-js resolves a field with: it makes
+ * that array once per field and execution (and shares it among the items of a list), so each
+ * field's tree is built once, however many objects it is resolved on.
  */
-export function lookahead(info: GraphQLResolveInfo, field: string = info.fieldName): Lookahead {
-  const fields = new Set<string>();
-  const below = (set: SelectionSetNode | undefined): number => {
-    let deepest = 0;
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        fields.add(selection.name.value);
-        if (selection.name.value === field) deepest = Math.max(deepest, 1 + below(selection.selectionSet));
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, below(selection.selectionSet));
-      } else {
-        deepest = Math.max(deepest, below(info.fragments[selection.name.value]?.selectionSet));
-      }
-    }
-    return deepest;
-  };
-  const levels = Math.max(1, ...info.fieldNodes.map((node) => 1 + below(node.selectionSet)));
-  return { levels, fields };
-}
+const TREES = new WeakMap<readonly FieldNode[], Selection>();
 
-/** Whether the field being resolved selects `name` directly (fragments count as written in place). */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return fieldsAt(info, [])!.has(name);
-}
-
-/** The field nodes reached by walking `path` (each name inside the one before) from the field being resolved. */
-function fieldNodesAt(info: GraphQLResolveInfo, path: string[]): FieldNode[] {
-  const fieldsNamed = (set: SelectionSetNode | undefined, name: string, out: FieldNode[] = []): FieldNode[] => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) out.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsNamed(selection.selectionSet, name, out);
-      else fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, out);
-    }
-    return out;
-  };
-  let level: FieldNode[] = [...info.fieldNodes];
-  for (const name of path) {
-    level = level.flatMap((node) => fieldsNamed(node.selectionSet, name));
-    if (level.length === 0) break;
+/** The selection tree of the field being resolved, built on first use. */
+export function selectionOf(info: GraphQLResolveInfo): Selection {
+  let tree = TREES.get(info.fieldNodes);
+  if (!tree) {
+    const request: Request = { info, fragments: info.fragments, variables: info.variableValues };
+    tree = selection(request, info.fieldName, info.path.key.toString(), [...info.fieldNodes], info.parentType.getFields()[info.fieldName]);
+    TREES.set(info.fieldNodes, tree);
   }
-  return level;
+  return tree;
 }
 
-/**
- * Whether the field being resolved selects the chain of fields `path` (each one inside the one
- * before, e.g. `members`, `member`, `awards`), through fragments and inline fragments.
- */
-export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
-  return fieldNodesAt(info, path).length > 0;
-}
-
-/**
- * The names of the fields selected on the objects at `path` (fragments and inline fragments
- * merged, whatever their type condition), or null when the path is not selected. Repositories
- * use it to read only the properties a request shows.
- */
-export function fieldsAt(info: GraphQLResolveInfo, path: string[]): Set<string> | null {
-  const nodes = fieldNodesAt(info, path);
-  if (nodes.length === 0) return null;
-  const fields = new Set<string>();
-  const collect = (set: SelectionSetNode | undefined): void => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) fields.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
-      else collect(info.fragments[selection.name.value]?.selectionSet);
-    }
+function selection(request: Request, name: string, key: string, nodes: FieldNode[], definition: GraphQLField<unknown, unknown> | undefined): Selection {
+  const children = new Map<string, { name: string; nodes: FieldNode[]; definition?: GraphQLField<unknown, unknown> }>();
+  const type = definition ? getNamedType(definition.type) : undefined;
+  for (const node of nodes) collect(request, node.selectionSet, type, children);
+  const fields = new Map<string, Selection>();
+  for (const [childKey, child] of children) fields.set(childKey, selection(request, child.name, childKey, child.nodes, child.definition));
+  let args: Record<string, unknown> | undefined;
+  return {
+    name,
+    key,
+    get args() {
+      args ??= definition && definition.args.length > 0 ? getArgumentValues(definition, nodes[0], request.variables) : {};
+      return args;
+    },
+    fields,
   };
-  for (const node of nodes) collect(node.selectionSet);
-  return fields;
+}
+
+/** Adds the fields of `set` (on objects of `type`) to `into`, by response key, walking into fragments. */
+function collect(
+  request: Request,
+  set: SelectionSetNode | undefined,
+  type: GraphQLNamedType | undefined,
+  into: Map<string, { name: string; nodes: FieldNode[]; definition?: GraphQLField<unknown, unknown> }>,
+): void {
+  for (const node of set?.selections ?? []) {
+    if (!included(request, node)) continue;
+    if (node.kind === Kind.FIELD) {
+      const key = node.alias?.value ?? node.name.value;
+      let entry = into.get(key);
+      if (!entry) into.set(key, (entry = { name: node.name.value, nodes: [] }));
+      entry.nodes.push(node);
+      entry.definition ??= isObjectType(type) || isInterfaceType(type) ? type.getFields()[node.name.value] : undefined;
+    } else if (node.kind === Kind.INLINE_FRAGMENT) {
+      collect(request, node.selectionSet, node.typeCondition ? request.info.schema.getType(node.typeCondition.name.value) : type, into);
+    } else {
+      const fragment = request.fragments[node.name.value];
+      if (fragment) collect(request, fragment.selectionSet, request.info.schema.getType(fragment.typeCondition.name.value), into);
+    }
+  }
+}
+
+/** False for a field or fragment that @skip or @include leaves out, as graphql-js decides it. */
+function included(request: Request, node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean {
+  if (!node.directives?.length) return true;
+  if (getDirectiveValues(GraphQLSkipDirective, node, request.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, request.variables)?.if !== false;
+}
+
+/** The selections of field `name` directly inside `selection`, under any alias. */
+export function selectionsNamed(selection: Selection, name: string): Selection[] {
+  return [...selection.fields.values()].filter((field) => field.name === name);
+}
+
+/** The selections reached by walking `path` from `selection`, each name inside the one before, under any alias. */
+export function selectionsAt(selection: Selection, path: string[]): Selection[] {
+  return path.reduce((level: Selection[], name) => level.flatMap((field) => selectionsNamed(field, name)), [selection]);
+}
+
+/** Whether `selection` selects field `name` directly. */
+export function selects(selection: Selection, name: string): boolean {
+  return selectionsNamed(selection, name).length > 0;
+}
+
+/** The names of the fields selected inside any of `selections`, or null when there are none to look inside. */
+export function fieldNames(selections: Selection[]): Set<string> | null {
+  if (selections.length === 0) return null;
+  return new Set(selections.flatMap((field) => [...field.fields.values()].map((inner) => inner.name)));
 }
 
 /**
- * The arguments of the field at `path`, coerced as graphql-js coerces them for its resolver (so
- * a repository can read that field's page along with its parent). Null when the path is not
- * selected, is selected with different arguments (aliases), or its arguments do not coerce.
+ * The names of the fields selected on the objects at `path` from `selection` (under any alias),
+ * or null when the path is not selected. Plans use it to read only the properties a request shows.
  */
-export function argumentsAt(info: GraphQLResolveInfo, path: string[]): Record<string, unknown> | null {
-  const nodes = fieldNodesAt(info, path);
-  if (nodes.length === 0) return null;
-  let type = getNamedType(info.returnType);
-  let definition: GraphQLField<unknown, unknown> | undefined;
-  for (const name of path) {
-    if (!isObjectType(type) && !isInterfaceType(type)) return null;
-    definition = type.getFields()[name];
-    if (!definition) return null;
-    type = getNamedType(definition.type);
-  }
-  if (!definition) return null;
-  try {
-    const [first, ...rest] = nodes.map((node) => getArgumentValues(definition, node, info.variableValues));
-    const text = JSON.stringify(first);
-    return rest.every((args) => JSON.stringify(args) === text) ? first : null;
-  } catch {
-    return null;
-  }
+export function fieldsAt(selection: Selection, path: string[]): Set<string> | null {
+  return fieldNames(selectionsAt(selection, path));
 }

@@ -43,7 +43,7 @@ interface Request {
 const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [NodeRepository, (r) => new NodeRepository(r.graph, r.loaders)],
   [PersonRepository, (r) => new PersonRepository(r.graph, r.loaders)],
-  [OrganizationRepository, (r) => new OrganizationRepository(r.graph, r.loaders, r.get(HonorRepository))],
+  [OrganizationRepository, (r) => new OrganizationRepository(r.graph, r.loaders)],
   [HonorRepository, (r) => new HonorRepository(r.graph, r.loaders)],
   [ProgramRepository, (r) => new ProgramRepository(r.graph, r.loaders)],
   [SourceRepository, (r) => new SourceRepository(r.graph, r.loaders)],

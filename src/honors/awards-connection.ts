@@ -1,19 +1,18 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { argumentsAt, fieldsAt } from '../api/selection';
+import { selectionOf, selectionsNamed } from '../api/selection';
+import { prefetchFor, prefetchedFor } from '../api/prefetch';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
-import { DatedSort, FirstAfterArgs, NEWEST_FIRST, pagingOf } from '../api/connection';
+import { DatedSort, FirstAfterArgs, KeyedPage, NEWEST_FIRST, RelatedRow, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { AwardWhere } from '../api/where.input';
-import { AwardPageFields } from './honor.repository';
+import { awardPageFields, awardPagePlan } from './award.plan';
 import { HonorRepository } from './honor.repository';
 
-/** What the request shows of an award page whose connection field is at `path` from the field resolved. */
-function pageFields(info: GraphQLResolveInfo, path: string[]): AwardPageFields {
-  return { edge: fieldsAt(info, [...path, 'edges']), node: fieldsAt(info, [...path, 'edges', 'node']) };
-}
-
-/** `awardsConnection` of a recipient (the honors it received) or of an honor (its recipients). */
+/**
+ * `awardsConnection` of a recipient (the honors it received) or of an honor (its recipients):
+ * the page read along with the parent for this very selection, if any, else a page per parent.
+ */
 export function awardsConnection(
   by: 'recipient' | 'honor',
   parent: EntityRow,
@@ -24,23 +23,22 @@ export function awardsConnection(
   info: GraphQLResolveInfo,
 ) {
   const { order, page } = pagingOf(args, orderBy, NEWEST_FIRST);
-  const { page: rows, count } = ctx.get(HonorRepository).awardPage(by, parent.id, filter, order, page, pageFields(info, []));
-  return relationshipConnection(rows, page, count);
+  const connection = selectionOf(info);
+  const honors = ctx.get(HonorRepository);
+  const read = prefetchedFor<KeyedPage<RelatedRow>>(parent, connection);
+  const rows = read ? Promise.resolve(read) : honors.awardPage(by, parent.id, filter, order, page, awardPageFields(connection));
+  return relationshipConnection(rows, page, () => honors.awardCount(by, parent.id, filter));
 }
 
 /**
- * `honor(id)`: when the request also asks for the honor's `awardsConnection`, its page is read in
- * the same query as the honor. Arguments that do not make a page (a bad cursor, say) leave the
- * page to the connection field, which reports them.
+ * `honor(id)`: when the request also asks for the honor's `awardsConnection`, the page of its
+ * first selection whose arguments make one is read in the same query as the honor and handed to
+ * that selection on the honor's row (a copy: the page is this selection's, not the cached honor's).
  */
-export function honorById(id: string, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow | null> {
-  const args = argumentsAt(info, ['awardsConnection']);
-  let paging: ReturnType<typeof pagingOf> | null = null;
-  try {
-    if (args) paging = pagingOf(args, args.orderBy as DatedSort[] | null, NEWEST_FIRST);
-  } catch {
-    // The connection field refuses these arguments itself, at its own path.
-  }
-  if (!args || !paging) return ctx.get(HonorRepository).byId(id);
-  return ctx.get(HonorRepository).byIdWithAwardPage(id, args.where as AwardWhere | null, paging.order, paging.page, pageFields(info, ['awardsConnection']));
+export async function honorById(id: string, ctx: Context, info: GraphQLResolveInfo): Promise<EntityRow | null> {
+  const plan = selectionsNamed(selectionOf(info), 'awardsConnection').map(awardPagePlan).find((planned) => planned !== null);
+  if (!plan) return ctx.get(HonorRepository).byId(id);
+  const read = await ctx.get(HonorRepository).byIdWithAwardPage(id, plan.where, plan.order, plan.page, plan);
+  if (!read) return null;
+  return read.page ? prefetchFor({ ...read.node }, plan.selection, read.page) : read.node;
 }

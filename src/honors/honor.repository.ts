@@ -1,48 +1,20 @@
 import { EntityRow } from '../api/node.type';
 import { Row } from '../db/graph';
-import { prefetch } from '../api/prefetch';
-import { toEntity } from '../query/entity';
-import { KeyedPage, KeysetPage, SortInput } from '../api/connection';
+import { KeyedPage, KeysetPage, RelatedRow, SortInput } from '../api/connection';
 import type { AwardWhere, HonorWhere } from '../api/where.input';
 import { ParamBag, project } from '../query/cypher';
 import { awardConditions, honorConditions, nameAnchor } from '../query/filter';
 import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 import { Transaction } from '../db/graph';
+import { AWARD_PROPERTIES, AwardRow, awardRow } from '../query/award-row';
+import { AwardPageFields } from './award.plan';
 
-/**
- * A subquery body returning `awards`: the awards of recipient `v` as `{a, far}` maps (far = the
- * honor), newest first, in the order and shape the awards loader uses, so another repository can
- * read them in its own query and prime that loader (HonorRepository.primeAwardsOfRecipient).
- */
-export const AWARDS_OF_RECIPIENT = (v: string, honorProjection = project('h'), awardProjection = 'a {.*}') => `
-  MATCH (${v})-[a:RECEIVED]->(h:Honor)
-  WITH a, h ORDER BY a.year DESC, h.name, h.id
-  LIMIT $cap
-  RETURN collect({a: ${awardProjection}, far: ${honorProjection}}) AS awards`;
-
-/** Award fields that are relationship properties of the same name. */
-export const AWARD_PROPERTIES = ['year', 'inferred', 'note'];
-
-export interface AwardRow {
-  recipientId: string;
-  honorId: string;
-  year: number | null;
-  sourceIds: string[];
-  locators: string[];
-  inferred: boolean;
-  note: string | null;
-}
+export type { AwardRow } from '../query/award-row';
 
 /** Awards sort by the award's year; NAME and CREATED_AT sort by the node listed. */
 const AWARD_YEAR = { YEAR: () => ({ expression: 'coalesce(r.year, -1)' }) };
 
-/** What a request shows of an award page (common/lookahead `fieldsAt`): the edges and their nodes. */
-export interface AwardPageFields {
-  edge?: Set<string> | null;
-  node?: Set<string> | null;
-}
-
-function awardQuery(by: 'recipient' | 'honor', filter: AwardWhere | null | undefined, order: SortInput[], fields: AwardPageFields): RelationshipQuery {
+function awardQuery(by: 'recipient' | 'honor', filter: AwardWhere | null | undefined, order: SortInput[], fields?: AwardPageFields): RelationshipQuery {
   const [field, match, conditions] =
     by === 'recipient'
       ? ['award.ofRecipientPage', 'MATCH (parent:Entity {id: id})-[r:RECEIVED]->(other:Honor)', (params: ParamBag) => awardConditions('r', 'parent', 'other', filter, params)]
@@ -53,8 +25,8 @@ function awardQuery(by: 'recipient' | 'honor', filter: AwardWhere | null | undef
     conditions,
     terms: sortTerms('other', order, AWARD_YEAR),
     key: JSON.stringify(filter ?? null),
-    nodeFields: fields.node,
-    edgeFields: fields.edge,
+    nodeFields: fields?.nodeFields,
+    edgeFields: fields?.edgeFields,
     edgeProperties: AWARD_PROPERTIES,
   };
 }
@@ -77,14 +49,18 @@ export class HonorRepository extends Repository {
   }
 
   /** Awards of a recipient (the node listed is the honor) or of an honor (the node listed is the recipient), a page per parent. */
-  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardWhere | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields = {}) {
-    const query = awardQuery(by, filter, order, fields);
-    return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
+  awardPage(by: 'recipient' | 'honor', parentId: string, filter: AwardWhere | null | undefined, order: SortInput[], page: KeysetPage, fields?: AwardPageFields): Promise<KeyedPage<RelatedRow>> {
+    return this.relationshipPage(awardQuery(by, filter, order, fields), page, parentId);
   }
 
-  /** An honor and one page of its recipients in one query; the page answers its `awardsConnection` afterwards. */
-  byIdWithAwardPage(id: string, filter: AwardWhere | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields = {}): Promise<EntityRow | null> {
-    return this.typedByIdWithPage(id, ['Honor'], () => awardQuery('honor', filter, order, fields), page);
+  /** How many awards of a recipient or an honor match `filter`, batched like the pages. */
+  awardCount(by: 'recipient' | 'honor', parentId: string, filter: AwardWhere | null | undefined): Promise<number> {
+    return this.relationshipCount(awardQuery(by, filter, []), parentId);
+  }
+
+  /** An honor and one page of its recipients in one query; the page is null when its cursor is not one of this list. */
+  byIdWithAwardPage(id: string, filter: AwardWhere | null | undefined, order: SortInput[], page: KeysetPage, fields: AwardPageFields) {
+    return this.typedByIdWithPage(id, ['Honor'], awardQuery('honor', filter, order, fields), page);
   }
 
   /** Awards by recipient or by honor; both ends are cached so resolving them costs no query. */
@@ -109,26 +85,10 @@ export class HonorRepository extends Repository {
     });
   }
 
-  /**
-   * Award rows from `{a, far}` maps as AWARDS_OF_RECIPIENT (or the loader) returns them. Whole far
-   * ends go to the node cache; partial ones (a narrow projection) are only the rows' prefetched ends.
-   */
-  private awardRows(by: 'recipient' | 'honor', id: string, awards: Row[], whole = true): AwardRow[] {
-    const others = whole ? this.entities(awards.map((award) => award.far)) : awards.map((award) => toEntity(award.far)!);
-    return awards.map((award, i) => {
-      const [recipientId, honorId] = by === 'recipient' ? [id, others[i].id] : [others[i].id, id];
-      return prefetch({ inferred: false, note: null, ...award.a, recipientId, honorId } as AwardRow, { [by === 'recipient' ? 'honor' : 'recipient']: others[i] });
-    });
-  }
-
-  /**
-   * Awards of a recipient that another query already read (as AWARDS_OF_RECIPIENT). Rows of whole
-   * honors also answer any later ask for them in this request; partial ones only the asker.
-   */
-  awardsRead(recipientId: string, awards: Row[], whole: boolean): AwardRow[] {
-    const rows = this.awardRows('recipient', recipientId, awards, whole);
-    if (whole) this.awardLoader('recipient').prime(recipientId, rows);
-    return rows;
+  /** Award rows from `{a, far}` maps as the loader returns them; the far ends go to the node cache. */
+  private awardRows(by: 'recipient' | 'honor', id: string, awards: Row[]): AwardRow[] {
+    const others = this.entities(awards.map((award) => award.far));
+    return awards.map((award, i) => awardRow(by, id, award.a, others[i]));
   }
 
   awardsOfRecipient(recipientId: string): Promise<AwardRow[]> {

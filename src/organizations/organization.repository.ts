@@ -10,33 +10,17 @@ import { RelationshipQuery, Repository, sortTerms } from '../query/repository';
 import { toEntity } from '../query/entity';
 import { relationshipMatch } from '../query/pattern';
 import { prefetch, prefetched } from '../api/prefetch';
-import { AWARDS_OF_RECIPIENT, AWARD_PROPERTIES, HonorRepository } from '../honors/honor.repository';
-import { Graph } from '../db/graph';
-import { Loaders } from '../db/loaders';
+import { AWARD_PROPERTIES, awardRow } from '../query/award-row';
+import { AWARDS_OF_RECIPIENT } from '../query/fragments';
+import { ChartPlan, OrganizationPagePlan, SubtreePlan } from './organization.plan';
 import { ORGANIZATION_TYPENAMES } from '../api/organization-kind';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { Transaction } from '../db/graph';
 
-/** What an organization page shows: members, their awards, and which fields of members and honors. */
-export interface OrganizationPageShape {
-  members: boolean;
-  awards: boolean;
-  membershipFields?: Set<string> | null;
-  memberFields?: Set<string> | null;
-  awardFields?: Set<string> | null;
-  honorFields?: Set<string> | null;
-}
-
 /** Membership fields that are relationship properties of the same name. */
 const MEMBERSHIP_PROPERTIES = ['role', 'since', 'until'];
 
-/** Which of an org chart's per-box counts the request shows (each costs Neo4j a count per box). */
-export interface OrgChartCounts {
-  children: boolean;
-  members: boolean;
-  awards: boolean;
-}
-const ALL_COUNTS: OrgChartCounts = { children: true, members: true, awards: true };
+const ALL_COUNTS: ChartPlan = { children: true, members: true, awards: true };
 
 /** Longest PART_OF chain followed for ancestors and descendants; real hierarchies are far shallower. */
 const MAX_ANCESTRY = 50;
@@ -61,8 +45,8 @@ type SubtreeShape = string;
 /** Fields an org chart shows that are plain properties (or need only the labels). */
 const CHART_FIELDS = new Set(['__typename', 'id', 'name', 'aliases', 'nameEn', 'kind', 'level', 'children']);
 
-function subtreeShape(fields: Set<string> | undefined): SubtreeShape {
-  return fields && [...fields].every((field) => CHART_FIELDS.has(field)) ? `chart:${[...fields].sort().join(',')}` : 'full';
+function subtreeShape(fields: Set<string>): SubtreeShape {
+  return [...fields].every((field) => CHART_FIELDS.has(field)) ? `chart:${[...fields].sort().join(',')}` : 'full';
 }
 
 /**
@@ -89,29 +73,21 @@ const LINK_QUERIES = {
 export type OrganizationLink = keyof typeof LINK_QUERIES;
 
 export class OrganizationRepository extends Repository {
-  constructor(
-    graph: Graph,
-    loaders: Loaders,
-    /** Awards read together with members are handed to the honors repository's request cache. */
-    private readonly honors?: HonorRepository,
-  ) {
-    super(graph, loaders);
-  }
-
   /**
-   * An organization by id. With `page.members` (the request shows its members) the members come
-   * in the same query, and with `page.awards` (it shows their awards too) so do their awards and
-   * honors: the whole organization page in one round trip. When the request shows only plain
-   * properties of the members (`memberFields`) or honors (`honorFields`), only those are read;
-   * such partial rows are answered through prefetched fields and kept out of the request caches.
+   * An organization by id. With `plan.members` (the request shows its members) the members come
+   * in the same query, and with their `awards` planned so do their awards and honors: the whole
+   * organization page in one round trip, handed to the fields as prefetched values on the rows.
+   * When the request shows only plain properties of the members or honors, only those are read;
+   * such partial rows are kept out of the request caches.
    */
-  async byId(id: string, page?: OrganizationPageShape): Promise<EntityRow | null> {
-    if (!page?.members) return this.typedById(id, ORGANIZATION_TYPES);
-    const awards = page.awards && this.honors !== undefined;
-    const memberProjection = projectFields('other', page.memberFields ?? null, awards ? ['awards'] : []);
-    const honorProjection = awards ? projectFields('h', page.honorFields ?? null) : null;
-    const membershipProjection = projectRelationship('m', page.membershipFields ?? null, MEMBERSHIP_PROPERTIES, ['member', 'organization']);
-    const awardProjection = projectRelationship('a', page.awardFields ?? null, AWARD_PROPERTIES, ['honor', 'recipient']);
+  async byId(id: string, plan: OrganizationPagePlan = {}): Promise<EntityRow | null> {
+    const members = plan.members;
+    if (!members) return this.typedById(id, ORGANIZATION_TYPES);
+    const awards = members.member.awards;
+    const memberProjection = projectFields('other', members.member.fields, awards ? ['awards'] : []);
+    const honorProjection = awards ? projectFields('h', awards.honorFields) : null;
+    const membershipProjection = projectRelationship('m', members.membershipFields, MEMBERSHIP_PROPERTIES, ['member', 'organization']);
+    const awardProjection = awards ? projectRelationship('a', awards.awardFields, AWARD_PROPERTIES, ['honor', 'recipient']) : null;
     const [row] = await this.graph.read(
       `MATCH (o:Organization {id: $id})
        CALL (o) {
@@ -126,20 +102,21 @@ export class OrganizationRepository extends Repository {
     );
     if (!row) return null;
     const [cached] = this.entities([row.node]);
-    // Only what was read whole may answer other selections of this request, through its caches
-    // or through prefetched values on a cached node; anything narrower is attached to a copy.
+    // Only what was read whole may answer other fields of this request, through its caches or
+    // through prefetched values on a cached node; anything narrower is attached to a copy.
     const whole = memberProjection === null && membershipProjection === null;
     const awardsWhole = whole && honorProjection === null && awardProjection === null;
-    const members: MembershipRow[] = row.members.map((member: Row) => this.membershipRow('members', id, member, memberProjection === null));
-    if (whole) this.membershipLoader('members').prime(id, members);
+    const memberRows: MembershipRow[] = row.members.map((member: Row) => this.membershipRow('members', id, member, memberProjection === null));
+    if (whole) this.membershipLoader('members').prime(id, memberRows);
     if (awards) {
       row.members.forEach((member: Row, i: number) => {
-        const read = this.honors!.awardsRead(member.other.id, member.awards, awardsWhole);
-        const memberRow = prefetched(members[i], 'member') as EntityRow;
-        prefetch(members[i], { member: prefetch(awardsWhole ? memberRow : { ...memberRow }, { awards: read }) });
+        const honors: EntityRow[] = awardsWhole ? this.entities(member.awards.map((award: Row) => award.far)) : member.awards.map((award: Row) => toEntity(award.far)!);
+        const received = member.awards.map((award: Row, j: number) => awardRow('recipient', member.other.id, award.a, honors[j]));
+        const memberRow = prefetched(memberRows[i], 'member') as EntityRow;
+        prefetch(memberRows[i], { member: prefetch(awardsWhole ? memberRow : { ...memberRow }, { awards: received }) });
       });
     }
-    return prefetch(whole && (!awards || awardsWhole) ? cached : { ...cached }, { members });
+    return prefetch(whole && (!awards || awardsWhole) ? cached : { ...cached }, { members: memberRows });
   }
 
   /** `whole`: the far end is a whole node, which may enter the request's node cache. */
@@ -173,21 +150,15 @@ export class OrganizationRepository extends Repository {
     return this.relatedLoader('organization.children', 'MATCH (:Organization {id: id})<-[:PART_OF]-(other:Organization)');
   }
 
-  /** Children lists this request already holds, from a subtree query: `${shape}:${parentId}`. */
-  private readonly knownChildren = new Map<string, EntityRow[]>();
-
   /**
-   * Direct children. When the request asks for `levels` of nested children, the whole subtree
-   * comes in one query and every level below is answered from it. When it asks for nothing but
-   * the chart fields (name, kind, level…) at any level, only those are read: an org chart is the
-   * hottest query of a frontend, and whole nodes cost Neo4j and the driver several times more.
+   * Direct children. When the request shows several levels of nested children, the whole subtree
+   * comes in one query and every level below is handed down as prefetched `children`. When it shows
+   * nothing but the chart fields (name, kind, level…) at any level, only those are read: an org
+   * chart is the hottest query of a frontend, and whole nodes cost Neo4j and the driver several times more.
    */
-  childrenOf(id: string, levels = 1, fields?: Set<string>): Promise<EntityRow[]> {
-    const shape = subtreeShape(fields);
-    const known = this.knownChildren.get(`${shape}:${id}`);
-    if (known) return Promise.resolve(known);
-    if (levels <= 1) return this.childrenLoader().load(id);
-    return this.subtreeLoader(Math.min(levels, MAX_SUBTREE_LEVELS), shape).load(id);
+  childrenOf(id: string, plan: SubtreePlan): Promise<EntityRow[]> {
+    if (plan.levels <= 1) return this.childrenLoader().load(id);
+    return this.subtreeLoader(Math.min(plan.levels, MAX_SUBTREE_LEVELS), subtreeShape(plan.fields)).load(id);
   }
 
   private subtreeLoader(levels: number, shape: SubtreeShape) {
@@ -200,21 +171,20 @@ export class OrganizationRepository extends Repository {
         { ids },
       );
       const subtrees = new Map(rows.map((row) => [row.id as string, row.subtree as any[][]]));
-      return ids.map((id) => this.rememberSubtree(id, subtrees.get(id) ?? [], levels, shape));
+      return ids.map((id) => this.subtreeRows(id, subtrees.get(id) ?? [], levels, shape));
     });
   }
 
   /**
-   * Files a subtree read by `subtreeOf` (rows of [parentId, depth, node]) under its parents, for
-   * `childrenOf`, and prefetches every level below the first; returns the root's children.
+   * The root's children from a subtree read by `subtreeOf` (rows of [parentId, depth, node]), each
+   * child above the last level carrying its own children as prefetched values.
    */
-  private rememberSubtree(rootId: string, subtree: any[][], levels: number, shape: SubtreeShape): EntityRow[] {
+  private subtreeRows(rootId: string, subtree: any[][], levels: number, shape: SubtreeShape): EntityRow[] {
     const children = new Map<string, EntityRow[]>([[rootId, []]]);
     for (const [, depth, node] of subtree) if (depth < levels) children.set(node.id, []);
     // Chart rows are partial, so they stay out of the request's node cache.
     const nodes = shape === 'full' ? this.entities(subtree.map((row) => row[2])) : subtree.map((row) => toEntity(row[2])!);
     subtree.forEach(([parentId], i) => children.get(parentId)?.push(nodes[i]));
-    for (const [parentId, list] of children) this.knownChildren.set(`${shape}:${parentId}`, list);
     for (const node of nodes) {
       const list = children.get(node.id);
       if (list) prefetch(node, { children: list });
@@ -223,12 +193,12 @@ export class OrganizationRepository extends Repository {
   }
 
   /**
-   * An organization with `levels` levels of children, in one query (the organization page of a
-   * frontend drawing a nested chart); `fields` are those the children show, as for `childrenOf`.
+   * An organization with `plan.levels` levels of children, in one query (the organization page of
+   * a frontend drawing a nested chart); the children are read as for `childrenOf`.
    */
-  async byIdWithSubtree(id: string, levels: number, fields: Set<string>): Promise<EntityRow | null> {
-    const shape = subtreeShape(fields);
-    const depth = Math.min(Math.max(levels, 1), MAX_SUBTREE_LEVELS);
+  async byIdWithSubtree(id: string, plan: SubtreePlan): Promise<EntityRow | null> {
+    const shape = subtreeShape(plan.fields);
+    const depth = Math.min(Math.max(plan.levels, 1), MAX_SUBTREE_LEVELS);
     const [row] = await this.graph.read(
       `MATCH (root:Organization {id: $id})
        CALL (root) { ${subtreeOf('root', depth, shape)} }
@@ -237,10 +207,9 @@ export class OrganizationRepository extends Repository {
     );
     if (!row) return null;
     const [org] = this.entities([row.node]);
-    const children = this.rememberSubtree(id, row.subtree, depth, shape);
+    const children = this.subtreeRows(id, row.subtree, depth, shape);
     // Whole children may answer wherever this (cached) organization shows up; partial ones only here.
-    if (shape === 'full') prefetch(org, { children });
-    return org;
+    return prefetch(shape === 'full' ? org : { ...org }, { children });
   }
 
   /** An organization-to-organization relationship field as a connection query, filtered on the other end. */
@@ -320,7 +289,7 @@ export class OrganizationRepository extends Repository {
    * MAX_ORG_CHART_ORGANIZATIONS organizations (counts and leaves are computed for at most one more
    * than that); leaves are capped per organization at the list cap.
    */
-  async orgChart(rootId: string, depth: number, include: OrgChartInclude[], counts: OrgChartCounts = ALL_COUNTS): Promise<OrgChartNode[] | null | 'too-large'> {
+  async orgChart(rootId: string, depth: number, include: OrgChartInclude[], counts: ChartPlan = ALL_COUNTS): Promise<OrgChartNode[] | null | 'too-large'> {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) throw new Error(`depth out of range: ${depth}`);
     const count = (wanted: boolean, pattern: string) => (wanted ? `COUNT { ${pattern} }` : '0');
     const leaves = (wanted: boolean, comprehension: string) => (wanted ? comprehension : '[]');

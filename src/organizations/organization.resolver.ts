@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { fieldsAt, lookahead, selectsField, selectsPath } from '../api/selection';
+import { selectionOf, selectionsNamed } from '../api/selection';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf, toConnection } from '../api/connection';
@@ -18,6 +18,7 @@ import { Authorized, Mutation } from 'type-graphql';
 import { checkIds, optionalText } from '../editing/write';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { OrganizationService } from './organization.service';
+import { chartPlan, organizationPagePlan, subtreePlan } from './organization.plan';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 
@@ -42,19 +43,11 @@ export class OrganizationResolver extends createResourceResolver({
 }) {
   /** `organization(id)` reads what the request shows below it (children levels, members) in the same query. */
   protected override byId(id: string, ctx: Context, info: GraphQLResolveInfo) {
-    if (selectsField(info, 'children')) {
-      // A nested chart: the organization and every level of children asked for, in one query.
-      const { levels, fields } = lookahead(info, 'children');
-      if (levels >= 2) return ctx.get(OrganizationRepository).byIdWithSubtree(checkId(id), levels - 1, fields);
-    }
-    return ctx.get(OrganizationRepository).byId(checkId(id), {
-      members: selectsField(info, 'members'),
-      awards: selectsPath(info, ['members', 'member', 'awards']),
-      membershipFields: fieldsAt(info, ['members']),
-      memberFields: fieldsAt(info, ['members', 'member']),
-      awardFields: fieldsAt(info, ['members', 'member', 'awards']),
-      honorFields: fieldsAt(info, ['members', 'member', 'awards', 'honor']),
-    });
+    const organization = selectionOf(info);
+    // A nested chart: the organization and every level of children asked for, in one query.
+    const subtree = subtreePlan(selectionsNamed(organization, 'children'));
+    if (subtree) return ctx.get(OrganizationRepository).byIdWithSubtree(checkId(id), subtree);
+    return ctx.get(OrganizationRepository).byId(checkId(id), organizationPagePlan(organization));
   }
 
   @Query(() => [OrgChartNode], {
@@ -74,12 +67,7 @@ export class OrganizationResolver extends createResourceResolver({
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) {
       throw badInput('depth', `must be a whole number from 0 to ${MAX_ORG_CHART_DEPTH}, got ${depth}`);
     }
-    const counts = {
-      children: selectsField(info, 'childCount') || selectsField(info, 'hasMore'),
-      members: selectsField(info, 'memberCount'),
-      awards: selectsField(info, 'awardCount'),
-    };
-    const nodes = await ctx.get(OrganizationRepository).orgChart(checkId(rootId, 'rootId'), depth, include ?? [], counts);
+    const nodes = await ctx.get(OrganizationRepository).orgChart(checkId(rootId, 'rootId'), depth, include ?? [], chartPlan(selectionOf(info)));
     if (!nodes) throw notFound('Organization', rootId);
     if (nodes === 'too-large') {
       throw badInput('depth', `the chart under "${rootId}" down to depth ${depth} holds more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations; ask for fewer levels or root it lower`);
@@ -106,8 +94,7 @@ export class OrganizationResolver extends createResourceResolver({
 
   @FieldResolver(() => [Organization], { description: 'Organizations directly under this one, by name.' })
   children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
-    const { levels, fields } = lookahead(info);
-    return ctx.get(OrganizationRepository).childrenOf(org.id, levels, fields);
+    return ctx.get(OrganizationRepository).childrenOf(org.id, subtreePlan([selectionOf(info)])!);
   }
 
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'The organization this one is part of (PART_OF), with the link\'s sources: at most one edge.' })

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import { fieldsAt, selectsField } from '../api/selection';
+import { fieldsAt, selectionOf, selects } from '../api/selection';
 import { Context } from '../api/context';
 import { checkId } from '../api/id';
 import { badInput, notFound } from '../api/errors';
@@ -35,8 +35,8 @@ export class PathResolver {
   ) {
     const hops = checkRange('maxHops', maxHops, 1, MAX_PATH_HOPS);
     const { missing, path } = await ctx.get(PathRepository).shortestPath(checkId(fromId, 'fromId'), checkId(toId, 'toId'), hops, via, {
-      nodeFields: fieldsAt(info, ['nodes']),
-      relationships: selectsField(info, 'relationships'),
+      nodeFields: fieldsAt(selectionOf(info), ['nodes']),
+      relationships: selects(selectionOf(info), 'relationships'),
     });
     if (missing.length) throw notFound('node', missing[0]);
     return path;

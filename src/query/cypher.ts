@@ -19,11 +19,11 @@ export const project = (variable: string) =>
 const PROPERTY_FIELDS = new Set(['id', 'name', 'nameEn', 'aliases', 'kind', 'level']);
 
 /**
- * The narrowest projection of node `v` that answers a selection of `fields` (see
- * common/lookahead `fieldsAt`): those properties plus id, kind and the labels (which pick the
+ * The narrowest projection of node `v` that answers a request showing `fields` (a plan's
+ * field names): those properties plus id, kind and the labels (which pick the
  * GraphQL type). Fields in `answered` come from elsewhere (a prefetched relationship). Null when
  * some field needs more than a property, and the caller projects the whole node. Narrow rows are
- * partial: they must never enter a request cache that other selections read.
+ * partial: they must never enter a request cache that other fields read.
  */
 export function projectFields(v: string, fields: Set<string> | null, answered: string[] = []): string | null {
   if (!fields) return null;
@@ -37,7 +37,7 @@ export function projectFields(v: string, fields: Set<string> | null, answered: s
 }
 
 /**
- * A relationship's properties for a selection of `fields`: only the `plain` ones selected (fields
+ * A relationship's properties for a request showing `fields`: only the `plain` ones selected (fields
  * stored under their own name). Fields in `answered` are the relationship's ends, read elsewhere.
  * Null, like projectFields, when some field needs more (sources, say) and the caller reads all.
  * `extra` are map entries added as written (`type: type(r)`).

@@ -20,9 +20,9 @@ export interface RelationshipQuery {
   conditions?: (params: ParamBag) => string[];
   terms: SortTerm[];
   key: string;
-  /** Fields the request shows of the nodes listed (common/lookahead `fieldsAt`): plain ones are read narrowly. */
+  /** Fields the request shows of the nodes listed (null: all): plain ones are read narrowly. */
   nodeFields?: Set<string> | null;
-  /** Fields the request shows of the edges; when all are among `edgeProperties`, only those are read. */
+  /** Fields the request shows of the edges (null: all); when all are among `edgeProperties`, only those are read. */
   edgeFields?: Set<string> | null;
   /** The relationship's properties that are edge fields of the same name (year, role…). */
   edgeProperties?: string[];
@@ -38,36 +38,42 @@ export function sortTerms(v: string, order: SortInput[], overrides: Record<strin
   });
 }
 
-function checkKey(terms: SortTerm[], page: KeysetPage): void {
-  if (page.key && page.key.length !== terms.length) throw badInput(page.backward ? 'before' : 'after', 'is not a cursor of this list');
+/** Whether a page's cursor key is one of a list sorted by `terms` (a cursor of another list is not). */
+function keyFits(terms: SortTerm[], page: KeysetPage): boolean {
+  return !page.key || page.key.length === terms.length;
 }
 
-/** How one connection field's page is read: its sort terms, projections and loader name. */
+function checkKey(terms: SortTerm[], page: KeysetPage): void {
+  if (!keyFits(terms, page)) throw badInput(page.backward ? 'before' : 'after', 'is not a cursor of this list');
+}
+
+/** How one connection field's page is read: its sort terms, projections, and which batch it joins. */
 interface RelationshipPlan {
   terms: SortTerm[];
   /** The narrow projection of the nodes listed, or null when they are read whole. */
   narrow: string | null;
   rel: string;
-  name: string;
+  /** Pages of many parents with the same batch are read in one query. */
+  batch: string;
 }
 
 /** Edge fields answered without the relationship's properties. */
 const EDGE_ANSWERED = ['node', 'cursor', 'relationship'];
 
-function relationshipPlan(query: RelationshipQuery, page: KeysetPage): RelationshipPlan {
+/** The sort terms of a relationship page: the field's, then the listed node's id and the relationship's. */
+function pageTerms(query: RelationshipQuery): SortTerm[] {
   const last = query.terms[query.terms.length - 1]?.direction ?? 'ASC';
-  const terms: SortTerm[] = [
-    ...query.terms,
-    { expression: 'other.id', direction: last },
-    { expression: 'elementId(r)', direction: last },
-  ];
+  return [...query.terms, { expression: 'other.id', direction: last }, { expression: 'elementId(r)', direction: last }];
+}
+
+function relationshipPlan(query: RelationshipQuery, page: KeysetPage, terms: SortTerm[] = pageTerms(query)): RelationshipPlan {
   checkKey(terms, page);
   const narrow = projectFields('other', query.nodeFields ?? null);
   const rel =
     projectRelationship('r', query.edgeFields ?? null, query.edgeProperties ?? [], EDGE_ANSWERED, ['type: type(r)']) ??
     'r {.*, type: type(r), startId: start.id, endId: end.id}';
-  const name = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}|${narrow ?? ''}|${rel}`;
-  return { terms, narrow, rel, name };
+  const batch = `${query.field}|${page.signature}|${JSON.stringify(page.key)}|${page.limit}|${query.key}|${narrow ?? ''}|${rel}`;
+  return { terms, narrow, rel, batch };
 }
 
 /** The subquery reading the page of the parent whose id is bound to `id`, one row more than the page. */
@@ -187,20 +193,24 @@ export abstract class Repository {
 
   /**
    * A node by id (null unless it is one of `typenames`) and one relationship page of it, in one
-   * statement: the page is filed where `relationshipPage` looks for it, so the connection field
-   * resolving next costs no query. When the page's arguments are not valid (a cursor of another
-   * list, say) the node is read alone, and the connection field reports the error where it belongs.
+   * statement: the caller hands the page to the connection field on the node's row. When the page's
+   * cursor is not one of this list, only the node is read (page null), and the connection field
+   * reports the cursor where it belongs.
    */
-  protected async typedByIdWithPage(id: string, typenames: string[], query: () => RelationshipQuery, page: KeysetPage): Promise<EntityRow | null> {
-    const params = new ParamBag();
-    let relationship: RelationshipQuery, plan: RelationshipPlan, subquery: string;
-    try {
-      relationship = query();
-      plan = relationshipPlan(relationship, page);
-      subquery = pageSubquery(relationship, page, plan, params);
-    } catch {
-      return this.typedById(id, typenames);
+  protected async typedByIdWithPage(
+    id: string,
+    typenames: string[],
+    query: RelationshipQuery,
+    page: KeysetPage,
+  ): Promise<{ node: EntityRow; page: KeyedPage<RelatedRow> | null } | null> {
+    const terms = pageTerms(query);
+    if (!keyFits(terms, page)) {
+      const node = await this.typedById(id, typenames);
+      return node && { node, page: null };
     }
+    const plan = relationshipPlan(query, page, terms);
+    const params = new ParamBag();
+    const subquery = pageSubquery(query, page, plan, params);
     const [row] = await this.graph.read(
       `MATCH (n:Entity {id: ${params.add(id)}})
        WITH n, n.id AS id
@@ -211,12 +221,11 @@ export abstract class Repository {
     if (!row) return null;
     const [node] = this.entities([row.node]);
     if (!typenames.includes(node.__typename)) return null;
-    this.pageLoader(relationship, page, plan).prime(id, this.pageFromRows(row.page, page, plan));
-    return node;
+    return { node, page: this.pageFromRows(row.page, page, plan) };
   }
 
   private pageLoader(query: RelationshipQuery, page: KeysetPage, plan: RelationshipPlan): DataLoader<string, KeyedPage<RelatedRow>> {
-    return this.loaders.get<KeyedPage<RelatedRow>>(plan.name, async (ids) => {
+    return this.loaders.get<KeyedPage<RelatedRow>>(plan.batch, async (ids) => {
       const params = new ParamBag();
       const idList = params.add(ids);
       const subquery = pageSubquery(query, page, plan, params);

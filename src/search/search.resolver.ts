@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { fieldsAt } from '../api/selection';
+import { fieldsAt, selectionOf } from '../api/selection';
 import { Context } from '../api/context';
 import { SearchArgs, searchRequest } from './search.input';
 import { SearchHit } from './search.type';
@@ -14,6 +14,6 @@ export class SearchResolver {
       'aliases, then pinyin and initials, then full-text matches. One Cypher round trip.',
   })
   search(@Args() args: SearchArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.get(SearchRepository).search(searchRequest(args), fieldsAt(info, ['node']));
+    return ctx.get(SearchRepository).search(searchRequest(args), fieldsAt(selectionOf(info), ['node']));
   }
 }
