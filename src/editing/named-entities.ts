@@ -7,7 +7,7 @@ import { Graph } from '../db/graph';
 import { Candidate, DuplicateRepository, candidateSummary } from '../duplicates/duplicate.repository';
 import { nameKey, namedProperties } from '../text/normalize';
 import { Recorder } from './recorder';
-import { safeLabel } from './snapshot';
+import { safeLabel } from '../graph/model';
 import { checkIds, lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
 
 export interface CreateSpec {

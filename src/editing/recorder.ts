@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Viewer } from '../auth/viewer';
 import { Transaction } from '../db/graph';
-import { NodeState, RelState, Snapshot, entityIdsOf, safeRelType, stripUntracked } from './snapshot';
+import { NodeState, RelState, Snapshot, entityIdsOf, stripUntracked } from './snapshot';
+import { safeRelType } from '../graph/model';
 
 export type RelKey = Pick<RelState, 'type' | 'from' | 'to' | 'key'>;
 

@@ -24,10 +24,6 @@ export const emptySnapshot = (): Snapshot => ({ nodes: {}, rels: [] });
 
 export const relId = (rel: Pick<RelState, 'type' | 'from' | 'to' | 'key'>) => `${rel.from}-[${rel.type}:${rel.key}]->${rel.to}`;
 
-// Labels and relationship types are interpolated into Cypher, so only the model's are accepted
-// (graph/model.ts); re-exported here, where history and the editing kit have always found them.
-export { safeLabel, safeRelType } from '../graph/model';
-
 /**
  * Node properties a snapshot leaves out: updatedAt says when a node was last written, and an undo
  * is a write. createdAt is kept (it never changes), so a node an undo recreates gets it back.

@@ -1,7 +1,7 @@
 import { EntityType, ENTITY_LABELS } from '../api/entity-type';
 import { EntityRow } from '../api/node.type';
 import { Transaction } from '../db/graph';
-import { safeLabel } from '../editing/snapshot';
+import { safeLabel } from '../graph/model';
 import { project } from '../query/cypher';
 import { toEntity } from '../query/entity';
 import { Repository } from '../query/repository';
