@@ -5,21 +5,13 @@ import { toEntity } from '../query/entity';
 import { Repository } from '../query/repository';
 import { SEARCH_KEY_SEPARATOR, matchedName, searchQuery } from '../text/normalize';
 import { SearchRequest } from './search.input';
-import { EntityType } from '../api/entity-type';
+import { ENTITY_LABELS } from '../api/entity-type';
 
 export interface SearchHitRow {
   score: number;
   node: EntityRow;
   matchedOn: string | null;
 }
-
-const LABELS: Record<EntityType, string> = {
-  [EntityType.PERSON]: 'Person',
-  [EntityType.ORGANIZATION]: 'Organization',
-  [EntityType.HONOR]: 'Honor',
-  [EntityType.PROGRAM]: 'Program',
-  [EntityType.SOURCE]: 'Source',
-};
 
 /**
  * How many full-text candidates are re-ranked. The type filter and the exact-match bonus apply
@@ -59,7 +51,7 @@ export class SearchRepository extends Repository {
     const rows = await this.graph.read(search(narrow ?? project('node'), Boolean(request.types)), {
       query: query.lucene,
       candidates: neo4j.int(CANDIDATES),
-      labels: request.types ? request.types.map((type) => LABELS[type]) : null,
+      labels: request.types ? request.types.map((type) => ENTITY_LABELS[type]) : null,
       names: query.names,
       keys: query.keys,
       separator: SEARCH_KEY_SEPARATOR,
