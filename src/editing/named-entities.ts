@@ -8,7 +8,8 @@ import { Candidate, DuplicateRepository, candidateSummary } from '../duplicates/
 import { nameKey, namedProperties } from '../text/normalize';
 import { Recorder } from './recorder';
 import { safeLabel } from '../graph/model';
-import { checkIds, lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
+import { checkIds } from '../api/id';
+import { lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
 
 export interface CreateSpec {
   type: EntityType;

@@ -3,9 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { badInput, conflict, notFound } from '../api/errors';
-import { checkId } from '../api/id';
 import { EntityRow } from '../api/node.type';
-import { check, nameProblem } from '../api/validation';
 import { Graph, Transaction } from '../db/graph';
 import { project } from '../query/cypher';
 import { toEntity } from '../query/entity';
@@ -113,17 +111,6 @@ export function sourceMissing(missing: { id: string; mergedInto: string | null }
 /** Locks the cited sources (see lockSources); NOT_FOUND when one does not exist. */
 export async function requireSources(tx: Transaction, sourceIds: readonly string[] | null | undefined, field = 'sourceIds'): Promise<void> {
   sourceMissing(await lockSources(tx, sourceIds), field);
-}
-
-// ---- arguments ----------------------------------------------------------------------------
-
-/** Each id of a list argument checked, named by its place (sourceIds[2]). */
-export const checkIds = (list: string[] | null | undefined, field: string) => list?.map((id, i) => checkId(id, `${field}[${i}]`)) ?? null;
-
-/** An optional text argument checked as a name. */
-export function optionalText(value: string | null | undefined, field: string): string | null {
-  if (value != null) check(field, value, nameProblem);
-  return value ?? null;
 }
 
 // ---- citations and ids --------------------------------------------------------------------

@@ -7,8 +7,7 @@ import { Honor } from './honor.type';
 import { AwardRow } from './honor.repository';
 import { NodeRepository } from '../nodes/node.repository';
 import { Arg, Authorized, ID, Int, Mutation } from 'type-graphql';
-import { checkId } from '../api/id';
-import { checkIds } from '../editing/write';
+import { checkId, checkIds } from '../api/id';
 import { AwardService } from './award.service';
 
 /** An award's two ends and its sources. */

@@ -6,7 +6,7 @@ import { EntityRow } from '../api/node.type';
 import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf, toConnection } from '../api/connection';
 import { badInput, notFound } from '../api/errors';
 import { relationshipConnection } from '../api/cited-edge';
-import { checkId } from '../api/id';
+import { checkId, checkIds, optionalText } from '../api/id';
 import { createResourceResolver } from '../api/resource.resolver';
 import { Organization, OrganizationConnection } from './organization.type';
 import { Membership } from './membership.type';
@@ -15,7 +15,6 @@ import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } 
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { OrganizationRepository } from './organization.repository';
 import { Authorized, Mutation } from 'type-graphql';
-import { checkIds, optionalText } from '../editing/write';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { OrganizationService } from './organization.service';
 import { chartPlan, organizationPagePlan, subtreePlan } from './organization.plan';

@@ -13,8 +13,7 @@ import { ProgramWhere } from '../api/where.input';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { ProgramRepository } from './program.repository';
 import { Authorized, ID, Mutation } from 'type-graphql';
-import { checkId } from '../api/id';
-import { checkIds } from '../editing/write';
+import { checkId, checkIds } from '../api/id';
 import { CreateProgramInput, UpdateProgramInput } from './program.input';
 import { ProgramService } from './program.service';
 
