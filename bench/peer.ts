@@ -1,7 +1,7 @@
 import { Label, PropertyKind, RELATIONSHIPS, RelationshipTypeName } from '../src/graph/model';
 
 /** The peer's GraphQL scalar for each stored kind (years are Int, as in this API). */
-const SCALARS: Partial<Record<PropertyKind, string>> = { string: 'String', number: 'Int', float: 'Float', bool: 'Boolean' };
+const SCALARS: Partial<Record<PropertyKind, string>> = { string: 'String', integer: 'Int', float: 'Float', bool: 'Boolean' };
 
 /**
  * A relationship field on `on`, walking `type` from the end `at` to `target`: the direction and

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await connectDatabase(config, log);
   log(`connected to Neo4j at ${database.uri} (database "${config.neo4j.database}")`);
-  const migrations = await applyMigrations(database.graph);
+  const migrations = await applyMigrations(database.graph, log);
   log(`schema: ${migrations.statements} constraints and indexes in place`);
   if (config.seedOnStart) {
     const seeded = await seedIfEmpty(database.graph, log);

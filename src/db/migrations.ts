@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Graph } from './graph';
+import neo4j from 'neo4j-driver';
 import { nameKey, nameSkeleton } from '../text/normalize';
+import { NODE_PROPERTIES, RELATIONSHIPS, RELATIONSHIP_TYPES, propertiesOfKind } from '../graph/model';
+import { parsePartialDate, precisionProperty } from '../graph/partial-date';
+import { dateProps } from './temporal';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
 
@@ -34,7 +38,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * Applies every migration; each statement is IF NOT EXISTS, so running them at every start is
  * safe. Waits for the indexes to come online so the first query after start uses them.
  */
-export async function applyMigrations(graph: Graph): Promise<{ statements: number }> {
+export async function applyMigrations(graph: Graph, log: (line: string) => void = () => {}): Promise<{ statements: number }> {
   let statements = 0;
   for (const migration of readMigrations()) {
     for (const statement of migration.statements) {
@@ -44,6 +48,7 @@ export async function applyMigrations(graph: Graph): Promise<{ statements: numbe
   }
   await graph.write('CALL db.awaitIndexes(300)');
   await recomputeNameKeys(graph);
+  await migrateValueTypes(graph, log);
   return { statements };
 }
 
@@ -104,6 +109,131 @@ export async function recomputeNameKeys(graph: Graph): Promise<{ changedKeys: nu
   }
   await graph.write("MERGE (l:GraphLock {name: 'name-keys'}) SET l.version = $version", { version: NAME_KEY_VERSION });
   return { changedKeys, nodes };
+}
+
+/**
+ * Which value types the stored years and dates follow. 1: years (graph/model.ts `integer`) are
+ * INTEGER, dates (`date`) are DATE with a `<name>Precision`. Raising it makes the next start
+ * convert the graph once more.
+ */
+export const VALUE_TYPES_VERSION = 1;
+const VALUE_TYPES_MARKER = 'value-types';
+
+/** Where the migration looks: a node or relationship property of kind integer or date. */
+interface ValueTarget {
+  /** `MATCH` of `x` (a node or relationship), label or type checked by the model. */
+  match: string;
+  seek: string;
+  where: string;
+  property: string;
+  kind: 'integer' | 'date';
+}
+
+/**
+ * Every property the model types as integer or date, on nodes and per relationship type; since
+ * and until of MEMBER_OF and PART_OF always, even before the model lists them on PART_OF.
+ */
+function valueTargets(): ValueTarget[] {
+  const targets: ValueTarget[] = [];
+  const node = (property: string, kind: ValueTarget['kind']) =>
+    targets.push({ match: 'MATCH (x:Entity)', seek: 'MATCH (x:Entity) WHERE elementId(x) = row.key', where: `node.${property}`, property, kind });
+  for (const property of propertiesOfKind(NODE_PROPERTIES, 'integer')) node(property, 'integer');
+  for (const property of propertiesOfKind(NODE_PROPERTIES, 'date')) node(property, 'date');
+  const dated: Record<string, Set<string>> = { MEMBER_OF: new Set(['since', 'until']), PART_OF: new Set(['since', 'until']) };
+  for (const type of RELATIONSHIP_TYPES) {
+    const rel = (property: string, kind: ValueTarget['kind']) =>
+      targets.push({
+        match: `MATCH (:Entity)-[x:${type}]->(:Entity)`,
+        seek: `MATCH ()-[x:${type}]->() WHERE elementId(x) = row.key`,
+        where: `${type}.${property}`,
+        property,
+        kind,
+      });
+    for (const property of propertiesOfKind(RELATIONSHIPS[type].properties, 'integer')) rel(property, 'integer');
+    const dates = new Set([...propertiesOfKind(RELATIONSHIPS[type].properties, 'date'), ...(dated[type] ?? [])]);
+    for (const property of dates) rel(property, 'date');
+  }
+  return targets;
+}
+
+/** A valid calendar date written YYYY, YYYY-MM or YYYY-MM-DD (or a whole-number year), as the props to SET; null for anything else. */
+function dateOf(value: unknown): Record<string, unknown> | null {
+  const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : null;
+  const parsed = text === null ? null : parsePartialDate(text);
+  if (!parsed) return null;
+  const [year, month, day] = parsed.start.split('-').map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return dateProps('value', parsed.text);
+}
+
+export interface ValueTypesReport {
+  /** Values converted, per `Label.property` or `TYPE.property`. */
+  converted: Record<string, number>;
+  /** Values left as they were because they are no whole year or no date (a fractional year, a date like "2024年"), per place. */
+  kept: Record<string, number>;
+}
+
+/**
+ * Converts years and dates written by older versions (the seed's FLOAT years, ISO date text)
+ * into the model's types: a whole FLOAT (or digit text) of an `integer` property becomes an
+ * INTEGER; the text YYYY, YYYY-MM or YYYY-MM-DD (or a whole-number year) of a `date` property a
+ * DATE with its `<name>Precision`. A fractional year or a text of another shape is kept as it is,
+ * counted and logged, for an editor to correct (the graph-model test flags it). Idempotent: a
+ * second run finds nothing to convert. Works in chunks (one transaction each) by element id, so
+ * a large graph never sits in one transaction, and logs its progress.
+ */
+export async function convertValueTypes(graph: Graph, log: (line: string) => void = () => {}): Promise<ValueTypesReport> {
+  const report: ValueTypesReport = { converted: {}, kept: {} };
+  for (const target of valueTargets()) {
+    const p = target.property;
+    // Candidates: values not yet of the target type (a DATE without its precision too).
+    const pending =
+      target.kind === 'integer'
+        ? `x.${p} IS NOT NULL AND NOT x.${p} IS :: INTEGER`
+        : `x.${p} IS NOT NULL AND (NOT x.${p} IS :: DATE OR x.${precisionProperty(p)} IS NULL)`;
+    let after = '';
+    for (;;) {
+      const rows = await graph.read(
+        `${target.match} WHERE ${pending} AND elementId(x) > $after
+         RETURN elementId(x) AS key, x.${p} AS value, x.${p} IS :: DATE AS isDate ORDER BY key LIMIT $chunk`,
+        { after, chunk: neo4j.int(CHUNK) },
+      );
+      if (!rows.length) break;
+      after = rows[rows.length - 1].key;
+      const writes: Record<string, unknown>[] = [];
+      for (const row of rows) {
+        if (target.kind === 'integer') {
+          const whole = typeof row.value === 'number' ? row.value : typeof row.value === 'string' && /^\s*-?\d+\s*$/.test(row.value) ? Number(row.value) : NaN;
+          if (Number.isSafeInteger(whole)) writes.push({ key: row.key, value: neo4j.int(whole) });
+        } else {
+          // A DATE without precision reads back as YYYY-MM-DD: a day.
+          const stored = dateOf(row.isDate ? String(row.value).slice(0, 10) : row.value);
+          if (stored) writes.push({ key: row.key, value: stored.value, precision: stored.valuePrecision });
+        }
+      }
+      if (writes.length) {
+        const set = target.kind === 'integer' ? `SET x.${p} = row.value` : `SET x.${p} = row.value, x.${precisionProperty(p)} = row.precision`;
+        await graph.write(`UNWIND $rows AS row ${target.seek} ${set}`, { rows: writes });
+        report.converted[target.where] = (report.converted[target.where] ?? 0) + writes.length;
+        if (rows.length === CHUNK) log(`value types: ${target.where}: ${report.converted[target.where]} converted so far`);
+      }
+      const kept = rows.length - writes.length;
+      if (kept) report.kept[target.where] = (report.kept[target.where] ?? 0) + kept;
+      if (rows.length < CHUNK) break;
+    }
+  }
+  for (const [where, count] of Object.entries(report.converted)) log(`value types: ${where}: ${count} converted`);
+  for (const [where, count] of Object.entries(report.kept)) log(`value types: ${where}: ${count} kept as they are (not a whole year or a date YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return report;
+}
+
+/** Runs convertValueTypes once per VALUE_TYPES_VERSION (a GraphLock marker records it). */
+export async function migrateValueTypes(graph: Graph, log: (line: string) => void = () => {}): Promise<ValueTypesReport | null> {
+  const [marker] = await graph.read('MATCH (l:GraphLock {name: $name}) RETURN l.version AS version', { name: VALUE_TYPES_MARKER });
+  if (marker?.version === VALUE_TYPES_VERSION) return null;
+  const report = await convertValueTypes(graph, log);
+  await graph.write('MERGE (l:GraphLock {name: $name}) SET l.version = $version', { name: VALUE_TYPES_MARKER, version: neo4j.int(VALUE_TYPES_VERSION) });
+  return report;
 }
 
 /** Names of the constraints and indexes that the migrations create. */

@@ -7,7 +7,8 @@ import { Graph } from '../db/graph';
 import { Candidate, DuplicateRepository, candidateSummary } from '../duplicates/duplicate.repository';
 import { nameKey, namedProperties } from '../text/normalize';
 import { Recorder } from './recorder';
-import { safeLabel } from '../graph/model';
+import { NODE_PROPERTIES, safeLabel } from '../graph/model';
+import { storedProps } from '../db/temporal';
 import { checkIds } from '../api/id';
 import { lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
 
@@ -75,7 +76,7 @@ export class NamedEntities {
     const naming = namedProperties({ name: spec.name, aliases: spec.aliases, nameEn: spec.nameEn });
     // An explicit duplicate gets a key of its own, so the constraint still guards the plain name.
     if (spec.allowDuplicate) naming.nameKey = `${naming.nameKey}#${id}`;
-    const props = {
+    const props = storedProps({
       ...naming,
       ...(field === 'title' ? { title: naming.name } : {}),
       ...spec.props,
@@ -84,7 +85,7 @@ export class NamedEntities {
       note: null,
       id,
       createdBy: rec.actor.sub,
-    };
+    }, NODE_PROPERTIES);
     const label = safeLabel(ENTITY_LABELS[spec.type]);
     // A source MENTIONS what it is cited for, as the seed has it, so provenance stays walkable.
     const mentions = props.sourceIds.map((sourceId) => ({ type: 'MENTIONS', from: sourceId, to: id, key: 'mention' }));
@@ -146,7 +147,7 @@ export class NamedEntities {
         }
         if (spec.sourceIds) Object.assign(props, unionCitations(current, spec.sourceIds));
         await rec.tracked(`update${label}`, { nodes: [id], rels: [] }, () =>
-          rec.tx.run('MATCH (n:Entity {id: $id}) SET n += $props, n.updatedAt = datetime()', { id, props }),
+          rec.tx.run('MATCH (n:Entity {id: $id}) SET n += $props, n.updatedAt = datetime()', { id, props: storedProps(props, NODE_PROPERTIES) }),
         );
       },
       newName != null ? this.raceConflict(nameProperty, newName, type) : undefined,

@@ -3,7 +3,8 @@ import neo4j from 'neo4j-driver';
 import type { Viewer } from '../auth/viewer';
 import { Transaction } from '../db/graph';
 import { NodeState, RelState, Snapshot, entityIdsOf, stripUntracked } from './snapshot';
-import { safeRelType } from '../graph/model';
+import { RELATIONSHIPS, RelationshipTypeName, safeRelType } from '../graph/model';
+import { storedProps } from '../db/temporal';
 
 export type RelKey = Pick<RelState, 'type' | 'from' | 'to' | 'key'>;
 
@@ -90,14 +91,14 @@ export class Recorder {
     return rows.map((row) => ({ type: row.type, from: row.from, to: row.to, key: row.key ?? '', props: row.props }));
   }
 
-  /** Writes a relationship as a snapshot holds it: its properties replaced, or deleted when they are null. */
+  /** Writes a relationship as a snapshot holds it (years and dates stored as the model types them): its properties replaced, or deleted when they are null. */
   async writeRel(rel: RelState): Promise<void> {
     const type = safeRelType(rel.type);
     if (rel.props) {
       await this.tx.run(
         `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
          MERGE (a)-[r:${type} {key: $key}]->(b) SET r = $props`,
-        { from: rel.from, to: rel.to, key: rel.key, props: rel.props },
+        { from: rel.from, to: rel.to, key: rel.key, props: storedProps(rel.props, RELATIONSHIPS[type as RelationshipTypeName].properties) },
       );
     } else {
       await this.tx.run(`MATCH (:Entity {id: $from})-[r:${type} {key: $key}]->(:Entity {id: $to}) DELETE r`, { ...rel });

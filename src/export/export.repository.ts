@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { Graph } from '../db/graph';
 import { lockHierarchy } from '../organizations/hierarchy';
-import { ExportBatch, GraphSnapshot, SnapshotEdge, SnapshotNode, TEMPORAL_FUNCTIONS, TypeTable, checkIdentifier, checkSupportedType, normalizeType, noteType } from './snapshot';
+import { ExportBatch, GraphSnapshot, SnapshotEdge, SnapshotNode, TEMPORAL_FUNCTIONS, TypeTable, checkIdentifier, checkSupportedType, normalizeType, noteType, withDateText } from './snapshot';
 
 export const MAX_EXPORT_HOPS = 6;
 const BATCH = 2000;
@@ -122,20 +122,15 @@ export class ExportRepository {
         { ids: batchIds, after, batch: neo4j.int(BATCH) },
       );
       if (!rows.length) break;
-      const nodes: SnapshotNode[] = rows.map((row) => ({
-        id: row.id,
-        labels: [...row.labels].sort(),
-        properties: without(row.props, hide),
-        types: typesOf(typePairs(row.types, hide), `node ${row.id}`),
-      }));
-      const sources = rows.map((row) => row.id as string);
-      const edge = (rel: Record<string, any>): SnapshotEdge => ({
-        type: rel.type,
-        from: rel.from,
-        to: rel.to,
-        properties: without(rel.props, hide),
-        types: typesOf(typePairs(rel.types, hide), `${rel.type} ${rel.from}→${rel.to}`),
+      const nodes: SnapshotNode[] = rows.map((row) => {
+        const types = typesOf(typePairs(row.types, hide), `node ${row.id}`);
+        return { id: row.id, labels: [...row.labels].sort(), properties: withDateText(without(row.props, hide), types), types };
       });
+      const sources = rows.map((row) => row.id as string);
+      const edge = (rel: Record<string, any>): SnapshotEdge => {
+        const types = typesOf(typePairs(rel.types, hide), `${rel.type} ${rel.from}→${rel.to}`);
+        return { type: rel.type, from: rel.from, to: rel.to, properties: withDateText(without(rel.props, hide), types), types };
+      };
       const rels = await this.graph.read(
         `UNWIND $sources AS id MATCH (a:Entity {id: id})-[r]->(b:Entity)
          ${ids ? 'WHERE b.id IN $scope' : ''}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../local-neo4j/connect-database';
-import { applyMigrations } from '../db/migrations';
+import { applyMigrations, convertValueTypes } from '../db/migrations';
 import { importGraphml } from './export';
 
 const USAGE = 'usage: npm run import-graph -- <file.graphml>   (into an empty database)';
@@ -16,8 +16,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const database = await connectDatabase(loadConfig(), log);
   try {
-    await applyMigrations(database.graph);
+    await applyMigrations(database.graph, log);
     const counts = await importGraphml(database.graph, xml, log);
+    // A file an older version exported holds FLOAT years and date text: typed as the model says now.
+    await convertValueTypes(database.graph, log);
     log(`imported ${counts.nodes} nodes and ${counts.edges} relationships in ${Date.now() - started} ms`);
   } finally {
     await database.close();

@@ -22,6 +22,7 @@ const EDGE_TERMS: Record<string, { term: string; on: 'from' | 'to'; target: 'fro
 export const JSONLD_CONTEXT = {
   '@vocab': 'https://schema.org/',
   hg: HG_NAMESPACE,
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
   node: NODE_NAMESPACE,
   ...Object.fromEntries(Object.values(EDGE_TERMS).map(({ term }) => [term, { '@type': '@id' }])),
 };
@@ -111,9 +112,12 @@ function edgeDocument(edge: SnapshotEdge): Record<string, any> {
   return doc;
 }
 
-/** Temporals become typed literals so a JSON-LD processor knows them for dates. */
+/** XML Schema types of a partial date by its precision (its length as written: 2025, 2024-09, 2024-09-01). */
+const DATE_TYPES: Record<number, string> = { 4: 'xsd:gYear', 7: 'xsd:gYearMonth', 10: 'xsd:date' };
+
+/** Temporals become typed literals so a JSON-LD processor knows them for dates; a date as precise as it is stored. */
 function jsonValue(value: PropertyValue, type: string | undefined): unknown {
   if (type === 'ZONED DATETIME' || type === 'LOCAL DATETIME') return { '@value': value, '@type': 'DateTime' };
-  if (type === 'DATE') return { '@value': value, '@type': 'Date' };
+  if (type === 'DATE') return { '@value': value, '@type': DATE_TYPES[String(value).length] ?? 'xsd:date' };
   return value;
 }

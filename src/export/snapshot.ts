@@ -4,6 +4,8 @@
  * property value (so 2024 stays an INTEGER or a FLOAT, and createdAt stays a DATETIME, after a
  * trip through a file).
  */
+import { partialDateText, precisionProperty } from '../graph/partial-date';
+
 export type PropertyValue = string | number | boolean | PropertyValue[] | null;
 
 export interface SnapshotNode {
@@ -41,6 +43,23 @@ export const TEMPORAL_FUNCTIONS: Record<string, string> = {
 };
 
 export const isListType = (type: string) => type.startsWith('LIST<');
+
+/**
+ * Properties with every DATE that has a `<name>Precision` sibling written as the partial date it
+ * stands for ("2025", "2024-09", "2024-09-01"), on nodes and relationships alike: what every
+ * format shows. The Cypher `date()` an import rebuilds it with reads the short forms too, and the
+ * precision travels as its own property.
+ */
+export function withDateText(properties: Record<string, PropertyValue>, types: Record<string, string>): Record<string, PropertyValue> {
+  let out = properties;
+  for (const [name, type] of Object.entries(types)) {
+    const precision = properties[precisionProperty(name)];
+    if (type !== 'DATE' || typeof precision !== 'string' || typeof properties[name] !== 'string') continue;
+    if (out === properties) out = { ...properties };
+    out[name] = partialDateText(properties[name] as string, precision);
+  }
+  return out;
+}
 
 export function checkSupportedType(type: string, where: string): void {
   if (SCALAR_TYPES.has(type) || type in TEMPORAL_FUNCTIONS) return;

@@ -6,17 +6,19 @@
  */
 
 /**
- * How a property is stored. `number` is a year: INTEGER when the API wrote it, FLOAT when the
- * seed did (JSON numbers); readers compare them as numbers, and the export keeps each as it is.
+ * How a property is stored. `integer` is a whole number (a year): always a Neo4j INTEGER, never
+ * a FLOAT. `date` is a partial date (graph/partial-date.ts): a DATE, the period's first day, with
+ * a `<name>Precision` sibling of kind `string` (YEAR, MONTH or DAY). `float` is a measure.
  */
-export type PropertyKind = 'string' | 'number' | 'float' | 'bool' | 'datetime' | 'string[]';
+export type PropertyKind = 'string' | 'integer' | 'float' | 'bool' | 'date' | 'datetime' | 'string[]';
 
 /** The Neo4j types (as `valueType()` names them, without NOT NULL) a property of each kind is stored as. */
 export const NEO4J_TYPES: Record<PropertyKind, readonly string[]> = {
   string: ['STRING'],
-  number: ['INTEGER', 'FLOAT'],
+  integer: ['INTEGER'],
   float: ['FLOAT'],
   bool: ['BOOLEAN'],
+  date: ['DATE'],
   datetime: ['ZONED DATETIME'],
   'string[]': ['LIST<STRING>'],
 };
@@ -35,6 +37,9 @@ export interface PropertySpec {
 }
 
 type Properties = Record<string, PropertySpec>;
+
+/** The precision sibling of a `date` property (graph/partial-date.ts precisionProperty). */
+const precisionOf = (what: string): PropertySpec => ({ kind: 'string', description: `How precise ${what} is: YEAR, MONTH or DAY.` });
 
 // ---------------------------------------------------------------------------------------
 // Node labels
@@ -97,11 +102,13 @@ export const NODE_PROPERTIES: Properties = {
   title: { kind: 'string', description: 'The title of a source.' },
   kind: { kind: 'string', description: 'What kind of organization, program or source it is.' },
   level: { kind: 'string', description: 'The administrative level of an organization or honor.' },
-  published: { kind: 'string', description: 'When a source was published (ISO date text).' },
+  published: { kind: 'date', description: 'When a source was published (a partial date).' },
+  publishedPrecision: precisionOf('published'),
   publisher: { kind: 'string', description: 'Who published a source.' },
   language: { kind: 'string', description: 'The language of a source.' },
-  year: { kind: 'number', description: 'The year of a program or figure.' },
-  startDate: { kind: 'string', description: 'When a program started (ISO date text).' },
+  year: { kind: 'integer', description: 'The year of a program or figure.' },
+  startDate: { kind: 'date', description: 'When a program started (a partial date).' },
+  startDatePrecision: precisionOf('startDate'),
   subjectId: { kind: 'string', description: 'The node a figure is about (also its DESCRIBES edge).' },
   metric: { kind: 'string', description: 'What a figure counts.' },
   label: { kind: 'string', description: 'A figure as the source words it.' },
@@ -141,7 +148,7 @@ const RELATIONSHIP_SPECS = {
     to: ['Honor'],
     properties: {
       key: KEY,
-      year: { kind: 'number', description: 'The year of the award.' },
+      year: { kind: 'integer', description: 'The year of the award.' },
       awardKey: { kind: 'string', description: 'Recipient, honor and year: unique (see honors/award-key.ts).' },
       ...PROVENANCE,
       createdBy: CREATED_BY,
@@ -155,8 +162,10 @@ const RELATIONSHIP_SPECS = {
     properties: {
       key: KEY,
       role: { kind: 'string', description: 'The role held (chair, member…).' },
-      since: { kind: 'string', description: 'When the membership began (ISO date text).' },
-      until: { kind: 'string', description: 'When it ended (ISO date text).' },
+      since: { kind: 'date', description: 'When the membership began (a partial date).' },
+      sincePrecision: precisionOf('since'),
+      until: { kind: 'date', description: 'When it ended (a partial date; the whole period is included).' },
+      untilPrecision: precisionOf('until'),
       ...PROVENANCE,
       createdBy: CREATED_BY,
     },
@@ -258,6 +267,13 @@ export function relationshipPropertiesWithRole(role: PropertySpec['role'], types
   const names = new Set<string>();
   for (const type of types) for (const [name, spec] of Object.entries(RELATIONSHIPS[type].properties)) if (spec.role === role) names.add(name);
   return [...names];
+}
+
+/** Names of the properties of `kind` in a property list (NODE_PROPERTIES or a relationship's). */
+export function propertiesOfKind(properties: Readonly<Record<string, PropertySpec>>, kind: PropertyKind): string[] {
+  return Object.entries(properties)
+    .filter(([, spec]) => spec.kind === kind)
+    .map(([name]) => name);
 }
 
 /** Names of the node properties that have `role`. */

@@ -4,7 +4,8 @@ import { conflict, notFound } from '../api/errors';
 import { Transaction } from '../db/graph';
 import { Recorder, recorderFor } from '../editing/recorder';
 import { Snapshot, citedIds, referencedIds, relId, withMergedSourcesReplaced } from '../editing/snapshot';
-import { safeLabel } from '../graph/model';
+import { NODE_PROPERTIES, safeLabel } from '../graph/model';
+import { storedProps } from '../db/temporal';
 import { CONSTRAINT_FAILED, missingSources } from '../editing/write';
 import { Repository } from '../query/repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
@@ -38,20 +39,21 @@ async function restore(rec: Recorder, recorded: Snapshot, current: Snapshot): Pr
   for (const [id, state] of Object.entries(target.nodes)) {
     if (!state) continue;
     const now = current.nodes[id];
+    // Years and dates travel in snapshots as numbers and text; storedProps types them again.
     // createdAt travels in snapshots as text; it is written back as a datetime, and only when
     // the node is recreated (revisions older than this rule lack it: the node is new then).
     const { createdAt, ...props } = withCurrentNameKeys(id, state.props);
     if (!now) {
       const labels = state.labels.map(safeLabel).join(':');
       await rec.tx.run(`CREATE (n:${labels}) SET n = $props, n.createdAt = coalesce(datetime($createdAt), datetime())`, {
-        props,
+        props: storedProps(props, NODE_PROPERTIES),
         createdAt: createdAt ?? null,
       });
       // Its earlier revisions point at it again, as they did before it was deleted.
       await rec.tx.run('MATCH (n:Entity {id: $id}) MATCH (r:Revision) WHERE $id IN r.entityIds CREATE (r)-[:CHANGED]->(n)', { id });
     } else {
       const removed = Object.fromEntries(Object.keys(now.props).filter((k) => !(k in props) && k !== 'createdAt').map((k) => [k, null]));
-      await rec.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: { ...props, ...removed } });
+      await rec.tx.run('MATCH (n:Entity {id: $id}) SET n += $props', { id, props: storedProps({ ...props, ...removed }, NODE_PROPERTIES) });
     }
   }
   const targetRels = new Map(target.rels.map((rel) => [relId(rel), rel]));

@@ -6,6 +6,7 @@ import { lock, mutate, provenance, requireEntity, requireSources, unionCitations
 import { Graph } from '../db/graph';
 import { awardEdgeKey, awardKey } from './award-key';
 import { AwardEdge, AwardRow, HonorRepository } from './honor.repository';
+import { integer } from '../db/temporal';
 
 const RECIPIENT = ['Person', 'Organization'];
 
@@ -33,7 +34,7 @@ export class AwardService {
         return;
       }
       await this.honors.createAward(rec.tx, rel, {
-        year,
+        year: integer(year),
         awardKey: awardKey(recipientId, honorId, year),
         ...provenance(sourceIds),
         inferred: false,

@@ -3,6 +3,8 @@ import { ENTITY_LABELS } from '../api/entity-type';
 import { badInput } from '../api/errors';
 import { EntityRow } from '../api/node.type';
 import { Graph, Transaction } from '../db/graph';
+import { storedProps } from '../db/temporal';
+import { NODE_PROPERTIES } from '../graph/model';
 import { FigureRepository } from '../figures/figure.repository';
 import { awardKey } from '../honors/award-key';
 import { NodeRepository } from '../nodes/node.repository';
@@ -93,7 +95,7 @@ export class MergeService {
         if (keepLabel === 'Source') (props as any).title = naming.name;
         delete (props as any).id;
         await rec.tx.run('MATCH (n:Entity {id: $mergeId}) DETACH DELETE n', { mergeId });
-        await rec.tx.run('MATCH (n:Entity {id: $keepId}) SET n += $props, n.updatedAt = datetime()', { keepId, props });
+        await rec.tx.run('MATCH (n:Entity {id: $keepId}) SET n += $props, n.updatedAt = datetime()', { keepId, props: storedProps(props, NODE_PROPERTIES) });
         if (keepLabel === 'Source') await this.recite(rec.tx, mergeId, keepId);
       });
       if (keepLabel === 'Organization') {

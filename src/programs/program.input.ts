@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ID, Int } from 'type-graphql';
 import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 import { IsPartialDate, IsYear } from '../api/validation';
+import { DateScalar } from '../api/date.scalar';
 
 @InputType({ description: 'A new program.' })
 export class CreateProgramInput extends CreateNamedInput {
@@ -15,7 +16,7 @@ export class CreateProgramInput extends CreateNamedInput {
   @IsYear()
   year?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'When it started: YYYY, YYYY-MM or YYYY-MM-DD.' })
   @IsOptional()
   @IsPartialDate()
   startDate?: string | null;
@@ -36,7 +37,7 @@ export class UpdateProgramInput extends UpdateNamedInput {
   @IsYear()
   year?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it started: YYYY, YYYY-MM or YYYY-MM-DD; null clears it.' })
   @IsOptional()
   @IsPartialDate()
   startDate?: string | null;

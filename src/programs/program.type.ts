@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { ProgramKind } from '../api/program-kind';
+import { DateScalar } from '../api/date.scalar';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })
@@ -24,7 +25,7 @@ export class Program implements Node {
   @Field(() => Int, { nullable: true, description: 'Year it ran, when known.' })
   year!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD), when known.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Start date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD); stored as a DATE with its precision.' })
   startDate!: string | null;
 }
 

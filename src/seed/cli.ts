@@ -11,7 +11,7 @@ const log = (line: string) => console.log(`[seed] ${line}`);
 async function main(): Promise<void> {
   const database = await connectDatabase(loadConfig(), log);
   try {
-    await applyMigrations(database.graph);
+    await applyMigrations(database.graph, log);
     const report = await loadSeeds(database.graph, log);
     log(
       `done in ${report.ms} ms: wrote ${report.nodes} nodes and ${report.relationships} relationships from ${report.files.join(', ')}; ` +

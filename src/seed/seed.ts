@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Graph } from '../db/graph';
 import { namedProperties } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
+import { dateProps, integer } from '../db/temporal';
 import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
 
@@ -31,7 +32,7 @@ export function seedRows(seed: SeedFile) {
         ...namedProperties({ name: s.title }),
         title: s.title,
         kind: s.kind,
-        published: s.published ?? null,
+        ...dateProps('published', s.published),
         publisher: s.publisher ?? null,
         language: s.language ?? null,
         ...provenance({ ...s, citations: s.citations ?? [{ sourceId: s.id, locator: null }] }),
@@ -41,7 +42,7 @@ export function seedRows(seed: SeedFile) {
     Organization: seed.organizations.map((o) => nodeRow(o.id, { ...namedProperties(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
     Honor: seed.honors.map((h) => nodeRow(h.id, { ...namedProperties(h), level: h.level ?? null, ...provenance(h) })),
     Program: seed.programs.map((p) =>
-      nodeRow(p.id, { ...namedProperties(p), kind: p.kind, year: p.year ?? null, startDate: p.startDate ?? null, ...provenance(p) }),
+      nodeRow(p.id, { ...namedProperties(p), kind: p.kind, year: integer(p.year), ...dateProps('startDate', p.startDate), ...provenance(p) }),
     ),
     Figure: seed.figures.map((f) =>
       nodeRow(f.id, {
@@ -52,7 +53,7 @@ export function seedRows(seed: SeedFile) {
         value: f.value,
         unit: f.unit,
         approximate: f.approximate ?? false,
-        year: f.year ?? null,
+        year: integer(f.year),
         ...provenance(f),
       }),
     ),
@@ -65,7 +66,7 @@ export function seedRows(seed: SeedFile) {
     PARTNERED: seed.programs.flatMap((p) => (p.partnerIds ?? []).map((org) => edge(org, p.id, 'partner', provenance(p)))),
     RECEIVED: seed.awards.map((a) =>
       edge(a.recipientId, a.honorId, `year:${a.year ?? 'unknown'}`, {
-        year: a.year ?? null,
+        year: integer(a.year),
         awardKey: awardKey(a.recipientId, a.honorId, a.year ?? null),
         ...provenance(a),
       }),

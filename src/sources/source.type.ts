@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
+import { DateScalar } from '../api/date.scalar';
 
 /** Properties only; `authors`, `figures` and `facts` are declared by source.resolver.ts. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A document facts come from, such as a news report.' })
@@ -14,7 +15,7 @@ export class Source implements Node {
   @Field({ description: 'What sort of document, e.g. NEWS_REPORT.' })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'Publication date as precise as known (YYYY, YYYY-MM, YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Publication date as precise as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD); stored as a DATE with its precision.' })
   published!: string | null;
 
   @Field(() => String, { nullable: true })
