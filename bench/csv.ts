@@ -3,11 +3,13 @@
  * (`neo4j-admin database import full`): per node label and per relationship type one header
  * file and one data file. The rows are the very rows the UNWIND loader sends (same generator
  * calls), so both paths store the same graph; property types follow what the JavaScript driver
- * sends for those values (a JS number is a Bolt float, hence `double`).
+ * sends for those values (a JS number is a Bolt float, hence `double`; years are driver integers,
+ * `long`, and dates driver dates, `date`, as the app stores them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import neo4j, { isDate } from 'neo4j-driver';
 import { NODE_LABELS, NodeLabel, RELATIONSHIP_TYPES, RelationshipType, Row, Size, SyntheticGraph } from './generate';
 
 /** Separates the elements of an array field (no generated value contains it; checked). */
@@ -37,7 +39,7 @@ export interface CsvExport {
   relationshipsMs: number;
 }
 
-type ColumnType = 'string' | 'double' | 'boolean' | 'string[]' | 'datetime';
+type ColumnType = 'string' | 'long' | 'double' | 'boolean' | 'date' | 'string[]' | 'datetime';
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
@@ -92,6 +94,8 @@ class CsvWriter {
   private typeOf(key: string, value: unknown): ColumnType {
     if (typeof value === 'string') return 'string';
     if (typeof value === 'number') return 'double';
+    if (neo4j.isInt(value)) return 'long';
+    if (isDate(value)) return 'date';
     if (typeof value === 'boolean') return 'boolean';
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return 'string[]';
     throw new Error(`${this.name}.${key}: cannot write ${JSON.stringify(value)} as CSV`);

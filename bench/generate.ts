@@ -16,10 +16,11 @@
  */
 import { EntityLabel, RelationshipTypeName } from '../src/graph/model';
 import { awardKey } from '../src/honors/award-key';
+import { dateProps, integer } from '../src/db/temporal';
 import { nameKey, pinyinInitials, pinyinOf, pinyinSyllableText, toTraditional } from '../src/text/normalize';
 
 /** Bump when the generated graph changes, so a loaded data folder is not reused by mistake. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 
 export type Size = 'S' | 'L';
 
@@ -450,7 +451,7 @@ export class SyntheticGraph {
       }
     } else if (label === 'Program') {
       for (const p of this.programs) {
-        yield* push(this.node(p.id, { ...naming(keyOf(p.id), p.parts), kind: p.kind, year: p.year, startDate: `${p.year}-03-08` }));
+        yield* push(this.node(p.id, { ...naming(keyOf(p.id), p.parts), kind: p.kind, year: integer(p.year), ...dateProps('startDate', `${p.year}-03-08`) }));
       }
     } else {
       const personKeys = new PersonKeys();
@@ -518,12 +519,12 @@ export class SyntheticGraph {
           if (h.title.collective) {
             // Collectives: organizations of the area other than the conferrer itself.
             for (const o of this.draw(area.idx + 1, area.orgEnd, Math.max(1, perYear >> 1), salt)) {
-              yield* push(edge(orgs[o].id, h.id, `year:${year}`, { year, awardKey: countOnly ? '' : awardKey(orgs[o].id, h.id, year) }));
+              yield* push(edge(orgs[o].id, h.id, `year:${year}`, { year: integer(year), awardKey: countOnly ? '' : awardKey(orgs[o].id, h.id, year) }));
             }
           } else {
             for (const person of this.draw(area.personStart, area.personEnd, perYear, salt)) {
               const recipient = this.personId(person);
-              yield* push(edge(recipient, h.id, `year:${year}`, { year, awardKey: countOnly ? '' : awardKey(recipient, h.id, year) }));
+              yield* push(edge(recipient, h.id, `year:${year}`, { year: integer(year), awardKey: countOnly ? '' : awardKey(recipient, h.id, year) }));
             }
           }
         }
