@@ -60,6 +60,30 @@ describe('the graph model (src/graph/model.ts) describes the seeded graph', () =
     expect(wrong).toEqual([]);
   });
 
+  it('holds no FLOAT year, and every date as a DATE beside its precision', async () => {
+    const years = await graph.read(
+      `CALL () { MATCH (n:Entity) WHERE n.year IS NOT NULL RETURN valueType(n.year) AS type
+                 UNION ALL MATCH (:Entity)-[r]->(:Entity) WHERE r.year IS NOT NULL RETURN valueType(r.year) AS type }
+       RETURN collect(DISTINCT type) AS types, count(*) AS count`,
+    );
+    expect(years[0].count).toBeGreaterThan(0);
+    expect(years[0].types).toEqual(['INTEGER NOT NULL']);
+    const dateNames = [
+      ...Object.entries(NODE_PROPERTIES).filter(([, spec]) => spec.kind === 'date').map(([name]) => name),
+      ...Object.values(RELATIONSHIPS).flatMap((spec) => Object.entries(spec.properties).filter(([, p]) => p.kind === 'date').map(([name]) => name)),
+    ];
+    expect(dateNames).toEqual(expect.arrayContaining(['published', 'startDate', 'since', 'until']));
+    const dates = await graph.read(
+      `CALL () { MATCH (n:Entity) UNWIND $names AS name WITH n, name WHERE n[name] IS NOT NULL RETURN valueType(n[name]) AS type, n[name + 'Precision'] AS precision
+                 UNION ALL MATCH (:Entity)-[r]->(:Entity) UNWIND $names AS name WITH r, name WHERE r[name] IS NOT NULL RETURN valueType(r[name]) AS type, r[name + 'Precision'] AS precision }
+       RETURN collect(DISTINCT type) AS types, collect(DISTINCT precision) AS precisions, count(*) AS count`,
+      { names: [...new Set(dateNames)] },
+    );
+    expect(dates[0].count).toBeGreaterThan(0);
+    expect(dates[0].types).toEqual(['DATE NOT NULL']);
+    expect(dates[0].precisions.every((p: string) => ['YEAR', 'MONTH', 'DAY'].includes(p))).toBe(true);
+  });
+
   it('lists every node property and label of the content nodes, with the kind it is stored as', async () => {
     const rows = await graph.read(
       `MATCH (n:Entity) UNWIND keys(n) AS name
