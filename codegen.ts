@@ -10,12 +10,12 @@ const config: CodegenConfig = {
     'test/__generated__/graphql.ts': {
       documents: ['test/operations/**/*.graphql'],
       plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
-      config: { enumsAsTypes: true, avoidOptionals: false, skipTypename: true },
+      config: { enumsAsTypes: true, avoidOptionals: false, skipTypename: true, scalars: { Date: 'string' } },
     },
     'web/__generated__/graphql.ts': {
       documents: ['web/operations/**/*.graphql'],
       plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
-      config: { enumsAsTypes: true, avoidOptionals: false, skipTypename: true, documentMode: 'string', useTypeImports: true },
+      config: { enumsAsTypes: true, avoidOptionals: false, skipTypename: true, documentMode: 'string', useTypeImports: true, scalars: { Date: 'string' } },
     },
   },
   silent: true,
