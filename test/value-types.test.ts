@@ -287,6 +287,13 @@ describe('the value-types migration converts data older versions wrote', () => {
     expect(after).toEqual(before);
   });
 
+  it('a path shows a relationship date as the partial date it stands for', async () => {
+    const data = ok(
+      await app.raw('query { shortestPath(fromId: "test-vt-old-child", toId: "test-vt-old-org", via: [PART_OF]) { relationships { type properties } } }'),
+    );
+    expect(data.shortestPath.relationships).toEqual([{ type: 'PART_OF', properties: { since: '2010-02', sincePrecision: 'MONTH' } }]);
+  });
+
   it('run twice, it changes nothing the second time', async () => {
     const digest = () =>
       app.graph.read(

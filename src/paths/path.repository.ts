@@ -7,6 +7,7 @@ import { Repository } from '../query/repository';
 import { citationsOf } from '../api/citation.type';
 import { RelationshipTypeName, isRelationshipType, relationshipPropertiesWithRole } from '../graph/model';
 import { GraphEdge, PathRelationship, WalkDirection } from './path.type';
+import { precisionProperty, storedDateText } from '../graph/partial-date';
 
 export const MAX_PATH_HOPS = 6;
 export const MAX_NEIGHBORHOOD_HOPS = 3;
@@ -26,8 +27,13 @@ export interface NeighborhoodRow {
 /** Citations travel as `sources`; an edge key only tells apart parallel edges (graph/model.ts names both). */
 const HIDDEN_PROPERTIES = new Set([...relationshipPropertiesWithRole('citation'), ...relationshipPropertiesWithRole('edgeKey')]);
 
+/** The stored properties but citations and keys; a date with a precision (since, until) as the partial date it stands for. */
 const visibleProperties = (properties: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(properties).filter(([name]) => !HIDDEN_PROPERTIES.has(name)));
+  Object.fromEntries(
+    Object.entries(properties)
+      .filter(([name]) => !HIDDEN_PROPERTIES.has(name))
+      .map(([name, value]) => [name, typeof properties[precisionProperty(name)] === 'string' ? storedDateText(properties, name) : value]),
+  );
 
 /** A relationship as Cypher hands it back: `{id, type, from, to, props}`. */
 const RELATIONSHIP = (r: string) =>
