@@ -208,11 +208,11 @@ describe('exports carry years as integers and dates as written', () => {
     expect(statements.map((r: any) => r['hg:year'])).toContain(1999);
   });
 
-  it('GraphML: years are long attributes, dates string attributes holding the partial date; read back as INTEGER and DATE', async () => {
+  it('GraphML: years are int attributes, dates string attributes holding the partial date; read back as INTEGER and DATE', async () => {
     const xml = await download('format=graphml');
     const keyType = (domain: string, name: string) => new RegExp(`<key id="[^"]+" for="${domain}" attr.name="${name}" attr.type="([a-z]+)"/>`).exec(xml)?.[1];
-    expect(keyType('node', 'year')).toBe('long');
-    expect(keyType('edge', 'year')).toBe('long');
+    expect(keyType('node', 'year')).toBe('int');
+    expect(keyType('edge', 'year')).toBe('int');
     expect(keyType('node', 'published')).toBe('string');
     expect(keyType('node', 'startDate')).toBe('string');
     expect(xml).not.toMatch(/>(19|20)\d\d\.0</);

@@ -1,14 +1,23 @@
 import Graph from 'graphology';
 import { parse } from 'graphology-graphml';
+import { NODE_PROPERTIES, RELATIONSHIPS, RELATIONSHIP_TYPES, propertiesOfKind } from '../graph/model';
 import { Domain, FormatWriter, GraphSnapshot, PropertyValue, SnapshotEdge, SnapshotNode, TypeTable, asBatch, isListType, typeTableOf } from './snapshot';
 
 /**
  * GraphML as Gephi, NetworkX (read_graphml) and yEd read it. Each property is a <key> with a
- * native GraphML type where Neo4j's is a scalar (INTEGER → long, FLOAT → double); lists are JSON
- * text and temporals ISO text. The Neo4j type of every property is kept in graph-level data
+ * native GraphML type where Neo4j's is a scalar (INTEGER → long, years int, FLOAT → double); lists
+ * are JSON text, temporals ISO text and dates with a precision the partial date ("2025"). The Neo4j type of every property is kept in graph-level data
  * (`honorgraph.propertyTypes`), so an import restores exactly what was exported.
  */
 const GRAPHML_TYPES: Record<string, string> = { STRING: 'string', INTEGER: 'long', FLOAT: 'double', BOOLEAN: 'boolean' };
+
+/** Properties the model keeps as small whole numbers (years): GraphML `int`, which every reader takes for an integer. */
+const INT_PROPERTIES: Record<Domain, Set<string>> = {
+  node: new Set(propertiesOfKind(NODE_PROPERTIES, 'integer')),
+  edge: new Set(RELATIONSHIP_TYPES.flatMap((type) => propertiesOfKind(RELATIONSHIPS[type].properties, 'integer'))),
+};
+const graphmlType = (domain: Domain, name: string, type: string) =>
+  type === 'INTEGER' && INT_PROPERTIES[domain].has(name) ? 'int' : (GRAPHML_TYPES[type] ?? 'string');
 
 /** Attribute names of the structure itself; a property of the same name would be ambiguous. */
 const NODE_LABELS = 'labels';
@@ -73,7 +82,7 @@ export function graphmlWriter(table: TypeTable): FormatWriter & { readonly repla
   for (const domain of ['node', 'edge'] as Domain[]) {
     Object.keys(table[domain])
       .sort()
-      .forEach((name, i) => key(domain, `${domain[0]}${i}`, name, GRAPHML_TYPES[table[domain][name]] ?? 'string'));
+      .forEach((name, i) => key(domain, `${domain[0]}${i}`, name, graphmlType(domain, name, table[domain][name])));
   }
   const data = (domain: Domain, item: SnapshotNode | SnapshotEdge): string => {
     let out = '';
