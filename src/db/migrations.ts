@@ -118,6 +118,11 @@ export async function recomputeNameKeys(graph: Graph): Promise<{ changedKeys: nu
  */
 export const VALUE_TYPES_VERSION = 1;
 const VALUE_TYPES_MARKER = 'value-types';
+/**
+ * Candidates read per scan: each scan walks the label or relationship type once, so a wide window
+ * keeps a graph of millions of awards to a few dozen scans; writes go in transactions of CHUNK.
+ */
+const VALUE_WINDOW = 100_000;
 
 /** Where the migration looks: a node or relationship property of kind integer or date. */
 interface ValueTarget {
@@ -179,8 +184,9 @@ export interface ValueTypesReport {
  * INTEGER; the text YYYY, YYYY-MM or YYYY-MM-DD (or a whole-number year) of a `date` property a
  * DATE with its `<name>Precision`. A fractional year or a text of another shape is kept as it is,
  * counted and logged, for an editor to correct (the graph-model test flags it). Idempotent: a
- * second run finds nothing to convert. Works in chunks (one transaction each) by element id, so
- * a large graph never sits in one transaction, and logs its progress.
+ * second run finds nothing to convert. Reads candidates in windows by element id and writes them
+ * in chunks of CHUNK (one transaction each), so a large graph never sits in one transaction, and
+ * logs its progress.
  */
 export async function convertValueTypes(graph: Graph, log: (line: string) => void = () => {}): Promise<ValueTypesReport> {
   const report: ValueTypesReport = { converted: {}, kept: {} };
@@ -196,7 +202,7 @@ export async function convertValueTypes(graph: Graph, log: (line: string) => voi
       const rows = await graph.read(
         `${target.match} WHERE ${pending} AND elementId(x) > $after
          RETURN elementId(x) AS key, x.${p} AS value, x.${p} IS :: DATE AS isDate ORDER BY key LIMIT $chunk`,
-        { after, chunk: neo4j.int(CHUNK) },
+        { after, chunk: neo4j.int(VALUE_WINDOW) },
       );
       if (!rows.length) break;
       after = rows[rows.length - 1].key;
@@ -211,15 +217,16 @@ export async function convertValueTypes(graph: Graph, log: (line: string) => voi
           if (stored) writes.push({ key: row.key, value: stored.value, precision: stored.valuePrecision });
         }
       }
-      if (writes.length) {
-        const set = target.kind === 'integer' ? `SET x.${p} = row.value` : `SET x.${p} = row.value, x.${precisionProperty(p)} = row.precision`;
-        await graph.write(`UNWIND $rows AS row ${target.seek} ${set}`, { rows: writes });
-        report.converted[target.where] = (report.converted[target.where] ?? 0) + writes.length;
-        if (rows.length === CHUNK) log(`value types: ${target.where}: ${report.converted[target.where]} converted so far`);
+      const set = target.kind === 'integer' ? `SET x.${p} = row.value` : `SET x.${p} = row.value, x.${precisionProperty(p)} = row.precision`;
+      for (let at = 0; at < writes.length; at += CHUNK) {
+        const chunk = writes.slice(at, at + CHUNK);
+        await graph.write(`UNWIND $rows AS row ${target.seek} ${set}`, { rows: chunk });
+        report.converted[target.where] = (report.converted[target.where] ?? 0) + chunk.length;
+        if (rows.length === VALUE_WINDOW || writes.length > CHUNK) log(`value types: ${target.where}: ${report.converted[target.where]} converted so far`);
       }
       const kept = rows.length - writes.length;
       if (kept) report.kept[target.where] = (report.kept[target.where] ?? 0) + kept;
-      if (rows.length < CHUNK) break;
+      if (rows.length < VALUE_WINDOW) break;
     }
   }
   for (const [where, count] of Object.entries(report.converted)) log(`value types: ${where}: ${count} converted`);
