@@ -271,7 +271,7 @@ describe('writing a qualifier’s provenance', () => {
     );
     expect(ended.endMembership.qualifiers.map((q: any) => [q.name, q.inferred, q.sources[0]?.locator ?? null])).toEqual([
       ['ROLE', false, '¶7'],
-      ['SINCE', true, null],
+      ['SINCE', true, ''],
       ['UNTIL', false, '¶17'],
     ]);
 
