@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { QualifierPropertyName, qualifiersOfType } from '../graph/model';
+import { storedDateText } from '../graph/partial-date';
 import { Citation, citationsOf } from './citation.type';
 import { badInput } from './errors';
 import { checkIds } from './id';
@@ -46,6 +47,13 @@ export class Qualifier {
   sources!: Citation[];
 }
 
+/** A qualifier's value as text: a date at its precision (stored as text or as a DATE), a whole year, a role. */
+function qualifierText(q: QualifierPropertyName, props: Record<string, any>): string {
+  if (q === 'since' || q === 'until') return storedDateText(props, q) ?? '';
+  const value = props[q];
+  return typeof value === 'number' ? String(Math.trunc(value)) : String(value);
+}
+
 /**
  * The qualifiers of a relationship of type `type` from its properties, one per qualifier that has
  * a value, each with its own provenance where stored and the statement's where not.
@@ -56,7 +64,7 @@ export function qualifiersOf(type: string, props: Record<string, any>, names: re
     .map((q) =>
       Object.assign(new Qualifier(), {
         name: q as QualifierName,
-        value: String(typeof props[q] === 'number' ? Math.trunc(props[q]) : props[q]),
+        value: qualifierText(q, props),
         inferred: Boolean(props[`${q}Inferred`] ?? props.inferred ?? false),
         note: props[`${q}Note`] ?? null,
         sources: Array.isArray(props[`${q}SourceIds`]) ? citationsOf({ sourceIds: props[`${q}SourceIds`], locators: props[`${q}Locators`] }) : citationsOf(props),
