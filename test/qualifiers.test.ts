@@ -289,4 +289,16 @@ describe('writing a qualifier’s provenance', () => {
     expect(await members({ untilInferred: false })).toBe(1);
     expect(await members({ NOT: { sinceInferred: true } })).toBe(0);
   });
+
+  it('a source merge re-cites a qualifier’s own citations, and keeps its locators', async () => {
+    const source = async (title: string) =>
+      (await ok(`mutation ($title: String!) { createSource(input: { title: $title, kind: "PUBLISHED_LIST", allowDuplicate: true }) { id } }`, { title }, editor)).createSource.id;
+    const kept = await source('测试编辑限定名单甲');
+    const merged = await source('测试编辑限定名单乙');
+    const recipient = await newPerson('测试编辑限定李梅');
+    await ok(AWARD_HONOR, { recipientId: recipient, year: 2022, sourceIds: [kept], yearProvenance: { inferred: false, sourceIds: [merged], locators: ['p. 3'] } }, editor);
+    await ok(`mutation ($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { id } }`, { keep: kept, merge: merged }, admin);
+    const [year] = await yearQualifier(recipient);
+    expect(year).toEqual({ name: 'YEAR', value: '2022', inferred: false, note: null, sources: [{ sourceId: kept, locator: 'p. 3' }] });
+  });
 });
