@@ -129,7 +129,7 @@ describe('a source lists the facts it supports', () => {
     expect(cursors.size).toBe(count);
     expect(facts.every((fact) => fact.locators.length > 0)).toBe(true);
     expect(facts).toContainEqual(expect.objectContaining({
-      relationship: 'RECEIVED', year: 2024, inferred: true, locators: ['¶5'],
+      relationship: 'RECEIVED', year: 2024, inferred: false, locators: ['¶5'],
       subject: { id: 'org-huainan-court-litigation-center' }, object: { id: 'honor-national-sanba-collective' },
     }));
     expect(facts).toContainEqual(expect.objectContaining({ relationship: 'PART_OF', subject: { id: 'test-q-a1' }, object: { id: 'test-q-a' }, locators: ['¶99'] }));

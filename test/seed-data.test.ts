@@ -32,7 +32,7 @@ interface Seed {
   organizations: (Named & { kind: string; level: string | null; parentId: string | null })[];
   honors: (Named & { level: string | null; conferredByIds: string[]; variantOfId: string | null })[];
   programs: (Named & { kind: string; year: number | null; startDate: string | null; organizerIds: string[]; partnerIds: string[] })[];
-  awards: (Cited & { recipientId: string; honorId: string; year: number | null })[];
+  awards: (Cited & { recipientId: string; honorId: string; year: number | null; qualifiers?: { year?: { inferred?: boolean; note?: string } } })[];
   memberships: (Cited & { memberId: string; organizationId: string; role: string | null })[];
   authorships: (Cited & { personId: string; sourceId: string; role: string })[];
   figures: (Cited & { id: string; subjectId: string; metric: string; label: string; value: number; unit: string; approximate: boolean; year: number | null })[];
@@ -233,14 +233,16 @@ describe("the article's facts", () => {
     expect(honor.variantOfId).toBe(byName(seed.honors, '三八红旗集体').id);
   });
 
-  it('the municipal federation received exactly its three honors, dated 2024 by inference', () => {
+  it('the municipal federation received exactly its three honors (stated), dated 2024 by inference (the year)', () => {
     const federation = byName(seed.organizations, '淮南市妇女联合会');
     const awards = seed.awards.filter((a) => a.recipientId === federation.id);
     const names = awards.map((a) => seed.honors.find((h) => h.id === a.honorId)!.name).sort();
     expect(names).toEqual(['市委市政府目标管理绩效考核先进单位', '省三八红旗集体', '省妇联系统目标管理考核创新奖'].sort());
     for (const a of awards) {
       expect(a.year).toBe(2024);
-      expect(a.inferred).toBe(true);
+      expect(a.inferred ?? false).toBe(false);
+      expect(a.qualifiers?.year?.inferred).toBe(true);
+      expect(a.qualifiers?.year?.note?.length ?? 0).toBeGreaterThan(10);
     }
   });
 

@@ -2,6 +2,7 @@ import { Field, InterfaceType } from 'type-graphql';
 import { KeyedPage, RelatedRow, toConnection } from './connection';
 import { KeysetPage } from './connection';
 import { Citation, citationsOf } from './citation.type';
+import { Qualifier, qualifiersOf } from './qualifier.type';
 
 /** What every relationship edge shows: where the fact comes from and whether it is inferred. */
 @InterfaceType({ description: 'An edge that is a relationship in the graph: it shows where the relationship is stated.' })
@@ -12,11 +13,14 @@ export abstract class CitedEdge {
   @Field(() => [Citation], { description: 'Where this relationship is stated.' })
   sources!: Citation[];
 
-  @Field({ description: 'True when the relationship is implied by its sources rather than stated.' })
+  @Field({ description: 'True when the relationship itself (that it holds, not its year, role or dates) is implied by its sources rather than stated.' })
   inferred!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why an inferred relationship is believed, or other remarks.' })
   note!: string | null;
+
+  @Field(() => [Qualifier], { description: 'Its qualifiers that have a value (an award\'s year; a membership\'s role and dates; a link\'s dates), each stated or inferred on its own; empty for a relationship without qualifiers.' })
+  qualifiers!: Qualifier[];
 }
 
 /** The edge GraphQL shows for a relationship row: the node, and the relationship's properties and provenance. */
@@ -32,6 +36,7 @@ export function relationshipEdge(row: RelatedRow) {
     role: rel.role ?? null,
     since: rel.since ?? null,
     until: rel.until ?? null,
+    qualifiers: qualifiersOf(rel.type as string, rel),
   };
 }
 

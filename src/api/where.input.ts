@@ -112,8 +112,14 @@ export class AwardWhere {
   @Field(() => IntFilter, { nullable: true, description: 'Year of the award; awards of unknown year match no year condition.' })
   year?: IntFilter | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only inferred (true) or only stated (false) awards.' })
+  @Field(() => Boolean, { nullable: true, description: 'Only awards whose award itself is inferred (true) or stated (false), whatever their year.' })
   inferred?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only awards whose year is inferred (true) or stated (false); awards of unknown year match neither.' })
+  yearInferred?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only awards stated in full (the award and its year, when known); false: only those with something inferred.' })
+  fullyStated?: boolean | null;
 
   @Field(() => HonorWhere, { nullable: true })
   honor?: HonorWhere | null;
@@ -177,6 +183,21 @@ export class MembershipWhere {
 
   @Field(() => OrganizationWhere, { nullable: true, description: 'The organization.' })
   organization?: OrganizationWhere | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only memberships that are themselves inferred (true) or stated (false), whatever their role and dates.' })
+  inferred?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only memberships whose role is inferred (true) or stated (false); memberships without a role match neither.' })
+  roleInferred?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only memberships whose start date is inferred (true) or stated (false); memberships without one match neither.' })
+  sinceInferred?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only memberships whose end date is inferred (true) or stated (false); memberships without one match neither.' })
+  untilInferred?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only memberships stated in full (the membership and each of its role and dates that has a value); false: only those with something inferred.' })
+  fullyStated?: boolean | null;
 
   @Field(() => [MembershipWhere], { nullable: true })
   AND?: MembershipWhere[] | null;

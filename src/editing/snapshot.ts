@@ -1,3 +1,5 @@
+import { QUALIFIER_NAMES } from '../graph/model';
+
 /**
  * The state of what one mutation touched, before or after it: nodes by id and relationships
  * by (type, from, to, key). `null` means "did not exist". Undo writes the `before` state back.
@@ -49,13 +51,19 @@ export function entityIdsOf(...snapshots: Snapshot[]): string[] {
   return [...ids].sort();
 }
 
+/** The sources a relationship's properties cite: the statement's and its qualifiers' own. */
+function relationshipCitations(props: Record<string, any> | null | undefined): string[] {
+  if (!props) return [];
+  return [...(props.sourceIds ?? []), ...QUALIFIER_NAMES.flatMap((q) => props[`${q}SourceIds`] ?? [])];
+}
+
 /** Every id a snapshot's facts cite or link to that it does not itself recreate. */
 export function referencedIds(snapshot: Snapshot): string[] {
   const ids = new Set<string>();
   for (const state of Object.values(snapshot.nodes)) for (const id of state?.props.sourceIds ?? []) ids.add(id);
   for (const rel of snapshot.rels) {
     if (!rel.props) continue;
-    for (const id of rel.props.sourceIds ?? []) ids.add(id);
+    for (const id of relationshipCitations(rel.props)) ids.add(id);
     ids.add(rel.from);
     ids.add(rel.to);
   }
@@ -67,7 +75,7 @@ export function referencedIds(snapshot: Snapshot): string[] {
 export function citedIds(snapshot: Snapshot): string[] {
   const ids = new Set<string>();
   for (const state of Object.values(snapshot.nodes)) for (const id of state?.props.sourceIds ?? []) ids.add(id);
-  for (const rel of snapshot.rels) for (const id of rel.props?.sourceIds ?? []) ids.add(id);
+  for (const rel of snapshot.rels) for (const id of relationshipCitations(rel.props)) ids.add(id);
   for (const [id, state] of Object.entries(snapshot.nodes)) if (state) ids.delete(id);
   return [...ids];
 }
@@ -81,15 +89,18 @@ export function citedIds(snapshot: Snapshot): string[] {
 export function withMergedSourcesReplaced(snapshot: Snapshot, keptFor: ReadonlyMap<string, string>): Snapshot {
   if (keptFor.size === 0) return snapshot;
   const kept = (id: string) => keptFor.get(id) ?? id;
-  const recite = (props: Record<string, any>) => {
-    if (!Array.isArray(props.sourceIds) || !props.sourceIds.some((id: string) => keptFor.has(id))) return props;
+  const reciteList = (props: Record<string, any>, ids: string, locators: string) => {
+    if (!Array.isArray(props[ids]) || !props[ids].some((id: string) => keptFor.has(id))) return props;
     const pairs: [string, string][] = [];
-    props.sourceIds.forEach((id: string, i: number) => {
-      const pair: [string, string] = [kept(id), props.locators?.[i] ?? ''];
+    props[ids].forEach((id: string, i: number) => {
+      const pair: [string, string] = [kept(id), props[locators]?.[i] ?? ''];
       if (!pairs.some(([s, l]) => s === pair[0] && l === pair[1])) pairs.push(pair);
     });
-    return { ...props, sourceIds: pairs.map(([s]) => s), locators: pairs.map(([, l]) => l) };
+    return { ...props, [ids]: pairs.map(([s]) => s), [locators]: pairs.map(([, l]) => l) };
   };
+  // The statement's citations, then each qualifier's own (graph/model.ts).
+  const recite = (props: Record<string, any>) =>
+    QUALIFIER_NAMES.reduce((out, q) => reciteList(out, `${q}SourceIds`, `${q}Locators`), reciteList(props, 'sourceIds', 'locators'));
   return {
     nodes: Object.fromEntries(Object.entries(snapshot.nodes).map(([id, state]) => [id, state && { ...state, props: recite(state.props) }])),
     rels: snapshot.rels.map((rel) => (rel.props ? { ...rel, from: kept(rel.from), to: kept(rel.to), props: recite(rel.props) } : rel)),

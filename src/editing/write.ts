@@ -113,6 +113,15 @@ export async function requireSources(tx: Transaction, sourceIds: readonly string
   sourceMissing(await lockSources(tx, sourceIds), field);
 }
 
+/**
+ * Locks the sources of several lists at once (one lock order), then NOT_FOUND naming the first
+ * list, in the order given, that cites a missing one: `[['sourceIds', ids], ['yearProvenance.sourceIds', more]]`.
+ */
+export async function requireSourceLists(tx: Transaction, lists: [field: string, ids: readonly string[] | null | undefined][]): Promise<void> {
+  const missing = await lockSources(tx, lists.flatMap(([, ids]) => ids ?? []));
+  for (const [field, ids] of lists) sourceMissing(missing.filter((m) => ids?.includes(m.id)), field);
+}
+
 // ---- citations and ids --------------------------------------------------------------------
 
 export const provenance = (sourceIds: readonly string[] | null | undefined) => ({

@@ -85,6 +85,25 @@ export const PROVENANCE: Properties = {
   note: { kind: 'string', description: 'A remark on the fact (how it was read, what is uncertain).' },
 };
 
+/**
+ * The qualifiers of a statement: the relationship properties that say more about it than that it
+ * holds (an award's year; a membership's role and dates; a hierarchy link's dates). Each may carry
+ * its own provenance beside the statement's, stored as `<q>Inferred`, `<q>Note`, `<q>SourceIds`
+ * and `<q>Locators`; an absent one means "as the statement": its sources, its `inferred`, no note.
+ */
+export const QUALIFIER_NAMES = ['year', 'role', 'since', 'until'] as const;
+export type QualifierPropertyName = (typeof QUALIFIER_NAMES)[number];
+
+/** The provenance properties of qualifier `q` (see QUALIFIER_NAMES). */
+export function qualifierProvenance(q: QualifierPropertyName): Properties {
+  return {
+    [`${q}SourceIds`]: { kind: 'string[]', description: `Ids of the sources that report the ${q}, when they differ from the statement's.`, role: 'citation' },
+    [`${q}Locators`]: { kind: 'string[]', description: `Where in each source the ${q} is given (aligned with ${q}SourceIds); '' when not known.`, role: 'citation' },
+    [`${q}Inferred`]: { kind: 'bool', description: `The ${q} is inferred, not stated (absent: as the statement).` },
+    [`${q}Note`]: { kind: 'string', description: `A remark on the ${q} (how it was read, what is uncertain).` },
+  };
+}
+
 /** Who wrote a node or relationship through the API (a token subject); see auth/actors.ts. */
 const CREATED_BY: PropertySpec = { kind: 'string', description: 'The editor who created it (the token subject).' };
 
@@ -151,6 +170,7 @@ const RELATIONSHIP_SPECS = {
       year: { kind: 'integer', description: 'The year of the award.' },
       awardKey: { kind: 'string', description: 'Recipient, honor and year: unique (see honors/award-key.ts).' },
       ...PROVENANCE,
+      ...qualifierProvenance('year'),
       createdBy: CREATED_BY,
     },
     schemaOrg: { term: 'award', on: 'from' },
@@ -167,6 +187,9 @@ const RELATIONSHIP_SPECS = {
       until: { kind: 'date', description: 'When it ended (a partial date; the whole period is included).' },
       untilPrecision: precisionOf('until'),
       ...PROVENANCE,
+      ...qualifierProvenance('role'),
+      ...qualifierProvenance('since'),
+      ...qualifierProvenance('until'),
       createdBy: CREATED_BY,
     },
     schemaOrg: { term: 'memberOf', on: 'from' },
@@ -175,7 +198,7 @@ const RELATIONSHIP_SPECS = {
     description: 'An organization is part of another (hierarchy).',
     from: ['Organization'],
     to: ['Organization'],
-    properties: { key: KEY, ...PROVENANCE, createdBy: CREATED_BY },
+    properties: { key: KEY, ...PROVENANCE, ...qualifierProvenance('since'), ...qualifierProvenance('until'), createdBy: CREATED_BY },
     schemaOrg: { term: 'parentOrganization', on: 'from' },
   },
   CONFERRED_BY: {
@@ -226,6 +249,18 @@ const RELATIONSHIP_SPECS = {
 
 export type RelationshipTypeName = keyof typeof RELATIONSHIP_SPECS;
 export const RELATIONSHIPS: Readonly<Record<RelationshipTypeName, RelationshipSpec>> = RELATIONSHIP_SPECS;
+
+/** The qualifiers each statement type has, in the order the API lists them (others have none). */
+export const QUALIFIERS: Partial<Record<RelationshipTypeName, readonly QualifierPropertyName[]>> = {
+  RECEIVED: ['year'],
+  MEMBER_OF: ['role', 'since', 'until'],
+  PART_OF: ['since', 'until'],
+};
+
+/** The qualifiers of relationship type `type` (none for an unknown or unqualified type). */
+export function qualifiersOfType(type: string): readonly QualifierPropertyName[] {
+  return isRelationshipType(type) ? (QUALIFIERS[type] ?? []) : [];
+}
 
 /** Every content relationship type, in the model's order. */
 export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS) as RelationshipTypeName[];

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
 import { Citation, citationsOf } from '../api/citation.type';
+import { Qualifier, QualifierProvenanceInput, checkQualifierProvenance, qualifiersOf } from '../api/qualifier.type';
 import { Recipient } from '../api/recipient.type';
 import { Award } from './award.type';
 import { Honor } from './honor.type';
@@ -28,6 +29,11 @@ export class AwardResolver {
     return citationsOf(award);
   }
 
+  @FieldResolver(() => [Qualifier], { description: 'Its year (when known), stated or inferred on its own, with its note and sources.' })
+  qualifiers(@Root() award: AwardRow) {
+    return qualifiersOf('RECEIVED', award);
+  }
+
   // ---- mutations
 
   @Authorized('editor')
@@ -37,9 +43,16 @@ export class AwardResolver {
     @Arg('honorId', () => ID) honorId: string,
     @Arg('year', () => Int) year: number,
     @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Arg('yearProvenance', () => QualifierProvenanceInput, {
+      nullable: true,
+      description: "Whether the year is stated or inferred, with its note and sources, when that differs from the award's (e.g. a stated award of an inferred year). Given for an award already recorded, it replaces the year's provenance.",
+    })
+    yearProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.get(AwardService).award(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year, checkIds(sourceIds, 'sourceIds'));
+    return ctx
+      .get(AwardService)
+      .award(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year, checkIds(sourceIds, 'sourceIds'), checkQualifierProvenance(yearProvenance, 'yearProvenance'));
   }
 
   @Authorized('admin')

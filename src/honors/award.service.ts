@@ -2,7 +2,9 @@ import type { Viewer } from '../auth/viewer';
 import { notFound } from '../api/errors';
 import { check, yearProblem } from '../api/validation';
 import { Recorder } from '../editing/recorder';
-import { lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
+import type { QualifierProvenanceInput } from '../api/qualifier.type';
+import { qualifierProperties } from '../api/qualifier.type';
+import { lock, mutate, provenance, requireEntity, requireSourceLists, unionCitations } from '../editing/write';
 import { Graph } from '../db/graph';
 import { awardEdgeKey, awardKey } from './award-key';
 import { AwardEdge, AwardRow, HonorRepository } from './honor.repository';
@@ -18,11 +20,21 @@ export class AwardService {
   ) {}
 
   /** Records the award inside `rec`'s transaction; an award already recorded gains the new citations. */
-  async awardIn(rec: Recorder, recipientId: string, honorId: string, year: number, sourceIds: string[] | null | undefined): Promise<{ award: AwardRow; created: boolean }> {
+  async awardIn(
+    rec: Recorder,
+    recipientId: string,
+    honorId: string,
+    year: number,
+    sourceIds: string[] | null | undefined,
+    yearProvenance: QualifierProvenanceInput | null = null,
+  ): Promise<{ award: AwardRow; created: boolean }> {
     check('year', year, yearProblem);
     await requireEntity(rec.tx, 'recipientId', recipientId, RECIPIENT, 'a person or an organization');
     await requireEntity(rec.tx, 'honorId', honorId, ['Honor'], 'an honor');
-    await requireSources(rec.tx, sourceIds);
+    await requireSourceLists(rec.tx, [
+      ['sourceIds', sourceIds],
+      ['yearProvenance.sourceIds', yearProvenance?.sourceIds],
+    ]);
     // Identical concurrent calls queue on the recipient's lock; the later ones find the edge.
     await lock(rec.tx, recipientId);
     const rel = received(recipientId, honorId, year);
@@ -31,6 +43,7 @@ export class AwardService {
       if (existing.props) {
         const citations = unionCitations(existing.props, sourceIds ?? []);
         if (citations.sourceIds.length !== (existing.props.sourceIds ?? []).length) await this.honors.setAwardCitations(rec.tx, rel, citations);
+        if (yearProvenance) await this.honors.setAwardProperties(rec.tx, rel, qualifierProperties('year', yearProvenance));
         return;
       }
       await this.honors.createAward(rec.tx, rel, {
@@ -39,6 +52,7 @@ export class AwardService {
         ...provenance(sourceIds),
         inferred: false,
         note: null,
+        ...qualifierProperties('year', yearProvenance),
         createdBy: rec.actor.sub,
       });
     });
@@ -46,8 +60,8 @@ export class AwardService {
     return { award: { inferred: false, note: null, ...after.props!, recipientId, honorId } as AwardRow, created: !existing.props };
   }
 
-  async award(viewer: Viewer, recipientId: string, honorId: string, year: number, sourceIds?: string[] | null): Promise<AwardRow> {
-    const { award } = await mutate(this.graph, viewer, (rec) => this.awardIn(rec, recipientId, honorId, year, sourceIds));
+  async award(viewer: Viewer, recipientId: string, honorId: string, year: number, sourceIds?: string[] | null, yearProvenance: QualifierProvenanceInput | null = null): Promise<AwardRow> {
+    const { award } = await mutate(this.graph, viewer, (rec) => this.awardIn(rec, recipientId, honorId, year, sourceIds, yearProvenance));
     return award;
   }
 

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * A RECEIVED relationship: a recipient was given an honor, in a year, according to sources.
- * Its `recipient`, `honor` and `sources` are declared by award.resolver.ts.
+ * Its `recipient`, `honor`, `sources` and `qualifiers` are declared by award.resolver.ts.
  */
 @ObjectType({ simpleResolvers: true, description: 'An honor given to a person or an organization, with its year and sources.' })
 export class Award {
@@ -14,7 +14,7 @@ export class Award {
   @Field(() => Int, { nullable: true, description: 'Year the honor was given, when known.' })
   year!: number | null;
 
-  @Field({ description: 'True when the award is implied by its sources rather than stated.' })
+  @Field({ description: 'True when the award itself (that the recipient received the honor) is implied by its sources rather than stated; the year says for itself in qualifiers.' })
   inferred!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why an inferred fact is believed, or other remarks.' })

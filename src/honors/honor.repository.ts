@@ -128,6 +128,11 @@ export class HonorRepository extends Repository {
     await tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) SET r += $citations', { ...rel, citations });
   }
 
+  /** Sets (or, where null, removes) properties of the award, such as its year's provenance. */
+  async setAwardProperties(tx: Transaction, rel: AwardEdge, props: Record<string, unknown>): Promise<void> {
+    await tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) SET r += $props', { ...rel, props });
+  }
+
   async deleteAward(tx: Transaction, rel: AwardEdge): Promise<void> {
     await tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) DELETE r', { ...rel });
   }

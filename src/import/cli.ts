@@ -19,13 +19,24 @@ const HEADERS: Record<string, string> = {
   year: 'year', 年份: 'year', 年度: 'year',
   source: 'source', 来源: 'source',
   kind: 'kind', 类型: 'kind',
+  year_inferred: 'yearInferred', yearinferred: 'yearInferred', 年份推断: 'yearInferred',
 };
+
+/** A year_inferred cell: true, false, or blank (as the award); anything else is refused before sending. */
+function yesNo(value: string | undefined, row: number): boolean | null {
+  if (value == null || value === '') return null;
+  const v = value.toLowerCase();
+  if (['true', '1', 'yes', '是'].includes(v)) return true;
+  if (['false', '0', 'no', '否'].includes(v)) return false;
+  throw new Error(`row ${row}: year_inferred must be true or false, got "${value}"`);
+}
 
 export interface CsvRow {
   name: string;
   organization: string | null;
   honor: string;
   year: number | null;
+  yearInferred?: boolean | null;
   source: string | null;
   kind: string | null;
 }
@@ -39,12 +50,13 @@ export async function readHonoreesCsv(text: string): Promise<CsvRow[]> {
   const missing = ['name', 'honor', 'year'].filter((column) => records.length && !(column in records[0]));
   if (missing.length) throw new Error(`the file has no column ${missing.join(', ')} (expected name, organization, honor, year, source, kind)`);
   const blank = (value: string | undefined) => (value == null || value === '' ? null : value);
-  return records.map((record) => ({
+  return records.map((record, i) => ({
     name: record.name ?? '',
     organization: blank(record.organization),
     honor: record.honor ?? '',
     // Not a whole number: sent as null, and the server rejects the row naming the year.
     year: /^\d+$/.test(record.year ?? '') ? Number(record.year) : null,
+    ...('yearInferred' in record ? { yearInferred: yesNo(record.yearInferred, i + 1) } : {}),
     source: blank(record.source),
     kind: blank(record.kind?.toUpperCase()),
   }));

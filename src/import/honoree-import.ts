@@ -194,7 +194,8 @@ export class HonoreeImport {
     }
     result.recipientId = recipient.id;
 
-    const { created } = await this.awards.awardIn(rec, recipient.id, honor.id, row.year!, sourceIds);
+    const yearProvenance = row.yearInferred != null ? { inferred: row.yearInferred, note: null } : null;
+    const { created } = await this.awards.awardIn(rec, recipient.id, honor.id, row.year!, sourceIds, yearProvenance);
     note(`award ${honor.name} ${row.year} ${created ? 'created' : 'already recorded'}`, created);
     if (organization && !row.kind) {
       const before = await rec.rel('MEMBER_OF', recipient.id, organization.id, 'role:');

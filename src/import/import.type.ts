@@ -15,6 +15,9 @@ export class HonoreeRowInput {
   @Field(() => Int, { nullable: true })
   year?: number | null;
 
+  @Field(() => Boolean, { nullable: true, description: "True when the list does not state the year (it is inferred), false when it does; omitted: as the award. Stored as the year's own provenance." })
+  yearInferred?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'The source, by id or exact title; created (kind PUBLISHED_LIST) when new.' })
   source?: string | null;
 

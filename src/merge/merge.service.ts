@@ -4,7 +4,7 @@ import { badInput } from '../api/errors';
 import { EntityRow } from '../api/node.type';
 import { Graph, Transaction } from '../db/graph';
 import { storedProps } from '../db/temporal';
-import { NODE_PROPERTIES } from '../graph/model';
+import { NODE_PROPERTIES, QUALIFIER_NAMES } from '../graph/model';
 import { FigureRepository } from '../figures/figure.repository';
 import { awardKey } from '../honors/award-key';
 import { NodeRepository } from '../nodes/node.repository';
@@ -20,6 +20,9 @@ const ANY_ENTITY = 'a person, organization, honor, program or source';
  * Merging a duplicate into the node kept (admin). Generic over every label and relationship
  * type, so the Cypher that moves relationships and rewrites citations is here, not in a feature.
  */
+/** Qualifiers that may cite sources of their own (graph/model.ts). */
+const CITATION_LISTS = QUALIFIER_NAMES;
+
 export class MergeService {
   constructor(
     private readonly graph: Graph,
@@ -111,7 +114,7 @@ export class MergeService {
     // No index covers list membership: a scan, acceptable for a rare admin operation.
     const nodes = await tx.run('MATCH (n:Entity) WHERE $sourceId IN n.sourceIds AND n.id <> $sourceId RETURN n.id AS id ORDER BY id', { sourceId });
     const rels = await tx.run(
-      `MATCH (a:Entity)-[r]->(b:Entity) WHERE $sourceId IN r.sourceIds AND a.id <> $sourceId AND b.id <> $sourceId
+      `MATCH (a:Entity)-[r]->(b:Entity) WHERE ($sourceId IN r.sourceIds OR ${CITATION_LISTS.map((q) => `$sourceId IN r.${q}SourceIds`).join(' OR ')}) AND a.id <> $sourceId AND b.id <> $sourceId
        RETURN type(r) AS type, a.id AS from, b.id AS to, r.key AS key`,
       { sourceId },
     );
@@ -120,12 +123,16 @@ export class MergeService {
 
   /** Every citation of `fromId` now names `toId`, at the same locator; a pair cited twice is kept once. */
   private async recite(tx: Transaction, fromId: string, toId: string): Promise<void> {
-    const rewrite = (v: string) => `
-      WITH ${v}, [i IN range(0, size(${v}.sourceIds) - 1) |
-                  [CASE ${v}.sourceIds[i] WHEN $fromId THEN $toId ELSE ${v}.sourceIds[i] END, coalesce(${v}.locators[i], '')]] AS pairs
+    const rewrite = (v: string, ids = 'sourceIds', locators = 'locators') => `
+      WITH ${v}, [i IN range(0, size(${v}.${ids}) - 1) |
+                  [CASE ${v}.${ids}[i] WHEN $fromId THEN $toId ELSE ${v}.${ids}[i] END, coalesce(${v}.${locators}[i], '')]] AS pairs
       WITH ${v}, reduce(kept = [], pair IN pairs | CASE WHEN pair IN kept THEN kept ELSE kept + [pair] END) AS pairs
-      SET ${v}.sourceIds = [pair IN pairs | pair[0]], ${v}.locators = [pair IN pairs | pair[1]]`;
+      SET ${v}.${ids} = [pair IN pairs | pair[0]], ${v}.${locators} = [pair IN pairs | pair[1]]`;
     await tx.run(`MATCH (n:Entity) WHERE $fromId IN n.sourceIds ${rewrite('n')}`, { fromId, toId });
     await tx.run(`MATCH (:Entity)-[r]->(:Entity) WHERE $fromId IN r.sourceIds ${rewrite('r')}`, { fromId, toId });
+    // A qualifier's own citations (an award year's sources, say) follow the source too.
+    for (const q of CITATION_LISTS) {
+      await tx.run(`MATCH (:Entity)-[r]->(:Entity) WHERE $fromId IN r.${q}SourceIds ${rewrite('r', `${q}SourceIds`, `${q}Locators`)}`, { fromId, toId });
+    }
   }
 }

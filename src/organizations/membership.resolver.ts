@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
 import { Citation, citationsOf } from '../api/citation.type';
+import { Qualifier, qualifiersOf } from '../api/qualifier.type';
 import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { EntityRow } from '../api/node.type';
@@ -29,6 +30,21 @@ export class MembershipResolver {
   @FieldResolver(() => [Citation])
   sources(@Root() membership: MembershipRow) {
     return citationsOf(membership);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the membership itself (that the member belongs to the organization) is implied by its sources rather than stated; its role and dates say for themselves in qualifiers.' })
+  inferred(@Root() membership: MembershipRow) {
+    return membership.inferred ?? false;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Why an inferred membership is believed, or other remarks.' })
+  note(@Root() membership: MembershipRow) {
+    return membership.note ?? null;
+  }
+
+  @FieldResolver(() => [Qualifier], { description: 'Its role and dates that have a value, each stated or inferred on its own, with its note and sources.' })
+  qualifiers(@Root() membership: MembershipRow) {
+    return qualifiersOf('MEMBER_OF', membership);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-/** A MEMBER_OF relationship; its `member`, `organization` and `sources` are declared by membership.resolver.ts. */
+/** A MEMBER_OF relationship; its `member`, `organization`, `sources` and `qualifiers` are declared by membership.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: 'A person or organization belonging to an organization, with role and dates.' })
 export class Membership {
   memberId!: string;

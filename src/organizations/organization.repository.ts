@@ -33,6 +33,8 @@ export interface MembershipRow {
   until: string | null;
   sourceIds: string[];
   locators: string[];
+  inferred?: boolean;
+  note?: string | null;
 }
 
 const ORGANIZATION_TYPES = Object.values(ORGANIZATION_TYPENAMES);
@@ -413,8 +415,9 @@ export class OrganizationRepository extends Repository {
     );
   }
 
-  async endMembership(tx: Transaction, rel: MembershipEdge, until: string): Promise<void> {
-    await tx.run('MATCH (:Entity {id: $from})-[r:MEMBER_OF {key: $key}]->(:Entity {id: $to}) SET r.until = $until', { ...rel, until });
+  /** Sets the membership's until date, and `props` (the until's provenance, say) beside it. */
+  async endMembership(tx: Transaction, rel: MembershipEdge, until: string, props: Record<string, unknown> = {}): Promise<void> {
+    await tx.run('MATCH (:Entity {id: $from})-[r:MEMBER_OF {key: $key}]->(:Entity {id: $to}) SET r += $props, r.until = $until', { ...rel, until, props });
   }
 }
 

@@ -7,6 +7,7 @@ import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf, toConnection } from '../ap
 import { badInput, notFound } from '../api/errors';
 import { relationshipConnection } from '../api/cited-edge';
 import { checkId, checkIds, optionalText } from '../api/id';
+import { QualifierProvenanceInput, checkQualifierProvenance } from '../api/qualifier.type';
 import { createResourceResolver } from '../api/resource.resolver';
 import { Organization, OrganizationConnection } from './organization.type';
 import { Membership } from './membership.type';
@@ -184,6 +185,10 @@ export class OrganizationResolver extends createResourceResolver({
     @Arg('role', () => String, { nullable: true }) role: string | null,
     @Arg('since', () => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) since: string | null,
     @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Arg('roleProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the role is stated or inferred, with its note and sources, when that differs from the membership's; needs a role." })
+    roleProvenance: QualifierProvenanceInput | null,
+    @Arg('sinceProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the start date is stated or inferred, with its note and sources, when that differs from the membership's; needs since." })
+    sinceProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.get(OrganizationService).addMembership(
@@ -193,6 +198,7 @@ export class OrganizationResolver extends createResourceResolver({
       optionalText(role, 'role'),
       since,
       checkIds(sourceIds, 'sourceIds'),
+      { role: checkQualifierProvenance(roleProvenance, 'roleProvenance'), since: checkQualifierProvenance(sinceProvenance, 'sinceProvenance') },
     );
   }
 
@@ -203,10 +209,14 @@ export class OrganizationResolver extends createResourceResolver({
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('role', () => String, { nullable: true }) role: string | null,
     @Arg('until', () => String, { description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) until: string,
+    @Arg('untilProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the end date is stated or inferred, with its note and sources, when that differs from the membership's." })
+    untilProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,
   ) {
     return ctx
       .get(OrganizationService)
-      .endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until);
+      .endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until, {
+        until: checkQualifierProvenance(untilProvenance, 'untilProvenance'),
+      });
   }
 }

@@ -7,13 +7,28 @@ import { EntityRow } from '../api/node.type';
 import { check, dateProblem } from '../api/validation';
 import { NamedEntities, createSpec, updateSpec } from '../editing/named-entities';
 import { Recorder, RelKey } from '../editing/recorder';
-import { lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
+import { lock, mutate, provenance, requireEntity, requireSourceLists, unionCitations } from '../editing/write';
+import { QualifierProvenanceInput, qualifierProperties } from '../api/qualifier.type';
 import { Graph } from '../db/graph';
 import { lockHierarchy } from './hierarchy';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { MembershipEdge, MembershipRow, OrganizationRepository } from './organization.repository';
 
 const RECIPIENT = ['Person', 'Organization'];
+
+/** The provenance given for a membership's qualifiers, where it differs from the membership's. */
+export type MembershipQualifierProvenance = Partial<Record<'role' | 'since' | 'until', QualifierProvenanceInput | null>>;
+
+/** Checks that each qualifier given a provenance has a value, and the sources of all exist (locking them). */
+async function requireQualifierProvenance(rec: Recorder, sourceIds: string[] | null | undefined, values: Record<string, unknown>, given: MembershipQualifierProvenance): Promise<void> {
+  const named = Object.entries(given).filter(([, p]) => p) as [string, QualifierProvenanceInput][];
+  for (const [q] of named) if (values[q] == null) throw badInput(`${q}Provenance`, `needs a ${q} to qualify`);
+  await requireSourceLists(rec.tx, [['sourceIds', sourceIds], ...named.map(([q, p]) => [`${q}Provenance.sourceIds`, p.sourceIds] as [string, string[] | null | undefined])]);
+}
+
+/** The stored properties of the qualifier provenance given. */
+const qualifierProps = (given: MembershipQualifierProvenance) =>
+  Object.assign({}, ...Object.entries(given).map(([q, p]) => (p ? qualifierProperties(q as 'role' | 'since' | 'until', p) : {})));
 
 /** An editor's changes to organizations: the organizations, their place in the hierarchy, their members. */
 export class OrganizationService {
@@ -71,12 +86,13 @@ export class OrganizationService {
     role: string | null | undefined,
     since: string | null | undefined,
     sourceIds: string[] | null | undefined,
+    qualifiers: MembershipQualifierProvenance = {},
   ): Promise<MembershipRow> {
     if (since != null) check('since', since, dateProblem);
     if (memberId === organizationId) throw badInput('organizationId', 'a member cannot belong to itself');
     await requireEntity(rec.tx, 'memberId', memberId, RECIPIENT, 'a person or an organization');
     await requireEntity(rec.tx, 'organizationId', organizationId, ['Organization'], 'an organization');
-    await requireSources(rec.tx, sourceIds);
+    await requireQualifierProvenance(rec, sourceIds, { role, since }, { role: qualifiers.role, since: qualifiers.since });
     await lock(rec.tx, memberId);
     const rel = membership(memberId, organizationId, role);
     const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
@@ -87,7 +103,7 @@ export class OrganizationService {
       const props = existing.props
         ? { ...unionCitations(existing.props, sourceIds ?? []), since: existing.props.since ?? since ?? null }
         : { role: role ?? null, since: since ?? null, until: null, ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
-      await this.organizations.mergeMembership(rec.tx, rel, props);
+      await this.organizations.mergeMembership(rec.tx, rel, { ...props, ...qualifierProps({ role: qualifiers.role, since: qualifiers.since }) });
     });
     const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
     return { ...(after.props as any), memberId, organizationId };
@@ -100,15 +116,24 @@ export class OrganizationService {
     role?: string | null,
     since?: string | null,
     sourceIds?: string[] | null,
+    qualifiers: MembershipQualifierProvenance = {},
   ): Promise<MembershipRow> {
-    return mutate(this.graph, viewer, (rec) => this.addMembershipIn(rec, memberId, organizationId, role, since, sourceIds));
+    return mutate(this.graph, viewer, (rec) => this.addMembershipIn(rec, memberId, organizationId, role, since, sourceIds, qualifiers));
   }
 
-  endMembership(viewer: Viewer, memberId: string, organizationId: string, role: string | null | undefined, until: string): Promise<MembershipRow> {
+  endMembership(
+    viewer: Viewer,
+    memberId: string,
+    organizationId: string,
+    role: string | null | undefined,
+    until: string,
+    qualifiers: MembershipQualifierProvenance = {},
+  ): Promise<MembershipRow> {
     check('until', until, dateProblem);
     return mutate(this.graph, viewer, async (rec) => {
       await requireEntity(rec.tx, 'memberId', memberId, RECIPIENT, 'a person or an organization');
       await requireEntity(rec.tx, 'organizationId', organizationId, ['Organization'], 'an organization');
+      await requireQualifierProvenance(rec, null, { until }, { until: qualifiers.until });
       await lock(rec.tx, memberId);
       const rel = membership(memberId, organizationId, role);
       const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
@@ -118,7 +143,7 @@ export class OrganizationService {
       if (since && until.slice(0, since.length) < since.slice(0, until.length)) {
         throw badInput('until', `must not be before the membership began (${since}), got ${until}`);
       }
-      await rec.tracked('endMembership', { nodes: [], rels: [rel] }, () => this.organizations.endMembership(rec.tx, rel, until));
+      await rec.tracked('endMembership', { nodes: [], rels: [rel] }, () => this.organizations.endMembership(rec.tx, rel, until, qualifierProps({ until: qualifiers.until })));
       const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
       return { ...(after.props as any), memberId, organizationId };
     });

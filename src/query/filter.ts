@@ -16,6 +16,7 @@ import type {
 } from '../api/where.input';
 import { normalizeName } from '../text/normalize';
 import { ParamBag, all } from './cypher';
+import { QualifierPropertyName, qualifiersOfType } from '../graph/model';
 
 /** What every node where input has: an id and a name (canonical or alias). */
 type NodeWhere = Pick<RecipientWhere, 'id' | 'name'>;
@@ -184,11 +185,37 @@ export function honorConditions(v: string, filter: HonorWhere | null | undefined
   });
 }
 
+/**
+ * Provenance conditions on statement `r` (see QUALIFIER_NAMES in graph/model.ts): a qualifier is
+ * inferred by its own `<q>Inferred`, else like the statement; only a qualifier with a value counts.
+ */
+const statementInferred = (r: string) => `coalesce(${r}.inferred, false)`;
+const qualifierInferred = (r: string, q: QualifierPropertyName) => `(${r}.${q} IS NOT NULL AND coalesce(${r}.${q}Inferred, ${r}.inferred, false))`;
+
+function provenanceConditions(
+  r: string,
+  qualifiers: readonly QualifierPropertyName[],
+  f: { inferred?: boolean | null; fullyStated?: boolean | null } & Partial<Record<`${QualifierPropertyName}Inferred`, boolean | null>>,
+  params: ParamBag,
+): string[] {
+  const conditions: string[] = [];
+  if (f.inferred != null) conditions.push(`${statementInferred(r)} = ${params.add(f.inferred)}`);
+  for (const q of qualifiers) {
+    const wanted = f[`${q}Inferred`];
+    if (wanted != null) conditions.push(`${r}.${q} IS NOT NULL AND coalesce(${r}.${q}Inferred, ${r}.inferred, false) = ${params.add(wanted)}`);
+  }
+  if (f.fullyStated != null) {
+    const fullyStated = `(NOT ${statementInferred(r)}${qualifiers.map((q) => ` AND NOT ${qualifierInferred(r, q)}`).join('')})`;
+    conditions.push(f.fullyStated ? fullyStated : `NOT ${fullyStated}`);
+  }
+  return conditions;
+}
+
 /** The Cypher conditions for an AwardWhere on RECEIVED relationship `r` from `recipient` to `honor`. */
 export function awardConditions(r: string, recipient: string, honor: string, filter: AwardWhere | null | undefined, params: ParamBag): string[] {
   return withLogic(filter, (f) => {
     const conditions = intConditions(`${r}.year`, f.year, params);
-    if (f.inferred != null) conditions.push(`coalesce(${r}.inferred, false) = ${params.add(f.inferred)}`);
+    conditions.push(...provenanceConditions(r, qualifiersOfType('RECEIVED'), f, params));
     if (f.honor) conditions.push(all(honorConditions(honor, f.honor, params)));
     if (f.recipient) conditions.push(all(recipientConditions(recipient, f.recipient, params)));
     return conditions;
@@ -228,6 +255,7 @@ export function membershipConditions(m: string, member: string, organization: st
     ...stringConditions(`${m}.role`, f.role, params),
     ...(f.member ? [all(recipientConditions(member, f.member, params))] : []),
     ...(f.organization ? [all(organizationConditions(organization, f.organization, params))] : []),
+    ...provenanceConditions(m, qualifiersOfType('MEMBER_OF'), f, params),
   ]);
 }
 

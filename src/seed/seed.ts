@@ -3,7 +3,7 @@ import { Graph } from '../db/graph';
 import { namedProperties } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
 import { dateProps, integer } from '../db/temporal';
-import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
+import { CitationRef, ProvenanceOf, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
 
 export interface SeedReport {
@@ -20,6 +20,25 @@ const provenance = (fact: { citations: CitationRef[]; inferred?: boolean; note?:
   inferred: fact.inferred ?? false,
   note: fact.note ?? null,
 });
+
+/** A link's provenance: its own where the seed gives it, else stated with its record's citations. */
+const linkProvenance = (record: { citations: CitationRef[] }, own: ProvenanceOf | undefined) =>
+  provenance({ citations: own?.citations ?? record.citations, inferred: own?.inferred ?? false, note: own?.note ?? null });
+
+/** The `<q>Inferred`, `<q>Note`, `<q>SourceIds`, `<q>Locators` of the qualifiers a statement gives its own provenance. */
+function qualifierProvenance(qualifiers: Partial<Record<string, ProvenanceOf>> | undefined): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [q, own] of Object.entries(qualifiers ?? {})) {
+    if (!own) continue;
+    if (own.inferred != null) props[`${q}Inferred`] = own.inferred;
+    if (own.note != null) props[`${q}Note`] = own.note;
+    if (own.citations) {
+      props[`${q}SourceIds`] = own.citations.map((c) => c.sourceId);
+      props[`${q}Locators`] = own.citations.map((c) => c.locator ?? '');
+    }
+  }
+  return props;
+}
 
 const nodeRow = (id: string, props: Record<string, unknown>) => ({ id, props });
 const edge = (from: string, to: string, key: string, props: Record<string, unknown>) => ({ from, to, key, props });
@@ -59,20 +78,27 @@ export function seedRows(seed: SeedFile) {
     ),
   };
   const relationships: Record<string, Rows> = {
-    PART_OF: seed.organizations.filter((o) => o.parentId).map((o) => edge(o.id, o.parentId!, 'parent', provenance(o))),
-    CONFERRED_BY: seed.honors.flatMap((h) => (h.conferredByIds ?? []).map((org) => edge(h.id, org, 'conferrer', provenance(h)))),
+    PART_OF: seed.organizations.filter((o) => o.parentId).map((o) => edge(o.id, o.parentId!, 'parent', linkProvenance(o, o.parentLink))),
+    CONFERRED_BY: seed.honors.flatMap((h) => (h.conferredByIds ?? []).map((org) => edge(h.id, org, 'conferrer', linkProvenance(h, h.conferrerLinks?.[org])))),
     VARIANT_OF: seed.honors.filter((h) => h.variantOfId).map((h) => edge(h.id, h.variantOfId!, 'variant', provenance(h))),
-    ORGANIZED: seed.programs.flatMap((p) => (p.organizerIds ?? []).map((org) => edge(org, p.id, 'organizer', provenance(p)))),
-    PARTNERED: seed.programs.flatMap((p) => (p.partnerIds ?? []).map((org) => edge(org, p.id, 'partner', provenance(p)))),
+    ORGANIZED: seed.programs.flatMap((p) => (p.organizerIds ?? []).map((org) => edge(org, p.id, 'organizer', linkProvenance(p, p.organizerLinks?.[org])))),
+    PARTNERED: seed.programs.flatMap((p) => (p.partnerIds ?? []).map((org) => edge(org, p.id, 'partner', linkProvenance(p, p.partnerLinks?.[org])))),
     RECEIVED: seed.awards.map((a) =>
       edge(a.recipientId, a.honorId, `year:${a.year ?? 'unknown'}`, {
         year: integer(a.year),
         awardKey: awardKey(a.recipientId, a.honorId, a.year ?? null),
         ...provenance(a),
+        ...qualifierProvenance(a.qualifiers),
       }),
     ),
     MEMBER_OF: seed.memberships.map((m) =>
-      edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, { role: m.role ?? null, since: m.since ?? null, until: m.until ?? null, ...provenance(m) }),
+      edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, {
+        role: m.role ?? null,
+        since: m.since ?? null,
+        until: m.until ?? null,
+        ...provenance(m),
+        ...qualifierProvenance(m.qualifiers),
+      }),
     ),
     AUTHORED: seed.authorships.map((a) => edge(a.personId, a.sourceId, `role:${a.role ?? ''}`, { role: a.role ?? null, ...provenance(a) })),
     DESCRIBES: seed.figures.map((f) => edge(f.id, f.subjectId, 'subject', provenance(f))),
