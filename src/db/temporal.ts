@@ -18,3 +18,18 @@ export function dateProps(name: string, text: string | null | undefined): Record
 export function integer(value: number | null | undefined): unknown {
   return value == null ? null : neo4j.int(value);
 }
+
+/**
+ * Properties read back from Neo4j (a DATE comes as YYYY-MM-DD text, say in a revision's snapshot)
+ * as they were stored: every property `x` beside an `xPrecision` (graph/partial-date.ts) becomes a
+ * DATE again. Other properties are left as they are.
+ */
+export function withStoredDates(props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...props };
+  for (const [name, value] of Object.entries(props)) {
+    if (typeof value !== 'string' || typeof props[precisionProperty(name)] !== 'string') continue;
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (match) out[name] = new neo4j.types.Date(Number(match[1]), Number(match[2]), Number(match[3]));
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer';
 import { Transaction } from '../db/graph';
 import { NodeState, RelState, Snapshot, entityIdsOf, stripUntracked } from './snapshot';
 import { safeRelType } from '../graph/model';
+import { withStoredDates } from '../db/temporal';
 
 export type RelKey = Pick<RelState, 'type' | 'from' | 'to' | 'key'>;
 
@@ -97,7 +98,7 @@ export class Recorder {
       await this.tx.run(
         `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
          MERGE (a)-[r:${type} {key: $key}]->(b) SET r = $props`,
-        { from: rel.from, to: rel.to, key: rel.key, props: rel.props },
+        { from: rel.from, to: rel.to, key: rel.key, props: withStoredDates(rel.props) },
       );
     } else {
       await this.tx.run(`MATCH (:Entity {id: $from})-[r:${type} {key: $key}]->(:Entity {id: $to}) DELETE r`, { ...rel });

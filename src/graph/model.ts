@@ -9,7 +9,7 @@
  * How a property is stored. `number` is a year: INTEGER when the API wrote it, FLOAT when the
  * seed did (JSON numbers); readers compare them as numbers, and the export keeps each as it is.
  */
-export type PropertyKind = 'string' | 'number' | 'float' | 'bool' | 'datetime' | 'string[]';
+export type PropertyKind = 'string' | 'number' | 'float' | 'bool' | 'date' | 'datetime' | 'string[]';
 
 /** The Neo4j types (as `valueType()` names them, without NOT NULL) a property of each kind is stored as. */
 export const NEO4J_TYPES: Record<PropertyKind, readonly string[]> = {
@@ -17,6 +17,7 @@ export const NEO4J_TYPES: Record<PropertyKind, readonly string[]> = {
   number: ['INTEGER', 'FLOAT'],
   float: ['FLOAT'],
   bool: ['BOOLEAN'],
+  date: ['DATE'],
   datetime: ['ZONED DATETIME'],
   'string[]': ['LIST<STRING>'],
 };
@@ -130,6 +131,16 @@ export interface RelationshipSpec {
 }
 
 const KEY: PropertySpec = { kind: 'string', description: 'Tells apart parallel edges of one type between the same two nodes.', role: 'edgeKey' };
+/**
+ * When a statement (a membership, a hierarchy link) held: DATEs, the first day of a period as
+ * precise as the source gives it, with its precision (graph/partial-date.ts). A missing one is open.
+ */
+const VALID_TIME: Properties = {
+  since: { kind: 'date', description: 'The first day it held: the start of a year, month or day (sincePrecision).' },
+  sincePrecision: { kind: 'string', description: 'How precise since is: YEAR, MONTH or DAY.' },
+  until: { kind: 'date', description: 'The last period it held: a year, month or day (untilPrecision), through its last day.' },
+  untilPrecision: { kind: 'string', description: 'How precise until is: YEAR, MONTH or DAY.' },
+};
 const ANY: readonly EntityLabel[] = ['Person', 'Organization', 'Honor', 'Program', 'Source', 'Figure'];
 const RECIPIENTS: readonly EntityLabel[] = ['Person', 'Organization'];
 
@@ -155,8 +166,7 @@ const RELATIONSHIP_SPECS = {
     properties: {
       key: KEY,
       role: { kind: 'string', description: 'The role held (chair, member…).' },
-      since: { kind: 'string', description: 'When the membership began (ISO date text).' },
-      until: { kind: 'string', description: 'When it ended (ISO date text).' },
+      ...VALID_TIME,
       ...PROVENANCE,
       createdBy: CREATED_BY,
     },
@@ -166,7 +176,7 @@ const RELATIONSHIP_SPECS = {
     description: 'An organization is part of another (hierarchy).',
     from: ['Organization'],
     to: ['Organization'],
-    properties: { key: KEY, ...PROVENANCE, createdBy: CREATED_BY },
+    properties: { key: KEY, ...VALID_TIME, ...PROVENANCE, createdBy: CREATED_BY },
     schemaOrg: { term: 'parentOrganization', on: 'from' },
   },
   CONFERRED_BY: {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Graph } from '../db/graph';
+import { dateProps } from '../db/temporal';
 import { namedProperties } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
 import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
@@ -71,7 +72,7 @@ export function seedRows(seed: SeedFile) {
       }),
     ),
     MEMBER_OF: seed.memberships.map((m) =>
-      edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, { role: m.role ?? null, since: m.since ?? null, until: m.until ?? null, ...provenance(m) }),
+      edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, { role: m.role ?? null, ...dateProps('since', m.since), ...dateProps('until', m.until), ...provenance(m) }),
     ),
     AUTHORED: seed.authorships.map((a) => edge(a.personId, a.sourceId, `role:${a.role ?? ''}`, { role: a.role ?? null, ...provenance(a) })),
     DESCRIBES: seed.figures.map((f) => edge(f.id, f.subjectId, 'subject', provenance(f))),
