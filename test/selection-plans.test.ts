@@ -8,6 +8,8 @@ import { awardPagePlan } from '../src/honors/award.plan';
 
 // The published schema without resolvers: every root field below only records what it was asked.
 const schema = buildSchema(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+/** The valid time of a selection without asOf or allTime: today. */
+const TODAY = { asOf: null, allTime: false };
 
 /** The selection tree of each root field of `query`, by response key, as its resolver sees it. */
 async function selectionsOf(query: string, variableValues: Record<string, unknown> = {}): Promise<Record<string, Selection>> {
@@ -38,6 +40,7 @@ describe('a frontend showing an organization page through fragments', () => {
       }`);
     expect(organizationPagePlan(organization)).toEqual({
       members: {
+        time: TODAY,
         membershipFields: new Set(['role', 'member']),
         member: {
           fields: new Set(['id', 'name', 'awards', 'kind']),
@@ -56,7 +59,7 @@ describe('a frontend showing an organization page through fragments', () => {
 
   it('plans a members page whose members are read whole when the page shows no member', async () => {
     const { organization } = await selectionsOf('{ organization(id: "o") { members { role } } }');
-    expect(organizationPagePlan(organization)).toEqual({ members: { membershipFields: new Set(['role']), member: { fields: null, awards: undefined } } });
+    expect(organizationPagePlan(organization)).toEqual({ members: { time: TODAY, membershipFields: new Set(['role']), member: { fields: null, awards: undefined } } });
   });
 });
 
@@ -65,7 +68,7 @@ describe('a frontend drawing a nested chart with aliases', () => {
     const { organization } = await selectionsOf(`{ organization(id: "o") { name
       counties: children { id children { name children { id } } }
       children { kind } } }`);
-    expect(subtreePlan(selectionsNamed(organization, 'children'))).toEqual({ levels: 3, fields: new Set(['id', 'children', 'name', 'kind']) });
+    expect(subtreePlan(selectionsNamed(organization, 'children'))).toEqual({ levels: 3, fields: new Set(['id', 'children', 'name', 'kind']), time: TODAY });
   });
 
   it('plans no subtree without children, and the chart counts it shows', async () => {

@@ -3,6 +3,7 @@ import { KeyedPage, RelatedRow, toConnection } from './connection';
 import { KeysetPage } from './connection';
 import { Citation, citationsOf } from './citation.type';
 import { Qualifier, qualifiersOf } from './qualifier.type';
+import { storedDateText } from '../graph/partial-date';
 
 /** What every relationship edge shows: where the fact comes from and whether it is inferred. */
 @InterfaceType({ description: 'An edge that is a relationship in the graph: it shows where the relationship is stated.' })
@@ -34,8 +35,8 @@ export function relationshipEdge(row: RelatedRow) {
     note: rel.note ?? null,
     year: rel.year ?? null,
     role: rel.role ?? null,
-    since: rel.since ?? null,
-    until: rel.until ?? null,
+    since: storedDateText(rel, 'since'),
+    until: storedDateText(rel, 'until'),
     qualifiers: qualifiersOf(rel.type as string, rel),
   };
 }

@@ -4,6 +4,7 @@
  * awards, whose honor has a conferring organization…). query/filter.ts compiles them to Cypher.
  */
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateScalar } from './date.scalar';
 import { Level } from './enums';
 import { OrganizationKind } from './organization-kind';
 import { ProgramKind } from './program-kind';
@@ -81,6 +82,15 @@ export class HierarchyFilter {
 
   @Field({ defaultValue: false, description: 'Also match organizations under it, at any depth.' })
   includeDescendants!: boolean;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The membership and every hierarchy link on the way must hold on this day (a year or month means its first day). Default: today. Not with allTime.',
+  })
+  asOf?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Match through links and memberships of any period, ended or not. Not with asOf.' })
+  allTime?: boolean | null;
 }
 
 @InputType({ description: 'Which honors; every condition given must hold.' })

@@ -156,6 +156,16 @@ export interface RelationshipSpec {
 }
 
 const KEY: PropertySpec = { kind: 'string', description: 'Tells apart parallel edges of one type between the same two nodes.', role: 'edgeKey' };
+/**
+ * When a statement (a membership, a hierarchy link) held: DATEs, the first day of a period as
+ * precise as the source gives it, with its precision (graph/partial-date.ts). A missing one is open.
+ */
+const VALID_TIME: Properties = {
+  since: { kind: 'date', description: 'The first day it held: the start of a year, month or day (sincePrecision).' },
+  sincePrecision: { kind: 'string', description: 'How precise since is: YEAR, MONTH or DAY.' },
+  until: { kind: 'date', description: 'The last period it held: a year, month or day (untilPrecision), through its last day.' },
+  untilPrecision: { kind: 'string', description: 'How precise until is: YEAR, MONTH or DAY.' },
+};
 const ANY: readonly EntityLabel[] = ['Person', 'Organization', 'Honor', 'Program', 'Source', 'Figure'];
 const RECIPIENTS: readonly EntityLabel[] = ['Person', 'Organization'];
 
@@ -182,10 +192,7 @@ const RELATIONSHIP_SPECS = {
     properties: {
       key: KEY,
       role: { kind: 'string', description: 'The role held (chair, member…).' },
-      since: { kind: 'date', description: 'When the membership began (a partial date).' },
-      sincePrecision: precisionOf('since'),
-      until: { kind: 'date', description: 'When it ended (a partial date; the whole period is included).' },
-      untilPrecision: precisionOf('until'),
+      ...VALID_TIME,
       ...PROVENANCE,
       ...qualifierProvenance('role'),
       ...qualifierProvenance('since'),
@@ -198,7 +205,7 @@ const RELATIONSHIP_SPECS = {
     description: 'An organization is part of another (hierarchy).',
     from: ['Organization'],
     to: ['Organization'],
-    properties: { key: KEY, ...PROVENANCE, ...qualifierProvenance('since'), ...qualifierProvenance('until'), createdBy: CREATED_BY },
+    properties: { key: KEY, ...VALID_TIME, ...PROVENANCE, ...qualifierProvenance('since'), ...qualifierProvenance('until'), createdBy: CREATED_BY },
     schemaOrg: { term: 'parentOrganization', on: 'from' },
   },
   CONFERRED_BY: {

@@ -49,3 +49,33 @@ export function storedDateText(props: Record<string, unknown> | null | undefined
   if (value == null) return null;
   return partialDateText(String(value), props[precisionProperty(name)] as string | undefined);
 }
+
+/** The period of the same precision just before `text`: 2021 → 2020, 2021-03 → 2021-02, 2021-03-01 → 2021-02-28. */
+export function periodBefore(text: string): string {
+  const date = parsePartialDate(text);
+  if (!date) throw new Error(`not a date: ${text}`);
+  const [year, month, day] = date.start.split('-').map(Number);
+  if (date.precision === 'YEAR') return String(year - 1).padStart(4, '0');
+  if (date.precision === 'MONTH') return month === 1 ? `${String(year - 1).padStart(4, '0')}-12` : `${String(year).padStart(4, '0')}-${String(month - 1).padStart(2, '0')}`;
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/** The first day after the period `text` names, YYYY-MM-DD: 2022 → 2023-01-01, 2022-02 → 2022-03-01. */
+export function dayAfter(text: string): string {
+  const date = parsePartialDate(text);
+  if (!date) throw new Error(`not a date: ${text}`);
+  const [year, month, day] = date.start.split('-').map(Number);
+  const next =
+    date.precision === 'YEAR' ? Date.UTC(year + 1, 0, 1) : date.precision === 'MONTH' ? Date.UTC(year, month, 1) : Date.UTC(year, month - 1, day + 1);
+  return new Date(next).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether two statements' periods (since/until as text, null for open) share a day: a period runs
+ * from the first day of since through the last day of until.
+ */
+export function periodsOverlap(a: { since: string | null; until: string | null }, b: { since: string | null; until: string | null }): boolean {
+  const start = (p: { since: string | null }) => (p.since == null ? '0000-01-01' : parsePartialDate(p.since)!.start);
+  const end = (p: { until: string | null }) => (p.until == null ? '9999-12-31' : dayAfter(p.until));
+  return start(a) < end(b) && start(b) < end(a);
+}

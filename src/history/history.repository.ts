@@ -10,6 +10,7 @@ import { CONSTRAINT_FAILED, missingSources } from '../editing/write';
 import { Repository } from '../query/repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { nameKey, nameSkeleton } from '../text/normalize';
+import { storedDateText } from '../graph/partial-date';
 
 export interface RevisionRow {
   id: string;
@@ -22,6 +23,39 @@ export interface RevisionRow {
   after: string;
   undoneBy: string | null;
   undoes: string | null;
+}
+
+const DATED = new Set(['MEMBER_OF', 'PART_OF']);
+
+/**
+ * A revision as GraphQL shows it: bitemporal, its transaction time (recordedAt) beside the valid
+ * time of every dated statement it changed, read from its before and after snapshots.
+ */
+export function withValidTime<T extends { at: string; before: string; after: string }>(row: T) {
+  const before = JSON.parse(row.before) as Snapshot;
+  const after = JSON.parse(row.after) as Snapshot;
+  const statements = new Map<string, { before?: Record<string, any> | null; after?: Record<string, any> | null; rel: Snapshot['rels'][number] }>();
+  for (const [side, snapshot] of [['before', before], ['after', after]] as const) {
+    for (const rel of snapshot.rels ?? []) {
+      if (!DATED.has(rel.type)) continue;
+      const entry = statements.get(relId(rel)) ?? { rel };
+      entry[side] = rel.props;
+      statements.set(relId(rel), entry);
+    }
+  }
+  const validTime = [...statements.values()].map(({ rel, before: was, after: is }) => ({
+    relationship: rel.type,
+    fromId: rel.from,
+    toId: rel.to,
+    key: rel.key,
+    existedBefore: was != null,
+    existsAfter: is != null,
+    sinceBefore: storedDateText(was, 'since'),
+    untilBefore: storedDateText(was, 'until'),
+    sinceAfter: storedDateText(is, 'since'),
+    untilAfter: storedDateText(is, 'until'),
+  }));
+  return { ...row, recordedAt: row.at, validTime };
 }
 
 /**
@@ -137,7 +171,7 @@ export class HistoryRepository extends Repository {
   }
 
   /** Reverts a revision when no later, still standing revision touches the same entities. */
-  async undo(revisionId: string, viewer: Viewer): Promise<RevisionRow> {
+  async undo(revisionId: string, viewer: Viewer): Promise<RevisionRow & ReturnType<typeof withValidTime>> {
     try {
       return await this.undoIn(revisionId, viewer);
     } catch (error: any) {
@@ -150,7 +184,7 @@ export class HistoryRepository extends Repository {
     }
   }
 
-  private async undoIn(revisionId: string, viewer: Viewer): Promise<RevisionRow> {
+  private async undoIn(revisionId: string, viewer: Viewer): Promise<RevisionRow & ReturnType<typeof withValidTime>> {
     return this.graph.writeTransaction(async (tx) => {
       const recorder = recorderFor(tx, viewer);
       // Locking the revision makes two undos of it queue; the second then sees undoneBy.
@@ -192,7 +226,7 @@ export class HistoryRepository extends Repository {
       const undoId = await recorder.record('undo', after, before, { undoes: revisionId });
       await tx.run('MATCH (r:Revision {id: $id}) SET r.undoneBy = $undoId', { id: revisionId, undoId });
       const [undone] = await tx.run('MATCH (r:Revision {id: $id}) RETURN r {.*} AS r', { id: undoId });
-      return { undoneBy: null, ...undone.r };
+      return withValidTime({ undoneBy: null, ...undone.r });
     });
   }
 }

@@ -5,7 +5,7 @@ import { badInput } from '../api/errors';
 import { checkId } from '../api/id';
 import { Viewer } from '../auth/viewer';
 import { withoutActors } from '../auth/actors';
-import { RevisionRow } from './history.repository';
+import { RevisionRow, withValidTime } from './history.repository';
 import { Revision, RevisionConnection } from './revision.type';
 import { HistoryRepository } from './history.repository';
 
@@ -44,7 +44,7 @@ export class HistoryResolver {
   async history(@Arg('id', () => ID) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const { limit: first, after, signature } = pageOf(args);
     const rows = await ctx.get(HistoryRepository).history(checkId(id), first, after);
-    const page = rows.slice(0, first).map((row) => visibleTo(ctx.viewer, row));
+    const page = rows.slice(0, first).map((row) => withValidTime(visibleTo(ctx.viewer, row)));
     const edges = page.map((node) => ({ cursor: encodeCursor(signature, [node.at, node.seq, node.id]), node }));
     return {
       edges,

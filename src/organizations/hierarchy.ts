@@ -1,4 +1,5 @@
 import { Transaction } from '../db/graph';
+import { periodsOverlap, storedDateText } from '../graph/partial-date';
 
 /**
  * Serializes every change to the PART_OF hierarchy: the caller takes this lock inside its write
@@ -36,30 +37,44 @@ export async function cycleThrough(tx: Transaction, ids: readonly string[]): Pro
 
 /**
  * What keeps a whole set of PART_OF edges (a file to import, say) from being a hierarchy the
- * editors could have made, or null: an end that is not an organization, an organization with
- * two parents (or the same one twice), a cycle. Checked in memory, in one pass over the edges
- * and one walk up from each organization, so it costs nothing next to writing them.
+ * editors could have made, or null: an end that is not an organization, an organization with two
+ * parents on one day (links whose periods overlap, or the same link twice), a cycle. Like
+ * setOrganizationParent, the cycle check counts every link whatever its dates. Checked in memory,
+ * in one pass over the edges and one depth-first walk, so it costs nothing next to writing them.
+ * `properties` are the edge's as stored (since/until with their precision; graph/partial-date.ts).
  */
-export function hierarchyProblem(edges: readonly { from: string; to: string }[], isOrganization: (id: string) => boolean): string | null {
-  const parent = new Map<string, string>();
-  for (const { from, to } of edges) {
+export function hierarchyProblem(
+  edges: readonly { from: string; to: string; properties?: Record<string, unknown> }[],
+  isOrganization: (id: string) => boolean,
+): string | null {
+  const links = new Map<string, { to: string; since: string | null; until: string | null }[]>();
+  for (const { from, to, properties } of edges) {
     for (const id of [from, to]) if (!isOrganization(id)) return `"${id}" is not an organization: PART_OF links organizations only`;
-    const known = parent.get(from);
-    if (known !== undefined) return `organization "${from}" would have two parents ("${known}" and "${to}")`;
-    parent.set(from, to);
+    const period = { to, since: storedDateText(properties, 'since'), until: storedDateText(properties, 'until') };
+    const known = links.get(from) ?? [];
+    const clash = known.find((other) => periodsOverlap(other, period));
+    if (clash) return `organization "${from}" would have two parents ("${clash.to}" and "${to}")`;
+    links.set(from, [...known, period]);
   }
-  // With one parent each, walking up from every organization either ends at a top-level one or
-  // comes back to an organization already on this walk (a cycle).
-  const done = new Set<string>();
-  for (const start of [...parent.keys()].sort()) {
-    const walk: string[] = [];
-    const onWalk = new Set<string>();
-    for (let id: string | undefined = start; id !== undefined && !done.has(id); id = parent.get(id)) {
-      if (onWalk.has(id)) return `would make a cycle: ${[...walk.slice(walk.indexOf(id)), id].join(' → ')}`;
-      walk.push(id);
-      onWalk.add(id);
+  // Depth-first over every link: reaching an organization still on the walk closes a cycle.
+  const state = new Map<string, 'walking' | 'done'>();
+  const walk: string[] = [];
+  const visit = (id: string): string | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'walking') return `would make a cycle: ${[...walk.slice(walk.indexOf(id)), id].join(' → ')}`;
+    state.set(id, 'walking');
+    walk.push(id);
+    for (const parent of [...new Set((links.get(id) ?? []).map((link) => link.to))].sort()) {
+      const problem = visit(parent);
+      if (problem) return problem;
     }
-    for (const id of walk) done.add(id);
+    walk.pop();
+    state.set(id, 'done');
+    return null;
+  };
+  for (const start of [...links.keys()].sort()) {
+    const problem = visit(start);
+    if (problem) return problem;
   }
   return null;
 }

@@ -13,6 +13,7 @@ import { MembershipWhere } from '../api/where.input';
 import { MembershipConnection } from './organization-edges.type';
 import { MembershipRow, OrganizationRepository } from './organization.repository';
 import { NodeRepository } from '../nodes/node.repository';
+import { ValidTimeArgs, checkValidTime } from '../api/valid-time.args';
 
 /** A membership's two ends and its sources. */
 @Resolver(() => Membership)
@@ -51,21 +52,24 @@ export class MembershipResolver {
 /** The organizations a person belongs to (MEMBER_OF, owned here). */
 @Resolver(() => Person)
 export class PersonMembershipResolver {
-  @FieldResolver(() => [Membership], { description: 'Organizations this person belongs to.' })
-  memberships(@Root() person: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(OrganizationRepository).membershipsOf(person.id);
+  @FieldResolver(() => [Membership], { description: 'Organizations this person belongs to: memberships that hold on the day asOf names (today by default), or every period with allTime.' })
+  memberships(@Root() person: EntityRow, @Args() validTime: ValidTimeArgs, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationRepository).membershipsOf(person.id, checkValidTime(validTime));
   }
 
-  @FieldResolver(() => MembershipConnection, { description: 'Organizations this person belongs to; edges carry role, dates and sources.' })
+  @FieldResolver(() => MembershipConnection, {
+    description: 'Organizations this person belongs to; edges carry role, dates and sources. Memberships that hold on the day asOf names (today by default), or every period with allTime.',
+  })
   membershipsConnection(
     @Root() person: EntityRow,
     @Args() args: FirstAfterArgs,
+    @Args() validTime: ValidTimeArgs,
     @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
     @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', person.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', person.id, filter, order, page, checkValidTime(validTime));
     return relationshipConnection(rows, page, count);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '../api/date.scalar';
 import { connectionOf } from '../api/connection';
 import { CitedEdge } from '../api/cited-edge';
 import { Recipient } from '../api/recipient.type';
@@ -6,8 +7,14 @@ import { Organization } from './organization.type';
 
 @ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An organization at the other end of a relationship (PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED), with its provenance.' })
 export class LinkedOrganizationEdge extends CitedEdge {
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The organization at the other end.' })
   node!: Organization;
+
+  @Field(() => DateScalar, { nullable: true, description: 'For a hierarchy link (PART_OF): when it began, as precisely as known; null when not known or for other relationships.' })
+  since!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'For a hierarchy link (PART_OF): the last period it held, through its last day; null while it lasts.' })
+  until!: string | null;
 }
 export const LinkedOrganizationConnection = connectionOf(LinkedOrganizationEdge, 'LinkedOrganization', 'A page of related organizations.');
 
@@ -16,10 +23,10 @@ abstract class MembershipProperties extends CitedEdge {
   @Field(() => String, { nullable: true, description: 'Role in the organization, e.g. 执委 (executive-committee member).' })
   role!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Start date (YYYY, YYYY-MM or YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'When the membership began, as precisely as known (YYYY, YYYY-MM or YYYY-MM-DD); null when not known.' })
   since!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'End date, null while the membership lasts.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The last period the membership held, through its last day; null while it lasts.' })
   until!: string | null;
 }
 

@@ -1,4 +1,11 @@
 import { Selection, fieldsAt, selects, selectionsAt, selectionsNamed } from '../api/selection';
+import { checkValidTime } from '../api/valid-time.args';
+import { ValidTime, validTimeKey } from '../query/valid-time';
+
+/** The valid time a selection of a dated field (children, members…) asks for, checked. */
+export function validTimeOf(selection: Selection): ValidTime {
+  return checkValidTime(selection.args as ValidTime);
+}
 
 /**
  * What an organization page shows along with the organization: its members (the fields of the
@@ -6,6 +13,8 @@ import { Selection, fieldsAt, selects, selectionsAt, selectionsNamed } from '../
  */
 export interface OrganizationPagePlan {
   members?: {
+    /** The day the members are read for (the first `members` selection's asOf/allTime); other days are read by their own fields. */
+    time: ValidTime;
     membershipFields: Set<string> | null;
     member: {
       fields: Set<string> | null;
@@ -18,6 +27,8 @@ export interface OrganizationPagePlan {
 export interface SubtreePlan {
   levels: number;
   fields: Set<string>;
+  /** The day every level is read for: levels stop where a nested `children` asks for another. */
+  time: ValidTime;
 }
 
 /** Which of an org chart's per-box counts the request shows (each costs Neo4j a count per box). */
@@ -30,9 +41,11 @@ export interface ChartPlan {
 /** The page plan of an `organization(id)` selection. */
 export function organizationPagePlan(organization: Selection): OrganizationPagePlan {
   if (!selects(organization, 'members')) return {};
+  const time = validTimeOf(selectionsNamed(organization, 'members')[0]);
   const awards = selectionsAt(organization, ['members', 'member', 'awards']).length > 0;
   return {
     members: {
+      time,
       membershipFields: fieldsAt(organization, ['members']),
       member: {
         fields: fieldsAt(organization, ['members', 'member']),
@@ -46,17 +59,22 @@ export function organizationPagePlan(organization: Selection): OrganizationPageP
 
 /**
  * The subtree that `lists` (selections of `children`, one level) show: levels down to the deepest
- * nested `children`, fields of every level. Null when there is no list.
+ * nested `children`, fields of every level. Null when there is no list. The first list's day
+ * (asOf, allTime) is the subtree's; reading ahead stops above a level where any list asks for
+ * another day, whose own field then reads it (a prefetched list never answers another day).
  */
 export function subtreePlan(lists: Selection[]): SubtreePlan | null {
   if (lists.length === 0) return null;
+  const time = validTimeOf(lists[0]);
+  const key = validTimeKey(time);
   const fields = new Set<string>();
   let levels = 0;
   for (let level = lists; level.length > 0; level = level.flatMap((list) => selectionsNamed(list, 'children'))) {
+    if (level.some((list) => validTimeKey(validTimeOf(list)) !== key)) break;
     levels += 1;
     for (const list of level) for (const field of list.fields.values()) fields.add(field.name);
   }
-  return { levels, fields };
+  return { levels, fields, time };
 }
 
 /** The counts an `orgChart` selection shows (`hasMore` needs the children's). */

@@ -16,6 +16,9 @@ import { ChartPlan, OrganizationPagePlan, SubtreePlan } from './organization.pla
 import { ORGANIZATION_TYPENAMES } from '../api/organization-kind';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { Transaction } from '../db/graph';
+import { storedDateText } from '../graph/partial-date';
+import { dateProps } from '../db/temporal';
+import { ValidTime, asOfDay, heldAt, pathHeldCondition, validTimeCondition, validTimeConditions, validTimeKey } from '../query/valid-time';
 
 /** Membership fields that are relationship properties of the same name. */
 const MEMBERSHIP_PROPERTIES = ['role', 'since', 'until'];
@@ -55,13 +58,25 @@ function subtreeShape(fields: Set<string>): SubtreeShape {
  * A subquery body over organization `v`: its subtree `levels` deep as rows of [parentId, depth,
  * node], by name then id. A chart reads only the fields it shows (`fields`, all chart fields).
  */
-function subtreeOf(v: string, levels: number, shape: SubtreeShape): string {
+function subtreeOf(v: string, levels: number, shape: SubtreeShape, held: string | null): string {
   const chartFields = shape === 'full' ? null : new Set(shape.slice('chart:'.length).split(','));
   const projection = projectFields('other', chartFields, ['children']) ?? project('other');
-  return `MATCH path = (${v})<-[:PART_OF*1..${levels}]-(other:Organization)
-    WITH path, other ORDER BY other.name, other.id
-    RETURN collect([nodes(path)[-2].id, length(path), ${projection}]) AS subtree`;
+  // Every link on the way must hold that day; with allTime, two periods of one link are one row.
+  return `MATCH path = (${v})<-[:PART_OF*1..${levels}]-(other:Organization) ${held ? `WHERE ${held}` : ''}
+    WITH DISTINCT nodes(path)[-2].id AS parentId, length(path) AS depth, other
+    ORDER BY other.name, other.id
+    RETURN collect([parentId, depth, ${projection}]) AS subtree`;
 }
+
+/** A loader's valid-time condition on relationship `r` (WHERE clause, or ''), its parameters, and the key of its day. */
+function heldWhere(r: string, time: ValidTime): { where: string; params: Record<string, unknown>; key: string } {
+  const params = new ParamBag();
+  const condition = validTimeCondition(r, time, params);
+  return { where: condition ? `WHERE ${condition}` : '', params: params.values, key: validTimeKey(time) };
+}
+
+/** The name of the prefetched value of a valid-time field (children, members…) read for `time`: it never answers another day. */
+export const prefetchedName = (field: string, time: ValidTime) => `${field}|${validTimeKey(time)}`;
 
 /** Relationship fields whose other end is an organization; `parent` is the node the field is on. */
 /** Each link walks one relationship of graph/model.ts from the parent's end to the organization at the other. */
@@ -88,19 +103,21 @@ export class OrganizationRepository extends Repository {
     const awards = members.member.awards;
     const memberProjection = projectFields('other', members.member.fields, awards ? ['awards'] : []);
     const honorProjection = awards ? projectFields('h', awards.honorFields) : null;
-    const membershipProjection = projectRelationship('m', members.membershipFields, MEMBERSHIP_PROPERTIES, ['member', 'organization']);
+    const membershipProjection = projectRelationship('m', members.membershipFields, MEMBERSHIP_PROPERTIES, ['member', 'organization'], ['.sincePrecision', '.untilPrecision']);
     const awardProjection = awards ? projectRelationship('a', awards.awardFields, AWARD_PROPERTIES, ['honor', 'recipient']) : null;
+    const time = members.time;
+    const held = heldWhere('m', time);
     const [row] = await this.graph.read(
       `MATCH (o:Organization {id: $id})
        CALL (o) {
-         MATCH (other:Entity)-[m:MEMBER_OF]->(o)
+         MATCH (other:Entity)-[m:MEMBER_OF]->(o) ${held.where}
          WITH other, m ORDER BY other.name, other.id
          LIMIT $cap
          ${awards ? `CALL (other) { ${AWARDS_OF_RECIPIENT('other', honorProjection ?? undefined, awardProjection ?? undefined)} }` : 'WITH other, m, null AS awards'}
          RETURN collect({other: ${memberProjection ?? project('other')}, m: ${membershipProjection ?? 'm {.*}'}, awards: awards}) AS members
        }
        RETURN ${project('o')} AS node, members`,
-      { id, cap: this.graph.listCap },
+      { ...held.params, id, cap: this.graph.listCap },
     );
     if (!row) return null;
     const [cached] = this.entities([row.node]);
@@ -109,7 +126,7 @@ export class OrganizationRepository extends Repository {
     const whole = memberProjection === null && membershipProjection === null;
     const awardsWhole = whole && honorProjection === null && awardProjection === null;
     const memberRows: MembershipRow[] = row.members.map((member: Row) => this.membershipRow('members', id, member, memberProjection === null));
-    if (whole) this.membershipLoader('members').prime(id, memberRows);
+    if (whole) this.membershipLoader('members', time).prime(id, memberRows);
     if (awards) {
       row.members.forEach((member: Row, i: number) => {
         const honors: EntityRow[] = awardsWhole ? this.entities(member.awards.map((award: Row) => award.far)) : member.awards.map((award: Row) => toEntity(award.far)!);
@@ -118,14 +135,14 @@ export class OrganizationRepository extends Repository {
         prefetch(memberRows[i], { member: prefetch(awardsWhole ? memberRow : { ...memberRow }, { awards: received }) });
       });
     }
-    return prefetch(whole && (!awards || awardsWhole) ? cached : { ...cached }, { members: memberRows });
+    return prefetch(whole && (!awards || awardsWhole) ? cached : { ...cached }, { [prefetchedName('members', time)]: memberRows });
   }
 
   /** `whole`: the far end is a whole node, which may enter the request's node cache. */
   private membershipRow(direction: 'members' | 'memberships', id: string, row: Row, whole = true): MembershipRow {
     const other = whole ? this.entities([row.other])[0] : toEntity(row.other)!;
     const [memberId, organizationId] = direction === 'members' ? [other.id, id] : [id, other.id];
-    return prefetch({ ...row.m, memberId, organizationId } as MembershipRow, { [direction === 'members' ? 'member' : 'organization']: other });
+    return prefetch(membershipOf(row.m, memberId, organizationId), { [direction === 'members' ? 'member' : 'organization']: other });
   }
 
   list(filter: OrganizationWhere | null | undefined, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
@@ -140,16 +157,26 @@ export class OrganizationRepository extends Repository {
     return this.countNodes('Organization', conditions, params, nameAnchor('Organization', filter, params));
   }
 
-  async parentOf(id: string): Promise<EntityRow | null> {
+  /** The parent on the day `time` names (one at most: periods of one organization's links do not overlap). */
+  async parentOf(id: string, time: ValidTime = {}): Promise<EntityRow | null> {
+    const held = heldWhere('r', { asOf: time.asOf });
     const parents = await this.relatedLoader(
-      'organization.parent',
-      'MATCH (:Organization {id: id})-[:PART_OF]->(other:Organization)',
+      `organization.parent.${held.key}`,
+      `MATCH (:Organization {id: id})-[r:PART_OF]->(other:Organization) ${held.where}`,
+      undefined,
+      held.params,
     ).load(id);
     return parents[0] ?? null;
   }
 
-  private childrenLoader() {
-    return this.relatedLoader('organization.children', 'MATCH (:Organization {id: id})<-[:PART_OF]-(other:Organization)');
+  private childrenLoader(time: ValidTime) {
+    const held = heldWhere('r', time);
+    return this.relatedLoader(
+      `organization.children.${held.key}`,
+      `MATCH (:Organization {id: id})<-[r:PART_OF]-(other:Organization) ${held.where} WITH DISTINCT id, other`,
+      undefined,
+      held.params,
+    );
   }
 
   /**
@@ -159,21 +186,23 @@ export class OrganizationRepository extends Repository {
    * chart is the hottest query of a frontend, and whole nodes cost Neo4j and the driver several times more.
    */
   childrenOf(id: string, plan: SubtreePlan): Promise<EntityRow[]> {
-    if (plan.levels <= 1) return this.childrenLoader().load(id);
-    return this.subtreeLoader(Math.min(plan.levels, MAX_SUBTREE_LEVELS), subtreeShape(plan.fields)).load(id);
+    if (plan.levels <= 1) return this.childrenLoader(plan.time).load(id);
+    return this.subtreeLoader(Math.min(plan.levels, MAX_SUBTREE_LEVELS), subtreeShape(plan.fields), plan.time).load(id);
   }
 
-  private subtreeLoader(levels: number, shape: SubtreeShape) {
-    return this.loaders.get<EntityRow[]>(`organization.subtree.${shape}.${levels}`, async (ids) => {
+  private subtreeLoader(levels: number, shape: SubtreeShape, time: ValidTime) {
+    return this.loaders.get<EntityRow[]>(`organization.subtree.${shape}.${levels}.${validTimeKey(time)}`, async (ids) => {
+      const params = new ParamBag();
+      const held = pathHeldCondition('path', time, params);
       const rows = await this.graph.read(
         `UNWIND $ids AS id
          MATCH (parent:Organization {id: id})
-         CALL (parent) { ${subtreeOf('parent', levels, shape)} }
+         CALL (parent) { ${subtreeOf('parent', levels, shape, held)} }
          RETURN id, subtree`,
-        { ids },
+        { ...params.values, ids },
       );
       const subtrees = new Map(rows.map((row) => [row.id as string, row.subtree as any[][]]));
-      return ids.map((id) => this.subtreeRows(id, subtrees.get(id) ?? [], levels, shape));
+      return ids.map((id) => this.subtreeRows(id, subtrees.get(id) ?? [], levels, shape, time));
     });
   }
 
@@ -181,7 +210,7 @@ export class OrganizationRepository extends Repository {
    * The root's children from a subtree read by `subtreeOf` (rows of [parentId, depth, node]), each
    * child above the last level carrying its own children as prefetched values.
    */
-  private subtreeRows(rootId: string, subtree: any[][], levels: number, shape: SubtreeShape): EntityRow[] {
+  private subtreeRows(rootId: string, subtree: any[][], levels: number, shape: SubtreeShape, time: ValidTime): EntityRow[] {
     const children = new Map<string, EntityRow[]>([[rootId, []]]);
     for (const [, depth, node] of subtree) if (depth < levels) children.set(node.id, []);
     // Chart rows are partial, so they stay out of the request's node cache.
@@ -189,7 +218,7 @@ export class OrganizationRepository extends Repository {
     subtree.forEach(([parentId], i) => children.get(parentId)?.push(nodes[i]));
     for (const node of nodes) {
       const list = children.get(node.id);
-      if (list) prefetch(node, { children: list });
+      if (list) prefetch(node, { [prefetchedName('children', time)]: list });
     }
     return children.get(rootId)!;
   }
@@ -201,37 +230,43 @@ export class OrganizationRepository extends Repository {
   async byIdWithSubtree(id: string, plan: SubtreePlan): Promise<EntityRow | null> {
     const shape = subtreeShape(plan.fields);
     const depth = Math.min(Math.max(plan.levels, 1), MAX_SUBTREE_LEVELS);
+    const params = new ParamBag();
+    const held = pathHeldCondition('path', plan.time, params);
     const [row] = await this.graph.read(
       `MATCH (root:Organization {id: $id})
-       CALL (root) { ${subtreeOf('root', depth, shape)} }
+       CALL (root) { ${subtreeOf('root', depth, shape, held)} }
        RETURN ${project('root')} AS node, subtree`,
-      { id },
+      { ...params.values, id },
     );
     if (!row) return null;
     const [org] = this.entities([row.node]);
-    const children = this.subtreeRows(id, row.subtree, depth, shape);
+    const children = this.subtreeRows(id, row.subtree, depth, shape, plan.time);
     // Whole children may answer wherever this (cached) organization shows up; partial ones only here.
-    return prefetch(shape === 'full' ? org : { ...org }, { children });
+    return prefetch(shape === 'full' ? org : { ...org }, { [prefetchedName('children', plan.time)]: children });
   }
 
   /** An organization-to-organization relationship field as a connection query, filtered on the other end. */
-  private linked(field: string, match: string, filter: OrganizationWhere | null | undefined, order: SortInput[]): RelationshipQuery {
+  private linked(field: string, match: string, filter: OrganizationWhere | null | undefined, order: SortInput[], time: ValidTime | null): RelationshipQuery {
     return {
       field,
       match,
-      conditions: (params) => organizationConditions('other', filter, params),
+      conditions: (params) => [...(time ? validTimeConditions('r', time, params) : []), ...organizationConditions('other', filter, params)],
       terms: sortTerms('other', order),
-      key: JSON.stringify(filter ?? null),
+      key: JSON.stringify([filter ?? null, time ? validTimeKey(time) : null]),
     };
   }
 
-  /** Organizations linked to a node (children, parent, conferring bodies, organizers, partners), with the link's provenance. */
-  linkedPage(link: OrganizationLink, parentId: string, filter: OrganizationWhere | null | undefined, order: SortInput[], page: KeysetPage) {
-    const query = this.linked(`organization.${link}Page`, LINK_QUERIES[link], filter, order);
+  /**
+   * Organizations linked to a node (children, parent, conferring bodies, organizers, partners), with the link's provenance.
+   * The hierarchy links (children, parent) are those holding on the day `time` names (today by default), or all with allTime.
+   */
+  linkedPage(link: OrganizationLink, parentId: string, filter: OrganizationWhere | null | undefined, order: SortInput[], page: KeysetPage, time: ValidTime = {}) {
+    const dated = link === 'children' || link === 'parent';
+    const query = this.linked(`organization.${link}Page`, LINK_QUERIES[link], filter, order, dated ? time : null);
     return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
   }
 
-  private membershipQuery(direction: 'members' | 'memberships', filter: MembershipWhere | null | undefined, order: SortInput[]): RelationshipQuery {
+  private membershipQuery(direction: 'members' | 'memberships', filter: MembershipWhere | null | undefined, order: SortInput[], time: ValidTime): RelationshipQuery {
     const [match, member, organization] =
       direction === 'members'
         ? ['MATCH (other:Entity)-[r:MEMBER_OF]->(parent:Organization {id: id})', 'other', 'parent']
@@ -239,46 +274,47 @@ export class OrganizationRepository extends Repository {
     return {
       field: `organization.${direction}Page`,
       match,
-      conditions: (params) => membershipConditions('r', member, organization, filter, params),
+      conditions: (params) => [...validTimeConditions('r', time, params), ...membershipConditions('r', member, organization, filter, params)],
       terms: sortTerms('other', order),
-      key: JSON.stringify(filter ?? null),
+      key: JSON.stringify([filter ?? null, validTimeKey(time)]),
     };
   }
 
   /** Members of an organization (`members`) or organizations a node belongs to (`memberships`), as a page per parent. */
-  membershipPage(direction: 'members' | 'memberships', parentId: string, filter: MembershipWhere | null | undefined, order: SortInput[], page: KeysetPage): {
+  membershipPage(direction: 'members' | 'memberships', parentId: string, filter: MembershipWhere | null | undefined, order: SortInput[], page: KeysetPage, time: ValidTime = {}): {
     page: Promise<KeyedPage<RelatedRow>>;
     count: () => Promise<number>;
   } {
-    const query = this.membershipQuery(direction, filter, order);
+    const query = this.membershipQuery(direction, filter, order, time);
     return { page: this.relationshipPage(query, page, parentId), count: () => this.relationshipCount(query, parentId) };
   }
 
   /** Memberships in the organization (`members`) or of the member (`memberships`), one query per request each. */
-  private membershipLoader(direction: 'members' | 'memberships') {
+  private membershipLoader(direction: 'members' | 'memberships', time: ValidTime) {
     const pattern =
       direction === 'members'
         ? 'MATCH (other:Entity)-[m:MEMBER_OF]->(:Organization {id: id})'
         : 'MATCH (:Entity {id: id})-[m:MEMBER_OF]->(other:Organization)';
-    return this.loaders.get<MembershipRow[]>(`organization.${direction}`, async (ids) => {
+    const held = heldWhere('m', time);
+    return this.loaders.get<MembershipRow[]>(`organization.${direction}.${held.key}`, async (ids) => {
       const rows = await this.graph.read(
-        `UNWIND $ids AS id ${pattern}
+        `UNWIND $ids AS id ${pattern} ${held.where}
          WITH id, other, m ORDER BY other.name, other.id
          WITH id, collect({other: ${project('other')}, m: m {.*}})[..$cap] AS rows
          UNWIND rows AS row
          RETURN id, row.other AS other, row.m AS m`,
-        { ids, cap: this.graph.listCap },
+        { ...held.params, ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) => group.map((row) => this.membershipRow(direction, row.id, row)));
     });
   }
 
-  membersOf(organizationId: string): Promise<MembershipRow[]> {
-    return this.membershipLoader('members').load(organizationId);
+  membersOf(organizationId: string, time: ValidTime = {}): Promise<MembershipRow[]> {
+    return this.membershipLoader('members', time).load(organizationId);
   }
 
-  membershipsOf(memberId: string): Promise<MembershipRow[]> {
-    return this.membershipLoader('memberships').load(memberId);
+  membershipsOf(memberId: string, time: ValidTime = {}): Promise<MembershipRow[]> {
+    return this.membershipLoader('memberships', time).load(memberId);
   }
 
   /**
@@ -291,13 +327,24 @@ export class OrganizationRepository extends Repository {
    * MAX_ORG_CHART_ORGANIZATIONS organizations (counts and leaves are computed for at most one more
    * than that); leaves are capped per organization at the list cap.
    */
-  async orgChart(rootId: string, depth: number, include: OrgChartInclude[], counts: ChartPlan = ALL_COUNTS): Promise<OrgChartNode[] | null | 'too-large'> {
+  async orgChart(
+    rootId: string,
+    depth: number,
+    include: OrgChartInclude[],
+    counts: ChartPlan = ALL_COUNTS,
+    time: ValidTime = {},
+  ): Promise<OrgChartNode[] | null | 'too-large'> {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) throw new Error(`depth out of range: ${depth}`);
     const count = (wanted: boolean, pattern: string) => (wanted ? `COUNT { ${pattern} }` : '0');
     const leaves = (wanted: boolean, comprehension: string) => (wanted ? comprehension : '[]');
+    // The chart as it stood on the day: every link of a box's path, its counted children and its members held then.
+    const params = new ParamBag();
+    const day = time.allTime ? null : asOfDay(params, time.asOf);
+    const held = (r: string) => (day ? ` WHERE ${heldAt(r, day)}` : '');
     const [row] = await this.graph.read(
       `MATCH (root:Organization {id: $rootId})
        MATCH path = (root)<-[:PART_OF*0..${depth}]-(org:Organization)
+       ${day ? `WHERE all(step IN relationships(path) WHERE ${heldAt('step', day)})` : ''}
        WITH org, length(path) AS level, CASE WHEN length(path) = 0 THEN null ELSE nodes(path)[-2].id END AS parentId
        ORDER BY level
        WITH org, head(collect([level, parentId])) AS shortest
@@ -305,13 +352,13 @@ export class OrganizationRepository extends Repository {
        ORDER BY level, org.name, org.id
        LIMIT $most
        RETURN collect([org.id, parentId, org.name, org.kind, org.level, level,
-         ${count(counts.children, '(org)<-[:PART_OF]-(:Organization)')},
-         ${count(counts.members, '(:Entity)-[:MEMBER_OF]->(org)')},
+         ${count(counts.children, `(org)<-[c:PART_OF]-(:Organization)${held('c')}`)},
+         ${count(counts.members, `(:Entity)-[m:MEMBER_OF]->(org)${held('m')}`)},
          ${count(counts.awards, '(org)-[:RECEIVED]->(:Honor)')},
-         ${leaves(include.includes(OrgChartInclude.MEMBERS), '[(p:Person)-[:MEMBER_OF]->(org) | [p.id, p.name, COUNT { (p)-[:RECEIVED]->(:Honor) }]][0..$cap]')},
+         ${leaves(include.includes(OrgChartInclude.MEMBERS), `[(p:Person)-[pm:MEMBER_OF]->(org)${held('pm')} | [p.id, p.name, COUNT { (p)-[:RECEIVED]->(:Honor) }]][0..$cap]`)},
          ${leaves(include.includes(OrgChartInclude.PROGRAMS), '[(org)-[:ORGANIZED|PARTNERED]->(g:Program) | [g.id, g.name, g.kind]][0..$cap]')},
          ${leaves(include.includes(OrgChartInclude.HONORS), '[(org)-[:RECEIVED]->(h:Honor) | [h.id, h.name, h.level]][0..$cap]')}]) AS boxes`,
-      { rootId, most: neo4j.int(MAX_ORG_CHART_ORGANIZATIONS + 1), cap: this.graph.listCap },
+      { ...params.values, rootId, most: neo4j.int(MAX_ORG_CHART_ORGANIZATIONS + 1), cap: this.graph.listCap },
     );
     const boxes: any[][] = row?.boxes ?? [];
     if (boxes.length === 0) return null;
@@ -343,29 +390,35 @@ export class OrganizationRepository extends Repository {
   }
 
   /** The organizations above this one, root first. */
-  ancestorsOf(id: string): Promise<EntityRow[]> {
+  /** The organizations above this one on the day `time` names (every link of the chain held then), root first. */
+  ancestorsOf(id: string, time: ValidTime = {}): Promise<EntityRow[]> {
+    const params = new ParamBag();
+    const held = pathHeldCondition('path', { asOf: time.asOf }, params);
     return this.relatedLoader(
-      'organization.ancestors',
+      `organization.ancestors.${validTimeKey({ asOf: time.asOf })}`,
       `MATCH path = (:Organization {id: id})-[:PART_OF*1..${MAX_ANCESTRY}]->(other:Organization)
+       WHERE ${held}
        WITH id, other, min(length(path)) AS distance`,
       'distance DESC',
+      params.values,
     ).load(id);
   }
 
-  /** Binds `n` to each organization below `id`, at any depth, once. */
-  private descendantsAnchor(id: string, params: ParamBag): string {
-    return `MATCH (:Organization {id: ${params.add(id)}})<-[:PART_OF*1..${MAX_ANCESTRY}]-(d:Organization) WITH DISTINCT d AS n`;
+  /** Binds `n` to each organization below `id`, at any depth, once: through links that held on the day `time` names, or any with allTime. */
+  private descendantsAnchor(id: string, params: ParamBag, time: ValidTime): string {
+    const held = pathHeldCondition('path', time, params);
+    return `MATCH path = (:Organization {id: ${params.add(id)}})<-[:PART_OF*1..${MAX_ANCESTRY}]-(d:Organization) ${held ? `WHERE ${held}` : ''} WITH DISTINCT d AS n`;
   }
 
   /** One page of every organization below this one, at any depth. */
-  descendantsOf(id: string, order: SortInput[], page: KeysetPage): Promise<KeyedPage<{ node: EntityRow }>> {
+  descendantsOf(id: string, order: SortInput[], page: KeysetPage, time: ValidTime = {}): Promise<KeyedPage<{ node: EntityRow }>> {
     const params = new ParamBag();
-    return this.nodePage('Organization', [], params, page, sortTerms('n', order), this.descendantsAnchor(id, params));
+    return this.nodePage('Organization', [], params, page, sortTerms('n', order), this.descendantsAnchor(id, params, time));
   }
 
-  countDescendants(id: string): Promise<number> {
+  countDescendants(id: string, time: ValidTime = {}): Promise<number> {
     const params = new ParamBag();
-    return this.countNodes('Organization', [], params, this.descendantsAnchor(id, params));
+    return this.countNodes('Organization', [], params, this.descendantsAnchor(id, params, time));
   }
 
   // ---- writes (inside a write transaction; the rules and history are in organization.service.ts) ----
@@ -379,19 +432,40 @@ export class OrganizationRepository extends Repository {
     return row ? row.ids : null;
   }
 
-  /** The organization's PART_OF edges as they are. */
-  async parentEdges(tx: Transaction, id: string): Promise<{ parentId: string; key: string | null }[]> {
-    const rows = await tx.run('MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) RETURN p.id AS parentId, r.key AS key', { id });
-    return rows.map((row) => ({ parentId: row.parentId, key: row.key }));
+  /** The organization's PART_OF edges as they are, with their periods as text. */
+  async parentEdges(tx: Transaction, id: string): Promise<{ parentId: string; key: string | null; since: string | null; until: string | null }[]> {
+    const rows = await tx.run('MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) RETURN p.id AS parentId, r.key AS key, properties(r) AS props', { id });
+    return rows.map((row) => ({ parentId: row.parentId, key: row.key, since: storedDateText(row.props, 'since'), until: storedDateText(row.props, 'until') }));
   }
 
-  /** Puts the organization under `parentId` alone (null: top level). */
+  /** Ends a PART_OF link with the period `until` (YYYY, YYYY-MM or YYYY-MM-DD). */
+  async endParentLink(tx: Transaction, id: string, parentId: string, key: string, until: string): Promise<void> {
+    await tx.run('MATCH (:Organization {id: $id})-[r:PART_OF {key: $key}]->(:Organization {id: $parentId}) SET r += $until', {
+      id, parentId, key, until: dateProps('until', until),
+    });
+  }
+
+  /** A new PART_OF link from `since` on, open-ended, under `key` (each period of a pair has its own). */
+  async addParentLink(tx: Transaction, id: string, parentId: string, key: string, since: string, createdBy: string): Promise<void> {
+    await tx.run(
+      `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
+       CREATE (o)-[r:PART_OF {key: $key}]->(p) SET r += $props`,
+      { id, parentId, key, props: { ...dateProps('since', since), sourceIds: [], locators: [], inferred: false, createdBy } },
+    );
+  }
+
+  /** Puts the organization under `parentId` alone, undated (null: top level): links of every other parent or period go. */
   async setParent(tx: Transaction, id: string, parentId: string | null): Promise<void> {
-    await tx.run('MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity) WHERE $parentId IS NULL OR p.id <> $parentId DELETE r', { id, parentId });
+    await tx.run(
+      `MATCH (:Organization {id: $id})-[r:PART_OF]->(p:Entity)
+       WHERE $parentId IS NULL OR p.id <> $parentId OR r.key <> 'parent' OR r.since IS NOT NULL OR r.until IS NOT NULL
+       DELETE r`,
+      { id, parentId },
+    );
     if (parentId != null) {
       await tx.run(
         `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
-         MERGE (o)-[r:PART_OF]->(p) ON CREATE SET r.key = 'parent', r.sourceIds = [], r.locators = [], r.inferred = false`,
+         MERGE (o)-[r:PART_OF {key: 'parent'}]->(p) ON CREATE SET r.sourceIds = [], r.locators = [], r.inferred = false`,
         { id, parentId },
       );
     }
@@ -415,10 +489,15 @@ export class OrganizationRepository extends Repository {
     );
   }
 
-  /** Sets the membership's until date, and `props` (the until's provenance, say) beside it. */
+  /** Sets the membership's until date (DATE and precision), and `props` (the until's provenance, say) beside it. */
   async endMembership(tx: Transaction, rel: MembershipEdge, until: string, props: Record<string, unknown> = {}): Promise<void> {
-    await tx.run('MATCH (:Entity {id: $from})-[r:MEMBER_OF {key: $key}]->(:Entity {id: $to}) SET r += $props, r.until = $until', { ...rel, until, props });
+    await tx.run('MATCH (:Entity {id: $from})-[r:MEMBER_OF {key: $key}]->(:Entity {id: $to}) SET r += $props, r += $until', { ...rel, until: dateProps('until', until), props });
   }
+}
+
+/** A membership as GraphQL shows it, from a MEMBER_OF edge's properties: its dates as text (YYYY, YYYY-MM or YYYY-MM-DD). */
+export function membershipOf(props: Record<string, any>, memberId: string, organizationId: string): MembershipRow {
+  return { ...props, since: storedDateText(props, 'since'), until: storedDateText(props, 'until'), memberId, organizationId } as MembershipRow;
 }
 
 /** One MEMBER_OF edge: member, organization and the key naming the role. */

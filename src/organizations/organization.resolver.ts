@@ -19,6 +19,15 @@ import { Authorized, Mutation } from 'type-graphql';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { OrganizationService } from './organization.service';
 import { chartPlan, organizationPagePlan, subtreePlan } from './organization.plan';
+import { DateScalar } from '../api/date.scalar';
+import { ValidTimeArgs, checkValidTime } from '../api/valid-time.args';
+import { prefetched } from '../api/prefetch';
+import { prefetchedName } from './organization.repository';
+
+const AS_OF = {
+  nullable: true,
+  description: 'Answer as the graph stood on this day (a year or month means its first day). Default: today.',
+} as const;
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 
@@ -61,13 +70,16 @@ export class OrganizationResolver extends createResourceResolver({
     @Arg('depth', () => Int, { defaultValue: 3, description: `Levels below the root, 0 to ${MAX_ORG_CHART_DEPTH}.` }) depth: number,
     @Arg('include', () => [OrgChartInclude], { nullable: true, description: 'Leaves to add under each organization.' })
     include: OrgChartInclude[] | null,
+    @Args() time: ValidTimeArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) {
       throw badInput('depth', `must be a whole number from 0 to ${MAX_ORG_CHART_DEPTH}, got ${depth}`);
     }
-    const nodes = await ctx.get(OrganizationRepository).orgChart(checkId(rootId, 'rootId'), depth, include ?? [], chartPlan(selectionOf(info)));
+    const nodes = await ctx
+      .get(OrganizationRepository)
+      .orgChart(checkId(rootId, 'rootId'), depth, include ?? [], chartPlan(selectionOf(info)), checkValidTime(time));
     if (!nodes) throw notFound('Organization', rootId);
     if (nodes === 'too-large') {
       throw badInput('depth', `the chart under "${rootId}" down to depth ${depth} holds more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations; ask for fewer levels or root it lower`);
@@ -75,81 +87,102 @@ export class OrganizationResolver extends createResourceResolver({
     return nodes;
   }
 
-  @FieldResolver(() => [Organization], { description: 'The chain of organizations above this one, root first (for breadcrumbs).' })
-  ancestors(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(OrganizationRepository).ancestorsOf(org.id);
+  @FieldResolver(() => [Organization], { description: 'The chain of organizations above this one on the day asOf names (today by default), root first (for breadcrumbs).' })
+  ancestors(@Root() org: EntityRow, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationRepository).ancestorsOf(org.id, { asOf });
   }
 
-  @FieldResolver(() => OrganizationConnection, { description: 'Every organization below this one at any depth, a page at a time by name (for drill-down).' })
-  async descendants(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
+  @FieldResolver(() => OrganizationConnection, {
+    description: 'Every organization below this one at any depth, a page at a time by name (for drill-down), through links that hold on the day asOf names (today by default) or, with allTime, of any period.',
+  })
+  async descendants(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Args() validTime: ValidTimeArgs, @Ctx() ctx: Context) {
     const { order, page } = pagingOf(args, null, BY_NAME);
-    return toConnection(await ctx.get(OrganizationRepository).descendantsOf(org.id, order, page), page, () =>
-      ctx.get(OrganizationRepository).countDescendants(org.id));
+    const time = checkValidTime(validTime);
+    return toConnection(await ctx.get(OrganizationRepository).descendantsOf(org.id, order, page, time), page, () =>
+      ctx.get(OrganizationRepository).countDescendants(org.id, time));
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'The organization this one is part of.' })
-  parent(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(OrganizationRepository).parentOf(org.id);
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization this one is part of on the day asOf names (today by default).' })
+  parent(@Root() org: EntityRow, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationRepository).parentOf(org.id, { asOf });
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organizations directly under this one, by name.' })
-  children(@Root() org: EntityRow, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+  @FieldResolver(() => [Organization], { description: 'Organizations directly under this one on the day asOf names (today by default) or, with allTime, in any period; by name.' })
+  children(@Root() org: EntityRow, @Args() validTime: ValidTimeArgs, @Info() info: GraphQLResolveInfo, @Ctx() ctx: Context) {
+    const time = checkValidTime(validTime);
+    const read = prefetched(org, prefetchedName('children', time));
+    if (read !== undefined) return read;
     return ctx.get(OrganizationRepository).childrenOf(org.id, subtreePlan([selectionOf(info)])!);
   }
 
-  @FieldResolver(() => LinkedOrganizationConnection, { description: 'The organization this one is part of (PART_OF), with the link\'s sources: at most one edge.' })
-  parentConnection(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    const { order, page } = pagingOf({}, null, BY_NAME);
-    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('parent', org.id, null, order, page);
+  @FieldResolver(() => LinkedOrganizationConnection, {
+    description:
+      "The organization this one is part of (PART_OF), with the link's dates and sources: at most one edge on the day asOf names (today by default); with allTime, one edge per period.",
+  })
+  parentConnection(@Root() org: EntityRow, @Args() args: FirstAfterArgs, @Args() validTime: ValidTimeArgs, @Ctx() ctx: Context) {
+    const { order, page } = pagingOf(args, null, BY_NAME);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('parent', org.id, null, order, page, checkValidTime(validTime));
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver(() => LinkedOrganizationConnection, { description: 'Organizations directly under this one (PART_OF), with each link\'s sources.' })
+  @FieldResolver(() => LinkedOrganizationConnection, {
+    description: "Organizations directly under this one (PART_OF), with each link's dates and sources: links that hold on the day asOf names (today by default), or every period with allTime.",
+  })
   childrenConnection(
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
+    @Args() validTime: ValidTimeArgs,
     @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
     @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('children', org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).linkedPage('children', org.id, filter, order, page, checkValidTime(validTime));
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver(() => [Membership], { description: 'Its members (people or organizations), with role and dates.' })
-  members(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(OrganizationRepository).membersOf(org.id);
+  @FieldResolver(() => [Membership], { description: 'Its members (people or organizations), with role and dates: memberships that hold on the day asOf names (today by default), or every period with allTime.' })
+  members(@Root() org: EntityRow, @Args() validTime: ValidTimeArgs, @Ctx() ctx: Context) {
+    const time = checkValidTime(validTime);
+    const read = prefetched(org, prefetchedName('members', time));
+    if (read !== undefined) return read;
+    return ctx.get(OrganizationRepository).membersOf(org.id, time);
   }
 
-  @FieldResolver(() => MemberConnection, { description: 'Its members (people or organizations); edges carry role, dates and sources.' })
+  @FieldResolver(() => MemberConnection, {
+    description: 'Its members (people or organizations); edges carry role, dates and sources. Memberships that hold on the day asOf names (today by default), or every period with allTime.',
+  })
   membersConnection(
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
+    @Args() validTime: ValidTimeArgs,
     @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
     @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('members', org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('members', org.id, filter, order, page, checkValidTime(validTime));
     return relationshipConnection(rows, page, count);
   }
 
-  @FieldResolver(() => [Membership], { description: 'Organizations this one is a member of.' })
-  memberships(@Root() org: EntityRow, @Ctx() ctx: Context) {
-    return ctx.get(OrganizationRepository).membershipsOf(org.id);
+  @FieldResolver(() => [Membership], { description: 'Organizations this one is a member of: memberships that hold on the day asOf names (today by default), or every period with allTime.' })
+  memberships(@Root() org: EntityRow, @Args() validTime: ValidTimeArgs, @Ctx() ctx: Context) {
+    return ctx.get(OrganizationRepository).membershipsOf(org.id, checkValidTime(validTime));
   }
 
-  @FieldResolver(() => MembershipConnection, { description: 'Organizations this one is a member of; edges carry role, dates and sources.' })
+  @FieldResolver(() => MembershipConnection, {
+    description: 'Organizations this one is a member of; edges carry role, dates and sources. Memberships that hold on the day asOf names (today by default), or every period with allTime.',
+  })
   membershipsConnection(
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
+    @Args() validTime: ValidTimeArgs,
     @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
     @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
-    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', org.id, filter, order, page);
+    const { page: rows, count } = ctx.get(OrganizationRepository).membershipPage('memberships', org.id, filter, order, page, checkValidTime(validTime));
     return relationshipConnection(rows, page, count);
   }
 
@@ -168,13 +201,22 @@ export class OrganizationResolver extends createResourceResolver({
   }
 
   @Authorized('editor')
-  @Mutation(() => Organization, { description: 'Puts an organization under another (null: top level); refuses cycles.' })
+  @Mutation(() => Organization, {
+    description:
+      'Puts an organization under another (null: top level); refuses cycles. Without since, the record is corrected: every link of the organization, of any period, ' +
+      'is replaced by one undated link. With since, a reorganization is recorded: the current link ends with the period just before since and the new one starts at since.',
+  })
   setOrganizationParent(
     @Arg('id', () => ID) id: string,
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
+    @Arg('since', () => DateScalar, {
+      nullable: true,
+      description: 'When the new link starts (YYYY, YYYY-MM or YYYY-MM-DD); the current link then ends with the period of the same precision just before it (2021-03: until 2021-02).',
+    })
+    since: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.get(OrganizationService).setParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'));
+    return ctx.get(OrganizationService).setParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'), since);
   }
 
   @Authorized('editor')
@@ -183,7 +225,7 @@ export class OrganizationResolver extends createResourceResolver({
     @Arg('memberId', () => ID) memberId: string,
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('role', () => String, { nullable: true }) role: string | null,
-    @Arg('since', () => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) since: string | null,
+    @Arg('since', () => DateScalar, { nullable: true, description: 'When the membership began: YYYY, YYYY-MM or YYYY-MM-DD.' }) since: string | null,
     @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
     @Arg('roleProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the role is stated or inferred, with its note and sources, when that differs from the membership's; needs a role." })
     roleProvenance: QualifierProvenanceInput | null,
@@ -208,7 +250,7 @@ export class OrganizationResolver extends createResourceResolver({
     @Arg('memberId', () => ID) memberId: string,
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('role', () => String, { nullable: true }) role: string | null,
-    @Arg('until', () => String, { description: 'YYYY, YYYY-MM or YYYY-MM-DD.' }) until: string,
+    @Arg('until', () => DateScalar, { description: 'The last period it held (YYYY, YYYY-MM or YYYY-MM-DD), through its last day.' }) until: string,
     @Arg('untilProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the end date is stated or inferred, with its note and sources, when that differs from the membership's." })
     untilProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,

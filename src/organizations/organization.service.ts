@@ -12,7 +12,9 @@ import { QualifierProvenanceInput, qualifierProperties } from '../api/qualifier.
 import { Graph } from '../db/graph';
 import { lockHierarchy } from './hierarchy';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
-import { MembershipEdge, MembershipRow, OrganizationRepository } from './organization.repository';
+import { MembershipEdge, MembershipRow, OrganizationRepository, membershipOf } from './organization.repository';
+import { dateProps } from '../db/temporal';
+import { parsePartialDate, periodBefore, periodsOverlap, storedDateText } from '../graph/partial-date';
 
 const RECIPIENT = ['Person', 'Organization'];
 
@@ -55,8 +57,18 @@ export class OrganizationService {
 
   // ---- hierarchy ----------------------------------------------------------------------------
 
-  async setParentIn(rec: Recorder, id: string, parentId: string | null): Promise<void> {
+  /**
+   * Without `since`, corrects the record: the organization's links of every period give way to one
+   * undated link to `parentId` (none for null). With `since`, records a reorganization: the current
+   * link (the one without until) ends with the period just before `since`, of the same precision
+   * (since 2021-03: until 2021-02; since 2021: until 2020; since 2021-03-01: until 2021-02-28), and a
+   * link to `parentId` starts at `since` (none for null: the organization is top level from then).
+   * Periods of one organization's links never overlap (CONFLICT otherwise). The cycle check counts
+   * every link whatever its dates: a former ancestor cannot become a descendant.
+   */
+  async setParentIn(rec: Recorder, id: string, parentId: string | null, since: string | null = null): Promise<void> {
     if (parentId === id) throw badInput('parentId', 'an organization cannot be its own parent');
+    if (since != null) check('since', since, dateProblem);
     // Every hierarchy change queues here before it reads anything, so the cycle check below sees
     // every change committed before it and none can slip in until this one commits.
     await lockHierarchy(rec.tx);
@@ -68,12 +80,36 @@ export class OrganizationService {
     }
     const existing = await this.organizations.parentEdges(rec.tx, id);
     const rels: RelKey[] = existing.map((row) => ({ type: 'PART_OF', from: id, to: row.parentId, key: row.key ?? 'parent' }));
-    if (parentId != null && !existing.some((row) => row.parentId === parentId)) rels.push({ type: 'PART_OF', from: id, to: parentId, key: 'parent' });
-    await rec.tracked('setOrganizationParent', { nodes: [], rels }, () => this.organizations.setParent(rec.tx, id, parentId));
+    if (since == null) {
+      if (parentId != null && !rels.some((rel) => rel.to === parentId && rel.key === 'parent')) rels.push({ type: 'PART_OF', from: id, to: parentId, key: 'parent' });
+      await rec.tracked('setOrganizationParent', { nodes: [], rels }, () => this.organizations.setParent(rec.tx, id, parentId));
+      return;
+    }
+    const current = existing.filter((row) => row.until == null);
+    if (current.length > 1) throw conflict(`since: "${id}" has ${current.length} links without an end; correct them with setOrganizationParent without since first`);
+    const [open] = current;
+    if (open && open.parentId === parentId) return; // already under it: nothing changes
+    if (!open && parentId == null) throw notFound('parentId', `a current parent of "${id}" to end`);
+    const until = periodBefore(since);
+    if (open?.since != null && !(parsePartialDate(open.since)!.start < parsePartialDate(since)!.start)) {
+      throw conflict(`since: the current link of "${id}" to "${open.parentId}" began ${open.since}, not before ${since}`);
+    }
+    const periods = existing.map((row) => (row === open ? { ...row, until } : row));
+    const key = `since:${since}`;
+    if (parentId != null) {
+      const clash = periods.find((row) => periodsOverlap(row, { since, until: null }));
+      if (clash) throw conflict(`since: "${id}" is part of "${clash.parentId}" from ${clash.since ?? 'the start'} until ${clash.until ?? 'now'}; its links must not overlap`);
+      if (existing.some((row) => row.parentId === parentId && row.key === key)) throw conflict(`since: a link of "${id}" to "${parentId}" from ${since} exists already`);
+      rels.push({ type: 'PART_OF', from: id, to: parentId, key });
+    }
+    await rec.tracked('setOrganizationParent', { nodes: [], rels }, async () => {
+      if (open) await this.organizations.endParentLink(rec.tx, id, open.parentId, open.key ?? 'parent', until);
+      if (parentId != null) await this.organizations.addParentLink(rec.tx, id, parentId, key, since, rec.actor.sub);
+    });
   }
 
-  async setParent(viewer: Viewer, id: string, parentId: string | null): Promise<EntityRow> {
-    await mutate(this.graph, viewer, (rec) => this.setParentIn(rec, id, parentId));
+  async setParent(viewer: Viewer, id: string, parentId: string | null, since: string | null = null): Promise<EntityRow> {
+    await mutate(this.graph, viewer, (rec) => this.setParentIn(rec, id, parentId, since));
     return this.organizations.byIdFresh(id);
   }
 
@@ -97,16 +133,16 @@ export class OrganizationService {
     const rel = membership(memberId, organizationId, role);
     const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
     if (existing.props?.until) {
-      throw conflict(`role: ${memberId} was ${role ?? 'a member'} of ${organizationId} until ${existing.props.until}; a new period needs another role or an undo`);
+      throw conflict(`role: ${memberId} was ${role ?? 'a member'} of ${organizationId} until ${storedDateText(existing.props, 'until')}; a new period needs another role or an undo`);
     }
     await rec.tracked('addMembership', { nodes: [], rels: [rel] }, async () => {
       const props = existing.props
-        ? { ...unionCitations(existing.props, sourceIds ?? []), since: existing.props.since ?? since ?? null }
-        : { role: role ?? null, since: since ?? null, until: null, ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
+        ? { ...unionCitations(existing.props, sourceIds ?? []), ...(existing.props.since != null ? {} : dateProps('since', since)) }
+        : { role: role ?? null, ...dateProps('since', since), ...dateProps('until', null), ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
       await this.organizations.mergeMembership(rec.tx, rel, { ...props, ...qualifierProps({ role: qualifiers.role, since: qualifiers.since }) });
     });
     const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
-    return { ...(after.props as any), memberId, organizationId };
+    return membershipOf(after.props!, memberId, organizationId);
   }
 
   addMembership(
@@ -138,14 +174,14 @@ export class OrganizationService {
       const rel = membership(memberId, organizationId, role);
       const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
       if (!existing.props) throw notFound('role', `${memberId} as ${role ?? 'member'} of ${organizationId}`);
-      if (existing.props.until) throw conflict(`until: the membership already ended in ${existing.props.until}`);
-      const since: string | null = existing.props.since ?? null;
+      if (existing.props.until) throw conflict(`until: the membership already ended in ${storedDateText(existing.props, 'until')}`);
+      const since = storedDateText(existing.props, 'since');
       if (since && until.slice(0, since.length) < since.slice(0, until.length)) {
         throw badInput('until', `must not be before the membership began (${since}), got ${until}`);
       }
       await rec.tracked('endMembership', { nodes: [], rels: [rel] }, () => this.organizations.endMembership(rec.tx, rel, until, qualifierProps({ until: qualifiers.until })));
       const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);
-      return { ...(after.props as any), memberId, organizationId };
+      return membershipOf(after.props!, memberId, organizationId);
     });
   }
 }

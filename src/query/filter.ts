@@ -17,6 +17,8 @@ import type {
 import { normalizeName } from '../text/normalize';
 import { ParamBag, all } from './cypher';
 import { QualifierPropertyName, qualifiersOfType } from '../graph/model';
+import { pathHeldCondition } from './valid-time';
+import { badInput } from '../api/errors';
 
 /** What every node where input has: an id and a name (canonical or alias). */
 type NodeWhere = Pick<RecipientWhere, 'id' | 'name'>;
@@ -151,15 +153,21 @@ export function nameAnchor(label: string, filter: NodeWhere | null | undefined, 
 
 /**
  * `(variable)-[:TYPE]->(:Organization {id})`; with descendants, the organization may also be
- * anywhere under it (PART_OF at any depth).
+ * anywhere under it (PART_OF at any depth). The relationship and every PART_OF step of the chain
+ * must hold on the filter's day (today unless asOf; any period with allTime).
  */
 function hierarchyCondition(variable: string, type: 'PART_OF' | 'MEMBER_OF', filter: HierarchyFilter, params: ParamBag): string {
+  if (filter.allTime && filter.asOf != null) throw badInput('allTime', 'give either asOf or allTime, not both');
   const id = params.add(filter.id);
   const target = params.variable('target');
-  if (!filter.includeDescendants) return `EXISTS { MATCH (${variable})-[:${type}]->(${target}:Organization {id: ${id}}) }`;
-  return type === 'PART_OF'
-    ? `EXISTS { MATCH (${variable})-[:PART_OF*1..]->(${target}:Organization {id: ${id}}) }`
-    : `EXISTS { MATCH (${variable})-[:MEMBER_OF]->(:Organization)-[:PART_OF*0..]->(${target}:Organization {id: ${id}}) }`;
+  const path = params.variable('chain');
+  const held = pathHeldCondition(path, filter, params);
+  const pattern = !filter.includeDescendants
+    ? `(${variable})-[:${type}]->(${target}:Organization {id: ${id}})`
+    : type === 'PART_OF'
+      ? `(${variable})-[:PART_OF*1..]->(${target}:Organization {id: ${id}})`
+      : `(${variable})-[:MEMBER_OF]->(:Organization)-[:PART_OF*0..]->(${target}:Organization {id: ${id}})`;
+  return held ? `EXISTS { MATCH ${path} = ${pattern} WHERE ${held} }` : `EXISTS { MATCH ${pattern} }`;
 }
 
 /** A recipient (person or organization) filter: id and name with AND/OR/NOT. */

@@ -133,9 +133,10 @@ export abstract class Repository {
 
   /**
    * Nodes related to each of many ids, in one round trip per request and relation. `match`
-   * binds `id` (the key) and `other` (the related node).
+   * binds `id` (the key) and `other` (the related node); `params` are the ones `match` uses
+   * besides `$ids` and `$cap` (a name that differs with them keeps the loaders apart).
    */
-  protected relatedLoader(name: string, match: string, order = 'other.name, other.id'): DataLoader<string, EntityRow[]> {
+  protected relatedLoader(name: string, match: string, order = 'other.name, other.id', params: Record<string, unknown> = {}): DataLoader<string, EntityRow[]> {
     return this.loaders.get<EntityRow[]>(name, async (ids) => {
       // Each parent's list is cut to the cap, so no list is unbounded however the graph grows.
       const rows = await this.graph.read(
@@ -144,7 +145,7 @@ export abstract class Repository {
          WITH id, collect(other)[..$cap] AS others
          UNWIND others AS other
          RETURN id, ${project('other')} AS node`,
-        { ids, cap: this.graph.listCap },
+        { ...params, ids, cap: this.graph.listCap },
       );
       return groupBy(ids, rows, (row) => row.id).map((group) => this.entities(group.map((row) => row.node)));
     });

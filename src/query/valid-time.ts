@@ -23,3 +23,33 @@ export function asOfDay(params: ParamBag, asOf: string | null | undefined): stri
   if (!date) throw new Error(`asOf: not a date: ${asOf}`);
   return `date(${params.add(date.start)})`;
 }
+
+/** Which day a read answers for: `asOf` (today when omitted), or every period with `allTime`. */
+export interface ValidTime {
+  asOf?: string | null;
+  allTime?: boolean | null;
+}
+
+/** The predicate that relationship `r` held on the day `time` names, or null when every period is asked for (allTime). */
+export function validTimeCondition(r: string, time: ValidTime | null | undefined, params: ParamBag): string | null {
+  if (time?.allTime) return null;
+  return heldAt(r, asOfDay(params, time?.asOf));
+}
+
+/** `validTimeCondition` as a list of conditions (empty for allTime), for `where`. */
+export function validTimeConditions(r: string, time: ValidTime | null | undefined, params: ParamBag): string[] {
+  const condition = validTimeCondition(r, time, params);
+  return condition ? [condition] : [];
+}
+
+/** The predicate that every relationship of path `p` held on the day `time` names, or null for allTime. */
+export function pathHeldCondition(p: string, time: ValidTime | null | undefined, params: ParamBag): string | null {
+  if (time?.allTime) return null;
+  const day = asOfDay(params, time?.asOf);
+  return `all(step IN relationships(${p}) WHERE ${heldAt('step', day)})`;
+}
+
+/** Tells apart reads for different days in loader names and prefetched values: the same key, the same answer. */
+export function validTimeKey(time: ValidTime | null | undefined): string {
+  return time?.allTime ? 'allTime' : `asOf:${time?.asOf ?? 'today'}`;
+}

@@ -94,8 +94,8 @@ export function seedRows(seed: SeedFile) {
     MEMBER_OF: seed.memberships.map((m) =>
       edge(m.memberId, m.organizationId, `role:${m.role ?? ''}`, {
         role: m.role ?? null,
-        since: m.since ?? null,
-        until: m.until ?? null,
+        ...dateProps('since', m.since),
+        ...dateProps('until', m.until),
         ...provenance(m),
         ...qualifierProvenance(m.qualifiers),
       }),

@@ -88,7 +88,7 @@ export async function addQueryFixtures(graph: Graph): Promise<void> {
   await graph.write(
     `UNWIND $memberships AS m
      MATCH (p:Person {id: m.person}), (o:Organization {id: m.org})
-     CREATE (p)-[:MEMBER_OF {role: m.role, since: '2024', sourceIds: $cite.sourceIds, locators: $cite.locators}]->(o)`,
+     CREATE (p)-[:MEMBER_OF {role: m.role, since: date('2024-01-01'), sincePrecision: 'YEAR', sourceIds: $cite.sourceIds, locators: $cite.locators}]->(o)`,
     { memberships: FIXTURE.memberships, cite: cite('¶96') },
   );
   await graph.write(
