@@ -4,12 +4,12 @@ import { IsName, IsPartialDate } from '../api/validation';
 
 @InputType('SourceFieldsBase')
 class SourceFields {
-  @Field(() => String, { nullable: true, description: 'YYYY, YYYY-MM or YYYY-MM-DD.' })
+  @Field(() => String, { nullable: true, description: 'Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.' })
   @IsOptional()
   @IsPartialDate()
   published?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it (a newspaper, a website, an office).' })
   @IsOptional()
   @IsName()
   publisher?: string | null;
@@ -30,18 +30,18 @@ export class CreateSourceInput extends SourceFields {
   @IsName()
   kind!: string;
 
-  @Field({ defaultValue: false })
+  @Field({ defaultValue: false, description: 'True to create it even when a source with a likely duplicate title exists (otherwise CONFLICT).' })
   allowDuplicate!: boolean;
 }
 
 @InputType({ description: 'Changes to a source.' })
 export class UpdateSourceInput extends SourceFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New title of the document; left out, it stays.' })
   @IsOptional()
   @IsName()
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New sort of document, e.g. NEWS_REPORT; left out, it stays.' })
   @IsOptional()
   @IsName()
   kind?: string | null;
