@@ -39,9 +39,6 @@ export const createInputOf = (noun: string) => `The new ${noun}'s properties; it
 /** The `input` argument of an update mutation. */
 export const UPDATE_INPUT = 'The properties to change; fields left out keep their values.';
 
-/** The `sources` field of a cited node. */
-export const CITED_SOURCES = 'The sources that mention this node, each with where it says so.';
-
 /** `aliases` of a named node. */
 export const ALIASES = 'Other names this node is known by (abbreviations, former or traditional-script forms); never null.';
 

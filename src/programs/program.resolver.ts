@@ -31,7 +31,7 @@ export class ProgramResolver extends createResourceResolver({
   noun: 'a program',
   nouns: 'programs',
   sortedBy: 'name',
-  cited: {},
+  cited: { sources: 'Where this program is mentioned.' },
 }) {
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'Who ran it (ORGANIZED), with each link\'s sources.' })
   organizersConnection(
