@@ -53,3 +53,11 @@ export const LEVEL = 'Administrative level (national down to village); null when
 
 /** A year of an award, program or figure. */
 export const YEAR = 'Year, as a four-digit integer (e.g. 2024); null when the source gives none.';
+
+/** The boolean combinators of every where input. */
+export const WHERE_AND = 'Every one of these holds.';
+export const WHERE_OR = 'At least one of these holds.';
+export const WHERE_NOT = 'This does not hold.';
+
+/** The `id` condition of a where input. */
+export const WHERE_ID = "Matches the node's id.";
