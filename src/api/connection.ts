@@ -1,22 +1,23 @@
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { badInput } from './errors';
 import { EntityRow } from './node.type';
+import { CONNECTION_EDGES, CONNECTION_PAGE_INFO, EDGE_CURSOR, edgeNodeOf } from './descriptions';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page lies among all pages (Relay cursor connections).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when edges follow this page: paging forward, when more match; paging backward, whenever `before` was given.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'True when edges precede this page: paging forward, whenever `after` was given; paging backward, when more match.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; pass it as `before` for the page before. Null on an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last edge's cursor; pass it as `after` for the next page. Null on an empty page." })
   endCursor!: string | null;
 }
 
@@ -24,7 +25,14 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Which way a sort key orders.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: earliest, smallest or first in text order first.' },
+    DESC: { description: 'Descending: latest, largest or last in text order first.' },
+  },
+});
 
 export enum SortField {
   NAME = 'NAME',
@@ -32,6 +40,7 @@ export enum SortField {
 }
 registerEnumType(SortField, {
   name: 'SortField',
+  description: 'What a list of nodes can be sorted by.',
   valuesConfig: {
     NAME: { description: 'Canonical name (a source: its title).' },
     CREATED_AT: { description: 'When the node entered the graph.' },
@@ -45,6 +54,7 @@ export enum DatedSortField {
 }
 registerEnumType(DatedSortField, {
   name: 'DatedSortField',
+  description: 'What a list of awards or programs (things with a year) can be sorted by.',
   valuesConfig: {
     NAME: { description: 'Name of the listed node.' },
     YEAR: { description: 'Year (of the award or program); an unknown year sorts before every known one.' },
@@ -54,19 +64,19 @@ registerEnumType(DatedSortField, {
 
 @InputType({ description: 'One sort key; id breaks remaining ties (in the direction of the last key), so pages never repeat or skip.' })
 export class NodeSort {
-  @Field(() => SortField)
+  @Field(() => SortField, { description: 'The key to sort by.' })
   field!: SortField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending unless given.' })
   direction!: SortDirection;
 }
 
 @InputType({ description: 'One sort key for lists with a year; id breaks remaining ties (in the direction of the last key).' })
 export class DatedSort {
-  @Field(() => DatedSortField)
+  @Field(() => DatedSortField, { description: 'The key to sort by.' })
   field!: DatedSortField;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending unless given.' })
   direction!: SortDirection;
 }
 
@@ -185,12 +195,12 @@ export function toConnection<E extends object>(page: KeyedPage<E>, request: Keys
 
 /** A Relay connection type and its edge type for a node type. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T> | object, name: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} node of a page, with its cursor.` })
   class Edge {
-    @Field()
+    @Field({ description: EDGE_CURSOR })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: edgeNodeOf(name) })
     node!: T;
   }
   return connectionOf(Edge, name, `A page of ${name} nodes.`);
@@ -200,10 +210,10 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T> | objec
 export function connectionOf(edgeType: ClassType<object>, name: string, description: string) {
   @ObjectType(`${name}Connection`, { simpleResolvers: true, description })
   class ConnectionType {
-    @Field(() => [edgeType])
+    @Field(() => [edgeType], { description: CONNECTION_EDGES })
     edges!: object[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: CONNECTION_PAGE_INFO })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many match, over all pages.' })

@@ -11,7 +11,14 @@ export enum EntityType {
 
 registerEnumType(EntityType, {
   name: 'EntityType',
-  description: 'A kind of node that search can return.',
+  description: 'A kind of named node, as search and duplicate checks cover them.',
+  valuesConfig: {
+    PERSON: { description: 'A Person node.' },
+    ORGANIZATION: { description: 'An Organization node of any kind.' },
+    HONOR: { description: 'An Honor node (a title at a level, or a generic title).' },
+    PROGRAM: { description: 'A Program node (an activity, campaign, event…).' },
+    SOURCE: { description: 'A Source node (a document; matched by its title).' },
+  },
 });
 
 /** The node label of each entity type. */

@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
+import { NODE_ID } from './descriptions';
 
 /**
  * What every repository returns: the node's properties plus the GraphQL type it resolves to.
@@ -14,6 +15,6 @@ export const resolveTypename = (value: EntityRow) => value.__typename;
 
 @InterfaceType({ description: 'Anything with a globally unique id.', resolveType: resolveTypename })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID })
   id!: string;
 }

@@ -59,6 +59,20 @@ export const RESOLVERS = [
   SearchResolver,
 ] as const;
 
+/** type-graphql builds the root types itself, so their descriptions are set on the built schema. */
+const ROOT_DESCRIPTIONS = {
+  Query: 'Reads of the graph: nodes by id, filtered and paged lists, search, paths, the org chart, counts and the revision history. Open to every client.',
+  Mutation: 'Edits of the graph, each in one transaction and recorded as a revision. They need a bearer token with the editor role; revokeAward, mergeEntities and undo need the admin role.',
+};
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = ROOT_DESCRIPTIONS.Query;
+  if (mutation) mutation.description = ROOT_DESCRIPTIONS.Mutation;
+  return schema;
+}
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** The schema, built once per process from the decorated classes. */
@@ -70,6 +84,8 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
     validateFn: validateInput,
     authChecker,
     authMode: 'error',
-  }).then(answerPrefetchedFields);
+  })
+    .then(answerPrefetchedFields)
+    .then(describeRootTypes);
   return cached;
 }

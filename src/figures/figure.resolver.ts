@@ -21,7 +21,7 @@ export class FigureResolver {
     return figure.approximate ?? false;
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { description: 'The sources that report this figure, each with where it says so.' })
   sources(@Root() figure: EntityRow) {
     return citationsOf(figure);
   }

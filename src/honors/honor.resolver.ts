@@ -5,6 +5,7 @@ import { EntityRow } from '../api/node.type';
 import { BY_NAME, DatedSort, FirstAfterArgs, NodeSort, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
 import { checkId } from '../api/id';
+import { ORDER_BY_NAME, ORDER_BY_NEWEST, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
 import { createResourceResolver } from '../api/resource.resolver';
 import { Organization } from '../organizations/organization.type';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
@@ -43,8 +44,8 @@ export class HonorResolver extends createResourceResolver({
   awardsConnection(
     @Root() honor: EntityRow,
     @Args() args: FirstAfterArgs,
-    @Arg('where', () => AwardWhere, { nullable: true }) filter: AwardWhere | null,
-    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
+    @Arg('where', () => AwardWhere, { nullable: true, description: whereOf('awards') }) filter: AwardWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: ORDER_BY_NEWEST })
     orderBy: DatedSort[] | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -56,8 +57,8 @@ export class HonorResolver extends createResourceResolver({
   conferredByConnection(
     @Root() honor: EntityRow,
     @Args() args: FirstAfterArgs,
-    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
-    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Arg('where', () => OrganizationWhere, { nullable: true, description: whereOf('conferring organizations') }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: ORDER_BY_NAME }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
@@ -89,13 +90,17 @@ export class HonorResolver extends createResourceResolver({
 
   @Authorized('editor')
   @Mutation(() => Honor, { description: 'Adds an honor (title).' })
-  createHonor(@Arg('input', () => CreateHonorInput) input: CreateHonorInput, @Ctx() ctx: Context) {
+  createHonor(@Arg('input', () => CreateHonorInput, { description: createInputOf('honor') }) input: CreateHonorInput, @Ctx() ctx: Context) {
     return ctx.get(HonorService).create(ctx.viewer, input);
   }
 
   @Authorized('editor')
-  @Mutation(() => Honor)
-  updateHonor(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateHonorInput) input: UpdateHonorInput, @Ctx() ctx: Context) {
+  @Mutation(() => Honor, { description: "Changes an honor's name, aliases, English name or level and adds citations; NOT_FOUND when there is none." })
+  updateHonor(
+    @Arg('id', () => ID, { description: idOf('honor') }) id: string,
+    @Arg('input', () => UpdateHonorInput, { description: UPDATE_INPUT }) input: UpdateHonorInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.get(HonorService).update(ctx.viewer, checkId(id), input);
   }
 }

@@ -2,11 +2,12 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node } from '../api/node.type';
+import { NODE_ID } from '../api/descriptions';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A title or award, e.g. 三八红旗手 or 全国三八红旗集体.' })
 export class Honor implements Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID })
   id!: string;
 
   @Field({ description: 'Canonical name, in simplified Chinese.' })

@@ -8,6 +8,7 @@ import { Organization } from '../organizations/organization.type';
 import { AwardConnection } from './award-edges.type';
 import { Award } from './award.type';
 import { AwardWhere } from '../api/where.input';
+import { ORDER_BY_NEWEST, whereOf } from '../api/descriptions';
 import { awardsConnection } from './awards-connection';
 import { HonorRepository } from './honor.repository';
 
@@ -23,8 +24,8 @@ export class RecipientResolver {
   awardsConnection(
     @Root() recipient: EntityRow,
     @Args() args: FirstAfterArgs,
-    @Arg('where', () => AwardWhere, { nullable: true }) filter: AwardWhere | null,
-    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
+    @Arg('where', () => AwardWhere, { nullable: true, description: whereOf('awards') }) filter: AwardWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: ORDER_BY_NEWEST })
     orderBy: DatedSort[] | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

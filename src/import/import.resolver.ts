@@ -11,8 +11,9 @@ export class ImportResolver {
       'Imports a published list of honorees in one transaction: all rows or none. With dryRun, reports per row what would be matched, created or rejected, and writes nothing.',
   })
   importHonorees(
-    @Arg('rows', () => [HonoreeRowInput]) rows: HonoreeRowInput[],
-    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean,
+    @Arg('rows', () => [HonoreeRowInput], { description: 'The rows of the list, in its order; row numbers in the report count from 1.' }) rows: HonoreeRowInput[],
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false, description: 'True to only report what the import would do; nothing is written.' })
+    dryRun: boolean,
     @Ctx() ctx: Context,
   ) {
     return ctx.get(HonoreeImport).run(ctx.viewer, rows, dryRun ?? false);

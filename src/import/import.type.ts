@@ -12,7 +12,7 @@ export class HonoreeRowInput {
   @Field({ description: 'The honor, by id, exact name or alias; it must exist.' })
   honor!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year of the award, four digits; null when the list gives none.' })
   year?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: "True when the list does not state the year (it is inferred), false when it does; omitted: as the award. Stored as the year's own provenance." })
@@ -33,18 +33,23 @@ export enum ImportRowStatus {
 
 registerEnumType(ImportRowStatus, {
   name: 'ImportRowStatus',
-  description: 'CREATED: the row adds something; MATCHED: all of it is already recorded; REJECTED: see reason.',
+  description: 'What the import did (or in a dry run would do) with one row.',
+  valuesConfig: {
+    CREATED: { description: 'The row adds something to the graph: an honoree, a membership, an award or a source.' },
+    MATCHED: { description: 'Everything the row states is already recorded; nothing is added.' },
+    REJECTED: { description: 'The row cannot be imported; its reason says why. A real run with a rejected row writes nothing.' },
+  },
 });
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What the import did with one row of the list.' })
 export class ImportRowResult {
   @Field(() => Int, { description: '1 for the first data row.' })
   row!: number;
 
-  @Field(() => ImportRowStatus)
+  @Field(() => ImportRowStatus, { description: 'Whether the row created, matched or was rejected.' })
   status!: ImportRowStatus;
 
-  @Field()
+  @Field({ description: "The row's honoree name, as given." })
   name!: string;
 
   @Field(() => ID, { nullable: true, description: 'The honoree matched or created.' })
@@ -59,21 +64,21 @@ export class ImportRowResult {
 
 @ObjectType({ simpleResolvers: true, description: 'What an import did, or in a dry run would do.' })
 export class ImportReport {
-  @Field()
+  @Field({ description: 'True when this was a dry run, which writes nothing.' })
   dryRun!: boolean;
 
   @Field({ description: 'True when the rows were written (a real run with no rejected row).' })
   committed!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows with status CREATED.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows with status MATCHED.' })
   matched!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows with status REJECTED; any makes a real run write nothing.' })
   rejected!: number;
 
-  @Field(() => [ImportRowResult])
+  @Field(() => [ImportRowResult], { description: 'One result per input row, in input order.' })
   rows!: ImportRowResult[];
 }

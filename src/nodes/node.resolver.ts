@@ -7,7 +7,7 @@ import { NodeRepository } from './node.repository';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any node by its id; null when there is none.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  node(@Arg('id', () => ID, { description: 'The id of any node (person, organization, honor, program, source, figure…).' }) id: string, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(checkId(id));
   }
 }

@@ -22,9 +22,9 @@ export class PathResolver {
       'The shortest path between two nodes, following relationships in either direction; null when none is at most maxHops long (1–6).',
   })
   async shortestPath(
-    @Arg('fromId', () => ID) fromId: string,
-    @Arg('toId', () => ID) toId: string,
-    @Arg('maxHops', () => Int, { defaultValue: 6 }) maxHops: number,
+    @Arg('fromId', () => ID, { description: 'Id of the node the path starts at; NOT_FOUND when there is none.' }) fromId: string,
+    @Arg('toId', () => ID, { description: 'Id of the node the path ends at; NOT_FOUND when there is none.' }) toId: string,
+    @Arg('maxHops', () => Int, { defaultValue: 6, description: `Longest path to look for, in relationships: 1 to ${MAX_PATH_HOPS}.` }) maxHops: number,
     @Arg('via', () => [RelationshipType], {
       nullable: true,
       description: 'Only walk these relationship types (e.g. leave out MENTIONS to connect through stated facts only); all when absent.',
@@ -46,9 +46,9 @@ export class PathResolver {
     description: 'A node, up to `first` nodes within `hops` (1–3) of it, nearest first, and every edge among them: ready for a graph view.',
   })
   async neighborhood(
-    @Arg('id', () => ID) id: string,
-    @Arg('hops', () => Int, { defaultValue: 1 }) hops: number,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'How many nodes besides the center, at most 200.' }) first: number,
+    @Arg('id', () => ID, { description: 'Id of the center node; NOT_FOUND when there is none.' }) id: string,
+    @Arg('hops', () => Int, { defaultValue: 1, description: `How far from the center to reach, in relationships: 1 to ${MAX_NEIGHBORHOOD_HOPS}.` }) hops: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many nodes besides the center: 1 to ${MAX_NEIGHBORHOOD_NODES}.` }) first: number,
     @Ctx() ctx: Context,
   ) {
     const checkedHops = checkRange('hops', hops, 1, MAX_NEIGHBORHOOD_HOPS);

@@ -11,6 +11,10 @@ export enum WalkDirection {
 registerEnumType(WalkDirection, {
   name: 'WalkDirection',
   description: 'How a relationship points relative to a walk: FORWARD from the earlier node to the later one, BACKWARD against it.',
+  valuesConfig: {
+    FORWARD: { description: 'The relationship is stored from the earlier node of the walk to the later one.' },
+    BACKWARD: { description: 'The relationship is stored from the later node of the walk to the earlier one.' },
+  },
 });
 
 @ObjectType({ simpleResolvers: true, description: 'One relationship of a path, in the order walked.' })
@@ -48,7 +52,7 @@ export class Path {
   @Field(() => [Node], { description: 'Nodes in order, from the start to the end.' })
   nodes!: Node[];
 
-  @Field(() => [PathRelationship], { description: 'relationships[i] joins nodes[i] and nodes[i+1].' })
+  @Field(() => [PathRelationship], { description: 'The relationships walked, in order: the i-th joins nodes[i] and nodes[i+1].' })
   relationships!: PathRelationship[];
 }
 
@@ -60,16 +64,16 @@ export class GraphEdge {
   @Field({ description: 'Relationship type, e.g. RECEIVED, PART_OF.' })
   type!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the node the relationship starts at (as stored); one of the neighborhood\'s nodes.' })
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the node the relationship ends at (as stored); one of the neighborhood\'s nodes.' })
   to!: string;
 
   @Field(() => GraphQLJSONObject, { description: 'Stored properties other than provenance (year, role, inferred, note…).' })
   properties!: Record<string, unknown>;
 
-  @Field(() => [Citation])
+  @Field(() => [Citation], { description: 'Where this relationship is reported.' })
   sources!: Citation[];
 }
 

@@ -7,6 +7,7 @@ import { PersonRepository } from './person.repository';
 import { Arg, Ctx, ID, Authorized, Mutation } from 'type-graphql';
 import { Context } from '../api/context';
 import { checkId } from '../api/id';
+import { UPDATE_INPUT, createInputOf, idOf } from '../api/descriptions';
 import { CreatePersonInput, UpdatePersonInput } from './person.input';
 import { PersonService } from './person.service';
 
@@ -33,13 +34,17 @@ export class PersonResolver extends createResourceResolver({
 
   @Authorized('editor')
   @Mutation(() => Person, { description: 'Adds a person; CONFLICT with candidates when the name matches one, unless allowDuplicate.' })
-  createPerson(@Arg('input', () => CreatePersonInput) input: CreatePersonInput, @Ctx() ctx: Context) {
+  createPerson(@Arg('input', () => CreatePersonInput, { description: createInputOf('person') }) input: CreatePersonInput, @Ctx() ctx: Context) {
     return ctx.get(PersonService).create(ctx.viewer, input);
   }
 
   @Authorized('editor')
-  @Mutation(() => Person)
-  updatePerson(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput, @Ctx() ctx: Context) {
+  @Mutation(() => Person, { description: "Changes a person's name, aliases or English name and adds citations; NOT_FOUND when there is none." })
+  updatePerson(
+    @Arg('id', () => ID, { description: idOf('person') }) id: string,
+    @Arg('input', () => UpdatePersonInput, { description: UPDATE_INPUT }) input: UpdatePersonInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.get(PersonService).update(ctx.viewer, checkId(id), input);
   }
 }

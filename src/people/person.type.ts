@@ -2,11 +2,12 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
+import { NODE_ID } from '../api/descriptions';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: [Recipient, Node], description: 'A person: an honoree, a reporter, a member.' })
 export class Person implements Recipient, Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID })
   id!: string;
 
   @Field({ description: 'Canonical name, in simplified Chinese.' })

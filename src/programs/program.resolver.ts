@@ -14,6 +14,7 @@ import { OrganizationRepository } from '../organizations/organization.repository
 import { ProgramRepository } from './program.repository';
 import { Authorized, ID, Mutation } from 'type-graphql';
 import { checkId, checkIds } from '../api/id';
+import { ORDER_BY_NAME, ORDER_BY_NEWEST, SOURCE_IDS, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
 import { CreateProgramInput, UpdateProgramInput } from './program.input';
 import { ProgramService } from './program.service';
 
@@ -30,14 +31,14 @@ export class ProgramResolver extends createResourceResolver({
   noun: 'a program',
   nouns: 'programs',
   sortedBy: 'name',
-  cited: {},
+  cited: { sources: 'Where this program is mentioned.' },
 }) {
   @FieldResolver(() => LinkedOrganizationConnection, { description: 'Who ran it (ORGANIZED), with each link\'s sources.' })
   organizersConnection(
     @Root() program: EntityRow,
     @Args() args: FirstAfterArgs,
-    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
-    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Arg('where', () => OrganizationWhere, { nullable: true, description: whereOf('organizations') }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: ORDER_BY_NAME }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
@@ -49,8 +50,8 @@ export class ProgramResolver extends createResourceResolver({
   partnersConnection(
     @Root() program: EntityRow,
     @Args() args: FirstAfterArgs,
-    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
-    @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
+    @Arg('where', () => OrganizationWhere, { nullable: true, description: whereOf('organizations') }) filter: OrganizationWhere | null,
+    @Arg('orderBy', () => [NodeSort], { nullable: true, description: ORDER_BY_NAME }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
     const { order, page } = pagingOf(args, orderBy, BY_NAME);
@@ -83,8 +84,8 @@ export class OrganizationProgramResolver {
   programsConnection(
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
-    @Arg('where', () => ProgramWhere, { nullable: true }) filter: ProgramWhere | null,
-    @Arg('orderBy', () => [DatedSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: newest first, then by name.' })
+    @Arg('where', () => ProgramWhere, { nullable: true, description: whereOf('programs') }) filter: ProgramWhere | null,
+    @Arg('orderBy', () => [DatedSort], { nullable: true, description: ORDER_BY_NEWEST })
     orderBy: DatedSort[] | null,
     @Ctx() ctx: Context,
   ) {
@@ -97,22 +98,26 @@ export class OrganizationProgramResolver {
 
   @Authorized('editor')
   @Mutation(() => Program, { description: 'Adds a program, optionally with the organizations that ran it.' })
-  createProgram(@Arg('input', () => CreateProgramInput) input: CreateProgramInput, @Ctx() ctx: Context) {
+  createProgram(@Arg('input', () => CreateProgramInput, { description: createInputOf('program') }) input: CreateProgramInput, @Ctx() ctx: Context) {
     return ctx.get(ProgramService).create(ctx.viewer, input);
   }
 
   @Authorized('editor')
-  @Mutation(() => Program)
-  updateProgram(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateProgramInput) input: UpdateProgramInput, @Ctx() ctx: Context) {
+  @Mutation(() => Program, { description: "Changes a program's name, aliases, kind, year or start date and adds citations; NOT_FOUND when there is none." })
+  updateProgram(
+    @Arg('id', () => ID, { description: idOf('program') }) id: string,
+    @Arg('input', () => UpdateProgramInput, { description: UPDATE_INPUT }) input: UpdateProgramInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.get(ProgramService).update(ctx.viewer, checkId(id), input);
   }
 
   @Authorized('editor')
   @Mutation(() => Program, { description: 'Records an organization as a partner of a program. Idempotent.' })
   linkProgramPartner(
-    @Arg('programId', () => ID) programId: string,
-    @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Arg('programId', () => ID, { description: 'The program; NOT_FOUND when there is none.' }) programId: string,
+    @Arg('organizationId', () => ID, { description: 'The partnering organization; NOT_FOUND when there is none.' }) organizationId: string,
+    @Arg('sourceIds', () => [ID], { nullable: true, description: SOURCE_IDS }) sourceIds: string[] | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.get(ProgramService).linkPartner(ctx.viewer, checkId(programId, 'programId'), checkId(organizationId, 'organizationId'), checkIds(sourceIds, 'sourceIds'));

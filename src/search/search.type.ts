@@ -10,7 +10,7 @@ export class SearchHit {
   })
   score!: number;
 
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The person, organization, honor, program or source found.' })
   node!: Node;
 
   @Field(() => String, {

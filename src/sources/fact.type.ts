@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { connectionOf } from '../api/connection';
+import { EDGE_CURSOR, INFERRED, NOTE, edgeNodeOf } from '../api/descriptions';
 
 /** One relationship a source supports, shown with both ends (`subject`, `object`: fact.resolver.ts). */
 @ObjectType({ simpleResolvers: true, description: 'A relationship a source supports: subject -[relationship]-> object, with where the source says so.' })
@@ -19,19 +20,19 @@ export class Fact {
   @Field(() => [String], { description: 'Where in this source the fact is stated (e.g. ¶5); several when it is stated more than once.' })
   locators!: string[];
 
-  @Field()
+  @Field({ description: INFERRED })
   inferred!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: NOTE })
   note!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A fact and its cursor.' })
 export class FactEdge {
-  @Field()
+  @Field({ description: EDGE_CURSOR })
   cursor!: string;
 
-  @Field(() => Fact)
+  @Field(() => Fact, { description: edgeNodeOf('fact') })
   node!: Fact;
 }
 export const FactConnection = connectionOf(FactEdge, 'Fact', 'A page of the facts a source supports.');

@@ -10,7 +10,7 @@ class SourceFields {
   @IsPartialDate()
   published?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it (a newspaper, a website, an office).' })
   @IsOptional()
   @IsName()
   publisher?: string | null;
@@ -31,18 +31,18 @@ export class CreateSourceInput extends SourceFields {
   @IsName()
   kind!: string;
 
-  @Field({ defaultValue: false })
+  @Field({ defaultValue: false, description: 'True to create it even when a source with a likely duplicate title exists (otherwise CONFLICT).' })
   allowDuplicate!: boolean;
 }
 
 @InputType({ description: 'Changes to a source.' })
 export class UpdateSourceInput extends SourceFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New title of the document; left out, it stays.' })
   @IsOptional()
   @IsName()
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New sort of document, e.g. NEWS_REPORT; left out, it stays.' })
   @IsOptional()
   @IsName()
   kind?: string | null;

@@ -13,6 +13,7 @@ import { FigureRepository } from '../figures/figure.repository';
 import { SourceRepository } from './source.repository';
 import { Arg, Authorized, ID, Mutation } from 'type-graphql';
 import { checkId } from '../api/id';
+import { UPDATE_INPUT, createInputOf, idOf } from '../api/descriptions';
 import { CreateSourceInput, UpdateSourceInput } from './source.input';
 import { SourceService } from './source.service';
 
@@ -75,13 +76,17 @@ export class SourceResolver extends createResourceResolver({
 
   @Authorized('editor')
   @Mutation(() => Source, { description: 'Adds a source document; its title is checked for duplicates.' })
-  createSource(@Arg('input', () => CreateSourceInput) input: CreateSourceInput, @Ctx() ctx: Context) {
+  createSource(@Arg('input', () => CreateSourceInput, { description: createInputOf('source') }) input: CreateSourceInput, @Ctx() ctx: Context) {
     return ctx.get(SourceService).create(ctx.viewer, input);
   }
 
   @Authorized('editor')
-  @Mutation(() => Source)
-  updateSource(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateSourceInput) input: UpdateSourceInput, @Ctx() ctx: Context) {
+  @Mutation(() => Source, { description: "Changes a source's title, kind, date, publisher or language; NOT_FOUND when there is none." })
+  updateSource(
+    @Arg('id', () => ID, { description: idOf('source') }) id: string,
+    @Arg('input', () => UpdateSourceInput, { description: UPDATE_INPUT }) input: UpdateSourceInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.get(SourceService).update(ctx.viewer, checkId(id), input);
   }
 }

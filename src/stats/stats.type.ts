@@ -8,7 +8,15 @@ export enum AwardGroupKey {
   YEAR = 'YEAR',
 }
 
-registerEnumType(AwardGroupKey, { name: 'AwardGroupKey', description: 'What award counts are grouped by.' });
+registerEnumType(AwardGroupKey, {
+  name: 'AwardGroupKey',
+  description: 'What award counts are grouped by.',
+  valuesConfig: {
+    HONOR: { description: 'One group per honor (title at its level); AwardCount.honor names it.' },
+    LEVEL: { description: "One group per administrative level of the honor; AwardCount.level names it." },
+    YEAR: { description: 'One group per award year; AwardCount.year names it (null for unknown years).' },
+  },
+});
 
 /** The rows of the stats queries; the nodes they name (honor, organization, partner, figures) are declared by stats.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: 'One group of awards: the keys asked for (others null) and how many.' })
@@ -41,7 +49,7 @@ export class HonoreeCount {
   @Field(() => Int, { description: 'Covered organizations that received an honor themselves.' })
   organizations!: number;
 
-  @Field(() => Int, { description: 'people + organizations.' })
+  @Field(() => Int, { description: 'Honorees in all: people plus organizations.' })
   total!: number;
 }
 
@@ -49,16 +57,16 @@ export class HonoreeCount {
 export class PartnerProgramCount {
   partner!: EntityRow;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Distinct programs the organization partnered in (PARTNERED).' })
   programs!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A node and the figures the sources report about it.' })
 export class SubjectFigures {
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The organization or program the figures describe.' })
   subject!: EntityRow;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many figures the sources report about the subject.' })
   count!: number;
 
   figures!: EntityRow[];
