@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from '../nodes/node.resolver';
 import { PersonResolver } from '../people/person.resolver';
 import { OrganizationResolver } from '../organizations/organization.resolver';
+import { OrgChartNodeResolver } from '../organizations/org-chart.resolver';
 import { MembershipResolver, PersonMembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
@@ -31,6 +32,7 @@ export const RESOLVERS = [
   NodeResolver,
   PersonResolver,
   OrganizationResolver,
+  OrgChartNodeResolver,
   MembershipResolver,
   PersonMembershipResolver,
   HonorResolver,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Graph } from './graph';
 import { nameKey, nameSkeleton } from '../text/normalize';
+import { integer } from './temporal';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
 
@@ -44,6 +45,7 @@ export async function applyMigrations(graph: Graph): Promise<{ statements: numbe
   }
   await graph.write('CALL db.awaitIndexes(300)');
   await recomputeNameKeys(graph);
+  await assignStatementIds(graph);
   return { statements };
 }
 
@@ -104,6 +106,36 @@ export async function recomputeNameKeys(graph: Graph): Promise<{ changedKeys: nu
   }
   await graph.write("MERGE (l:GraphLock {name: 'name-keys'}) SET l.version = $version", { version: NAME_KEY_VERSION });
   return { changedKeys, nodes };
+}
+
+/** Which rule gave statement ids. 1: every relationship between two entities has an `id`. */
+export const STATEMENT_ID_VERSION = 1;
+
+/**
+ * Gives every relationship between two entities (the content relationships, graph/model.ts) that
+ * has no `id` one: `st-` and a random UUID, as an API write does. A graph written before
+ * statements had ids gets them at its next start; a marker GraphLock node records that it ran,
+ * so later starts skip the scan. Written in chunks, so a large graph never needs one huge
+ * transaction.
+ */
+export async function assignStatementIds(graph: Graph): Promise<{ assigned: number }> {
+  const [marker] = await graph.read("MATCH (l:GraphLock {name: 'statement-ids'}) RETURN l.version AS version");
+  if (marker?.version === STATEMENT_ID_VERSION) return { assigned: 0 };
+  let assigned = 0;
+  for (;;) {
+    const [row] = await graph.write(
+      `MATCH (:Entity)-[r]->(:Entity) WHERE r.id IS NULL
+       WITH r LIMIT $chunk
+       SET r.id = 'st-' + randomUUID()
+       RETURN count(r) AS written`,
+      { chunk: integer(CHUNK) },
+    );
+    const written = Number(row?.written ?? 0);
+    assigned += written;
+    if (written < CHUNK) break;
+  }
+  await graph.write("MERGE (l:GraphLock {name: 'statement-ids'}) SET l.version = $version", { version: STATEMENT_ID_VERSION });
+  return { assigned };
 }
 
 /** Names of the constraints and indexes that the migrations create. */

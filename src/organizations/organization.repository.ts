@@ -389,7 +389,7 @@ export class OrganizationRepository extends Repository {
     if (parentId != null) {
       await tx.run(
         `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
-         MERGE (o)-[r:PART_OF]->(p) ON CREATE SET r.key = 'parent', r.sourceIds = [], r.locators = [], r.inferred = false`,
+         MERGE (o)-[r:PART_OF]->(p) ON CREATE SET r.id = 'st-' + randomUUID(), r.key = 'parent', r.sourceIds = [], r.locators = [], r.inferred = false`,
         { id, parentId },
       );
     }
@@ -408,7 +408,9 @@ export class OrganizationRepository extends Repository {
   async mergeMembership(tx: Transaction, rel: MembershipEdge, props: Record<string, unknown>): Promise<void> {
     await tx.run(
       `MATCH (a:Entity {id: $from}), (o:Organization {id: $to})
-       MERGE (a)-[r:MEMBER_OF {key: $key}]->(o) SET r += $props`,
+       MERGE (a)-[r:MEMBER_OF {key: $key}]->(o)
+       ON CREATE SET r.id = 'st-' + randomUUID()
+       SET r += $props`,
       { ...rel, props },
     );
   }

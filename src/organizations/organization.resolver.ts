@@ -14,6 +14,7 @@ import { MembershipWhere, OrganizationWhere } from '../api/where.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { OrganizationRepository } from './organization.repository';
+import { withChartIds } from './org-chart-id';
 import { Authorized, Mutation } from 'type-graphql';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { OrganizationService } from './organization.service';
@@ -71,7 +72,7 @@ export class OrganizationResolver extends createResourceResolver({
     if (nodes === 'too-large') {
       throw badInput('depth', `the chart under "${rootId}" down to depth ${depth} holds more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations; ask for fewer levels or root it lower`);
     }
-    return nodes;
+    return withChartIds(nodes, { rootId, depth, include: include ?? [] });
   }
 
   @FieldResolver(() => [Organization], { description: 'The chain of organizations above this one, root first (for breadcrumbs).' })
