@@ -8,7 +8,7 @@ import { OrgChartNodeResolver } from '../organizations/org-chart.resolver';
 import { MembershipResolver, PersonMembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
-import { AwardResolver } from '../honors/award.resolver';
+import { AwardResolver, RevokeAwardPayloadResolver } from '../honors/award.resolver';
 import { OrganizationAwardResolver, RecipientResolver } from '../honors/recipient.resolver';
 import { OrganizationProgramResolver, ProgramResolver } from '../programs/program.resolver';
 import { AuthorResolver, SourceResolver } from '../sources/source.resolver';
@@ -37,6 +37,7 @@ export const RESOLVERS = [
   PersonMembershipResolver,
   HonorResolver,
   AwardResolver,
+  RevokeAwardPayloadResolver,
   RecipientResolver,
   OrganizationAwardResolver,
   ProgramResolver,

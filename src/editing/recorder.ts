@@ -19,6 +19,8 @@ export interface Tracked {
  */
 export class Recorder {
   private seq = 0;
+  /** The id of the last revision this transaction recorded, for a mutation's payload. */
+  lastRevisionId: string | null = null;
 
   constructor(
     readonly tx: Transaction,
@@ -47,6 +49,7 @@ export class Recorder {
         undoes: extra.undoes ?? null,
       },
     );
+    this.lastRevisionId = id;
     return id;
   }
 

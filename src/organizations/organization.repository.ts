@@ -18,7 +18,7 @@ import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartEntity, OrgCh
 import { Transaction } from '../db/graph';
 
 /** Membership fields that are relationship properties of the same name. */
-const MEMBERSHIP_PROPERTIES = ['role', 'since', 'until'];
+const MEMBERSHIP_PROPERTIES = ['id', 'role', 'since', 'until'];
 
 const ALL_COUNTS: ChartPlan = { children: true, members: true, awards: true };
 
@@ -26,6 +26,8 @@ const ALL_COUNTS: ChartPlan = { children: true, members: true, awards: true };
 const MAX_ANCESTRY = 50;
 
 export interface MembershipRow {
+  /** The statement id (graph/model.ts STATEMENT_ID). */
+  id: string;
   memberId: string;
   organizationId: string;
   role: string | null;
