@@ -47,6 +47,7 @@ export class BulkRepository {
        MATCH (b) WHERE elementId(b) = row.to
        CREATE (a)-[r:${type}]->(b)
        SET r = row.props
+       SET r.id = coalesce(r.id, 'st-' + randomUUID())
        RETURN count(r) AS written`,
       { rows },
     );

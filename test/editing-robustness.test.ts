@@ -243,9 +243,10 @@ describe('merging two sources, and undoing it', () => {
       `MATCH (:Person {id: $personId})-[r:RECEIVED]->() SET r.sourceIds = [$mergeId, $mergeId, $keepId], r.locators = ['¶3', '¶5', '¶1']`,
       { personId, mergeId, keepId },
     );
+    // Every relationship is a statement with an id (the migration gives one to any without), as the API writes them.
     await app.graph.write(
       `MATCH (p:Person {id: $personId}), (s:Source {id: $mergeId})
-       CREATE (p)-[:AUTHORED {key: 'role:', role: null, sourceIds: [$mergeId], locators: ['¶0']}]->(s)
+       CREATE (p)-[:AUTHORED {id: 'st-' + randomUUID(), key: 'role:', role: null, sourceIds: [$mergeId], locators: ['¶0']}]->(s)
        CREATE (:Entity:Figure {id: $figure, value: 7, sourceIds: [$mergeId], locators: ['¶9']})`,
       { personId, mergeId, figure: `${PREFIX}figure` },
     );

@@ -189,11 +189,18 @@ describe('an editor records new honorees', () => {
   });
 
   it('an admin revokes an award', async () => {
-    await app.request(AwardHonorDocument, { recipientId: personId, honorId, year: 2023 }, editor);
+    const awarded = await app.request(AwardHonorDocument, { recipientId: personId, honorId, year: 2023 }, editor);
     const refused = await app.request(RevokeAwardDocument, { recipientId: personId, honorId, year: 2023 }, editor);
     expect(codeOf(refused)).toBe('FORBIDDEN');
     const revoked = await app.request(RevokeAwardDocument, { recipientId: personId, honorId, year: 2023 }, admin);
-    expect(revoked.data!.revokeAward).toBe(true);
+    // The payload names what went (id and key), both ends as they are now, and the revision.
+    const payload = revoked.data!.revokeAward;
+    expect(payload).toMatchObject({ awardId: awarded.data!.awardHonor.id, recipientId: personId, honorId, year: 2023, honor: { id: honorId } });
+    expect(payload.awardId).toMatch(/^st-/);
+    expect(payload.recipient).toMatchObject({ __typename: 'Person', id: personId });
+    expect(payload.recipient.__typename === 'Person' && payload.recipient.awards.map((a) => a.id)).not.toContain(payload.awardId);
+    const [revision] = await app.graph.read('MATCH (r:Revision {id: $id}) RETURN r.operation AS operation', { id: payload.revisionId });
+    expect(revision?.operation).toBe('revokeAward');
     const read = await app.request(PersonAwardsDocument, { id: personId });
     expect(read.data!.person!.awards.map((a) => a.honor.id)).not.toContain(honorId);
     const missing = await app.request(RevokeAwardDocument, { recipientId: personId, honorId, year: 2023 }, admin);

@@ -13,6 +13,9 @@ afterAll(async () => {
   await app.close();
 });
 
+/** A box id of the chart `orgChart(rootId, depth, include)` as of now (the id shape docs/clients.md describes). */
+const chartId = (rootId: string, depth: number, include = '') => (path: string) => `chart:${rootId}:${depth}:${include}:now/${path}`;
+
 /** What d3-org-chart needs: one root, unique ids, every parent present. */
 function expectDrawable(nodes: ChartNode[]) {
   const ids = new Set(nodes.map((node) => node.id));
@@ -27,8 +30,10 @@ describe('a frontend asks for an org chart', () => {
     expect(response.errors).toBeUndefined();
     const nodes = response.data!.orgChart;
     expectDrawable(nodes);
-    const byId = new Map(nodes.map((node) => [node.id, node]));
-    expect(nodes.map((node) => node.id)).toEqual([
+    const at = chartId('org-acwf', 3);
+    const byId = new Map(nodes.map((node) => [node.entityId, node]));
+    expect(nodes.map((node) => node.id)).toEqual(nodes.map((node) => at(node.entityId)));
+    expect(nodes.map((node) => node.entityId)).toEqual([
       'org-acwf',
       'org-anhui-wf',
       'org-huainan-wf',
@@ -38,9 +43,9 @@ describe('a frontend asks for an org chart', () => {
     ]);
     expect(byId.get('org-acwf')).toMatchObject({ parentId: null, level: 0, kind: 'FEDERATION', administrativeLevel: 'NATIONAL', childCount: 1 });
     expect(byId.get('org-huainan-wf')).toMatchObject({
-      parentId: 'org-anhui-wf', name: '淮南市妇女联合会', level: 2, childCount: 2, awardCount: 3, hasMore: false,
+      parentId: at('org-anhui-wf'), name: '淮南市妇女联合会', level: 2, childCount: 2, awardCount: 3, hasMore: false,
     });
-    expect(byId.get('org-huainan-wf-lecture-team')).toMatchObject({ parentId: 'org-huainan-wf', level: 3, kind: 'TEAM', childCount: 0 });
+    expect(byId.get('org-huainan-wf-lecture-team')).toMatchObject({ parentId: at('org-huainan-wf'), level: 3, kind: 'TEAM', childCount: 0 });
     // One query with a variable-length path, not one per level.
     expect(response.extensions?.cypherRoundTrips).toBe(1);
   });
@@ -48,20 +53,20 @@ describe('a frontend asks for an org chart', () => {
   it('says where the depth cut children off, so the client can ask again rooted there', async () => {
     const nodes = (await app.request(OrgChartDocument, { rootId: 'org-acwf', depth: 2 })).data!.orgChart;
     expectDrawable(nodes);
-    expect(nodes.map((node) => node.id)).toEqual(['org-acwf', 'org-anhui-wf', 'org-huainan-wf']);
-    expect(nodes.find((node) => node.id === 'org-huainan-wf')).toMatchObject({ hasMore: true, childCount: 2 });
-    expect(nodes.find((node) => node.id === 'org-acwf')).toMatchObject({ hasMore: false });
+    expect(nodes.map((node) => node.entityId)).toEqual(['org-acwf', 'org-anhui-wf', 'org-huainan-wf']);
+    expect(nodes.find((node) => node.entityId === 'org-huainan-wf')).toMatchObject({ hasMore: true, childCount: 2 });
+    expect(nodes.find((node) => node.entityId === 'org-acwf')).toMatchObject({ hasMore: false });
     const rootOnly = (await app.request(OrgChartDocument, { rootId: 'org-huainan-wf', depth: 0 })).data!.orgChart;
-    expect(rootOnly).toEqual([expect.objectContaining({ id: 'org-huainan-wf', parentId: null, level: 0, hasMore: true })]);
+    expect(rootOnly).toEqual([expect.objectContaining({ id: chartId('org-huainan-wf', 0)('org-huainan-wf'), entityId: 'org-huainan-wf', parentId: null, level: 0, hasMore: true })]);
   });
 
   it('draws the same boxes when only ids and names are asked for (no counts read), and counts them when asked', async () => {
     const boxes: ChartNode[] = [];
     for (const rootId of ['org-acwf', 'org-huainan-intermediate-court']) {
       const full = (await app.request(OrgChartDocument, { rootId, depth: 4 })).data!.orgChart;
-      const lean = await app.raw('query($rootId: ID!) { orgChart(rootId: $rootId, depth: 4) { id parentId name level } }', { rootId });
+      const lean = await app.raw('query($rootId: ID!) { orgChart(rootId: $rootId, depth: 4) { id parentId entityId name level } }', { rootId });
       expect(lean.errors).toBeUndefined();
-      expect(lean.data.orgChart).toEqual(full.map(({ id, parentId, name, level }) => ({ id, parentId, name, level })));
+      expect(lean.data.orgChart).toEqual(full.map(({ id, parentId, entityId, name, level }) => ({ id, parentId, entityId, name, level })));
       boxes.push(...full);
     }
     for (const box of boxes) {
@@ -69,9 +74,9 @@ describe('a frontend asks for an org chart', () => {
         `MATCH (o:Organization {id: $id})
          RETURN COUNT { (o)<-[:PART_OF]-(:Organization) } AS children, COUNT { (:Entity)-[:MEMBER_OF]->(o) } AS members,
                 COUNT { (o)-[:RECEIVED]->(:Honor) } AS awards`,
-        { id: box.id },
+        { id: box.entityId },
       );
-      expect([box.id, box.childCount, box.memberCount, box.awardCount]).toEqual([box.id, counts.children, counts.members, counts.awards]);
+      expect([box.entityId, box.childCount, box.memberCount, box.awardCount]).toEqual([box.entityId, counts.children, counts.members, counts.awards]);
     }
     expect(boxes.some((box) => box.childCount > 0) && boxes.some((box) => box.awardCount > 0)).toBe(true);
   });
@@ -81,8 +86,8 @@ describe('a frontend asks for an org chart', () => {
     const nodes = response.data!.orgChart;
     expectDrawable(nodes);
     expect(nodes).toContainEqual(expect.objectContaining({
-      id: 'org-huainan-court-litigation-center/honor/honor-national-sanba-collective',
-      parentId: 'org-huainan-court-litigation-center',
+      id: chartId('org-huainan-intermediate-court', 3, 'HONORS')('org-huainan-court-litigation-center/honor/honor-national-sanba-collective'),
+      parentId: chartId('org-huainan-intermediate-court', 3, 'HONORS')('org-huainan-court-litigation-center'),
       entityId: 'honor-national-sanba-collective',
       entity: 'HONOR',
       name: '全国三八红旗集体',
@@ -95,14 +100,15 @@ describe('a frontend asks for an org chart', () => {
   it("adds 市妇联's programs and honors as leaves with ids unique in the list", async () => {
     const nodes = (await app.request(OrgChartDocument, { rootId: 'org-huainan-wf', depth: 1, include: ['PROGRAMS', 'HONORS'] })).data!.orgChart;
     expectDrawable(nodes);
-    const leaves = nodes.filter((node) => node.parentId === 'org-huainan-wf' && node.entity !== 'ORGANIZATION');
+    const at = chartId('org-huainan-wf', 1, 'HONORS,PROGRAMS');
+    const leaves = nodes.filter((node) => node.parentId === at('org-huainan-wf') && node.entity !== 'ORGANIZATION');
     expect(leaves.filter((leaf) => leaf.entity === 'HONOR').map((leaf) => leaf.name).sort()).toEqual(
       ['市委市政府目标管理绩效考核先进单位', '省三八红旗集体', '省妇联系统目标管理考核创新奖'].sort(),
     );
     const programs = leaves.filter((leaf) => leaf.entity === 'PROGRAM');
     expect(programs.length).toBeGreaterThan(20);
     expect(programs.map((leaf) => leaf.entityId)).toContain('prog-huifeng-classroom-5'); // partnered, not organized
-    expect(programs.every((leaf) => leaf.id === `org-huainan-wf/program/${leaf.entityId}`)).toBe(true);
+    expect(programs.every((leaf) => leaf.id === at(`org-huainan-wf/program/${leaf.entityId}`))).toBe(true);
   });
 
   it('refuses a depth above 10 or below 0, and a root that does not exist', async () => {
@@ -136,13 +142,14 @@ describe('charts stay finite and correct on data an editor could not make', () =
     expect(response.errors).toBeUndefined();
     const nodes = response.data!.orgChart;
     expectDrawable(nodes);
+    const at = chartId('test-oc-a', 10, 'MEMBERS');
     expect(nodes.map((node) => [node.id, node.parentId, node.level])).toEqual([
-      ['test-oc-a', null, 0],
-      ['test-oc-b', 'test-oc-a', 1],
-      ['test-oc-c', 'test-oc-b', 2],
-      ['test-oc-c/member/test-oc-p', 'test-oc-c', 3],
+      [at('test-oc-a'), null, 0],
+      [at('test-oc-b'), at('test-oc-a'), 1],
+      [at('test-oc-c'), at('test-oc-b'), 2],
+      [at('test-oc-c/member/test-oc-p'), at('test-oc-c'), 3],
     ]);
-    expect(nodes.find((node) => node.id === 'test-oc-c')).toMatchObject({ memberCount: 1 });
+    expect(nodes.find((node) => node.entityId === 'test-oc-c')).toMatchObject({ memberCount: 1 });
     expect(nodes[3]).toMatchObject({ entity: 'PERSON', entityId: 'test-oc-p', name: '测试成员' });
   });
 

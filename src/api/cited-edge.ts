@@ -1,4 +1,4 @@
-import { Field, InterfaceType } from 'type-graphql';
+import { Field, ID, InterfaceType } from 'type-graphql';
 import { KeyedPage, RelatedRow, toConnection } from './connection';
 import { KeysetPage } from './connection';
 import { Citation, citationsOf } from './citation.type';
@@ -10,6 +10,13 @@ import { storedDateText } from '../graph/partial-date';
 export abstract class CitedEdge {
   @Field()
   cursor!: string;
+
+  @Field(() => ID, {
+    description:
+      'The id of the relationship this edge shows (a statement): the same from either end. Not named `id`, because ' +
+      'one statement is an edge of both its ends, with a different node each, which a normalizing cache would merge.',
+  })
+  statementId!: string;
 
   @Field(() => [Citation], { description: 'Where this relationship is stated.' })
   sources!: Citation[];
@@ -29,6 +36,7 @@ export function relationshipEdge(row: RelatedRow) {
   const { rel } = row;
   return {
     node: row.node,
+    statementId: rel.id as string,
     relationship: rel.type as string,
     sources: citationsOf(rel),
     inferred: rel.inferred ?? false,

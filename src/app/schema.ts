@@ -4,10 +4,11 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from '../nodes/node.resolver';
 import { PersonResolver } from '../people/person.resolver';
 import { OrganizationResolver } from '../organizations/organization.resolver';
+import { OrgChartNodeResolver } from '../organizations/org-chart.resolver';
 import { MembershipResolver, PersonMembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
 import { HonorResolver } from '../honors/honor.resolver';
-import { AwardResolver } from '../honors/award.resolver';
+import { AwardResolver, RevokeAwardPayloadResolver } from '../honors/award.resolver';
 import { OrganizationAwardResolver, RecipientResolver } from '../honors/recipient.resolver';
 import { OrganizationProgramResolver, ProgramResolver } from '../programs/program.resolver';
 import { AuthorResolver, SourceResolver } from '../sources/source.resolver';
@@ -31,10 +32,12 @@ export const RESOLVERS = [
   NodeResolver,
   PersonResolver,
   OrganizationResolver,
+  OrgChartNodeResolver,
   MembershipResolver,
   PersonMembershipResolver,
   HonorResolver,
   AwardResolver,
+  RevokeAwardPayloadResolver,
   RecipientResolver,
   OrganizationAwardResolver,
   ProgramResolver,

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { nameKey, nameSkeleton } from '../text/normalize';
 import { NODE_PROPERTIES, RELATIONSHIPS, RELATIONSHIP_TYPES, propertiesOfKind } from '../graph/model';
 import { parsePartialDate, precisionProperty } from '../graph/partial-date';
-import { dateProps } from './temporal';
+import { dateProps, integer } from './temporal';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
 
@@ -49,6 +49,7 @@ export async function applyMigrations(graph: Graph, log: (line: string) => void 
   await graph.write('CALL db.awaitIndexes(300)');
   await recomputeNameKeys(graph);
   await migrateValueTypes(graph, log);
+  await assignStatementIds(graph);
   return { statements };
 }
 
@@ -241,6 +242,36 @@ export async function migrateValueTypes(graph: Graph, log: (line: string) => voi
   const report = await convertValueTypes(graph, log);
   await graph.write('MERGE (l:GraphLock {name: $name}) SET l.version = $version', { name: VALUE_TYPES_MARKER, version: neo4j.int(VALUE_TYPES_VERSION) });
   return report;
+}
+
+/** Which rule gave statement ids. 1: every relationship between two entities has an `id`. */
+export const STATEMENT_ID_VERSION = 1;
+
+/**
+ * Gives every relationship between two entities (the content relationships, graph/model.ts) that
+ * has no `id` one: `st-` and a random UUID, as an API write does. A graph written before
+ * statements had ids gets them at its next start; a marker GraphLock node records that it ran,
+ * so later starts skip the scan. Written in chunks, so a large graph never needs one huge
+ * transaction.
+ */
+export async function assignStatementIds(graph: Graph): Promise<{ assigned: number }> {
+  const [marker] = await graph.read("MATCH (l:GraphLock {name: 'statement-ids'}) RETURN l.version AS version");
+  if (marker?.version === STATEMENT_ID_VERSION) return { assigned: 0 };
+  let assigned = 0;
+  for (;;) {
+    const [row] = await graph.write(
+      `MATCH (:Entity)-[r]->(:Entity) WHERE r.id IS NULL
+       WITH r LIMIT $chunk
+       SET r.id = 'st-' + randomUUID()
+       RETURN count(r) AS written`,
+      { chunk: integer(CHUNK) },
+    );
+    const written = Number(row?.written ?? 0);
+    assigned += written;
+    if (written < CHUNK) break;
+  }
+  await graph.write("MERGE (l:GraphLock {name: 'statement-ids'}) SET l.version = $version", { version: integer(STATEMENT_ID_VERSION) });
+  return { assigned };
 }
 
 /** Names of the constraints and indexes that the migrations create. */

@@ -94,7 +94,9 @@ export class NamedEntities {
       await rec.tx.run(
         `UNWIND $sourceIds AS sourceId
          MATCH (s:Source {id: sourceId}), (n:Entity {id: $id})
-         MERGE (s)-[m:MENTIONS {key: 'mention'}]->(n) SET m.sourceIds = [sourceId], m.locators = ['']`,
+         MERGE (s)-[m:MENTIONS {key: 'mention'}]->(n)
+         ON CREATE SET m.id = 'st-' + randomUUID()
+         SET m.sourceIds = [sourceId], m.locators = ['']`,
         { sourceIds: props.sourceIds, id },
       );
     });

@@ -20,6 +20,8 @@ export interface Tracked {
  */
 export class Recorder {
   private seq = 0;
+  /** The id of the last revision this transaction recorded, for a mutation's payload. */
+  lastRevisionId: string | null = null;
 
   constructor(
     readonly tx: Transaction,
@@ -48,6 +50,7 @@ export class Recorder {
         undoes: extra.undoes ?? null,
       },
     );
+    this.lastRevisionId = id;
     return id;
   }
 
@@ -91,13 +94,19 @@ export class Recorder {
     return rows.map((row) => ({ type: row.type, from: row.from, to: row.to, key: row.key ?? '', props: row.props }));
   }
 
-  /** Writes a relationship as a snapshot holds it (years and dates stored as the model types them): its properties replaced, or deleted when they are null. */
+  /**
+   * Writes a relationship as a snapshot holds it: its properties replaced, or deleted when they are
+   * null. The statement id comes back with them (an undo restores the old one); props without one
+   * (a snapshot from before ids) keep the edge's id or get a new one.
+   */
   async writeRel(rel: RelState): Promise<void> {
     const type = safeRelType(rel.type);
     if (rel.props) {
       await this.tx.run(
         `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-         MERGE (a)-[r:${type} {key: $key}]->(b) SET r = $props`,
+         MERGE (a)-[r:${type} {key: $key}]->(b)
+         WITH r, coalesce($props.id, r.id, 'st-' + randomUUID()) AS id
+         SET r = $props, r.id = id`,
         { from: rel.from, to: rel.to, key: rel.key, props: storedProps(rel.props, RELATIONSHIPS[type as RelationshipTypeName].properties) },
       );
     } else {

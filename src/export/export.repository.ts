@@ -198,12 +198,14 @@ export class ExportRepository {
       }
       written = 0;
       const edgeGroups = groupRows(snapshot.edges, (e) => [[checkIdentifier(e.type, 'relationship type')], e.types]);
+      // A statement keeps the id it was exported with; one from a file made before ids gets one.
       for (const { head, temporal, rows } of edgeGroups) {
         for (let i = 0; i < rows.length; i += BATCH) {
           const [created] = await tx.run(
             `UNWIND $rows AS row
              MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
              CREATE (a)-[r:\`${head[0]}\`]->(b) SET r = row.props ${temporalSets('r', temporal)}
+             SET r.id = coalesce(r.id, 'st-' + randomUUID())
              RETURN count(r) AS count`,
             { rows: rows.slice(i, i + BATCH) },
           );

@@ -31,7 +31,7 @@ export interface PropertySpec {
    * fact's sources), `edgeKey` (tells apart parallel edges of one type and pair), `searchKey`
    * (derived text only the full-text index reads).
    */
-  role?: 'citation' | 'edgeKey' | 'searchKey';
+  role?: 'citation' | 'edgeKey' | 'searchKey' | 'statementId';
   /** The schema.org term a JSON-LD export writes it as (else `hg:<name>`). */
   schemaOrg?: string;
 }
@@ -166,6 +166,14 @@ const VALID_TIME: Properties = {
   until: { kind: 'date', description: 'The last period it held: a year, month or day (untilPrecision), through its last day.' },
   untilPrecision: { kind: 'string', description: 'How precise until is: YEAR, MONTH or DAY.' },
 };
+/**
+ * The statement's stable id, on every content relationship: `st-` and a random UUID for a write
+ * through the API, `st-` and a hash of type, ends and key for the seed (a reseed gives the same
+ * ids). Undo, merge and import-graph keep it; the migration in db/migrations.ts gives one to a
+ * relationship written before ids existed. GraphQL shows it as `Award.id`, `Membership.id` and
+ * `CitedEdge.statementId`.
+ */
+export const STATEMENT_ID: PropertySpec = { kind: 'string', description: 'The statement id, unique across the graph (st-…).', role: 'statementId' };
 const ANY: readonly EntityLabel[] = ['Person', 'Organization', 'Honor', 'Program', 'Source', 'Figure'];
 const RECIPIENTS: readonly EntityLabel[] = ['Person', 'Organization'];
 
@@ -255,7 +263,14 @@ const RELATIONSHIP_SPECS = {
 } satisfies Record<string, RelationshipSpec>;
 
 export type RelationshipTypeName = keyof typeof RELATIONSHIP_SPECS;
-export const RELATIONSHIPS: Readonly<Record<RelationshipTypeName, RelationshipSpec>> = RELATIONSHIP_SPECS;
+/** The content relationships; every one of them holds a statement id (STATEMENT_ID) as `id`. */
+export const RELATIONSHIPS: Readonly<Record<RelationshipTypeName, RelationshipSpec>> = withStatementIds(RELATIONSHIP_SPECS);
+
+function withStatementIds<T extends Record<string, RelationshipSpec>>(specs: T): Record<keyof T, RelationshipSpec> {
+  const out = {} as Record<keyof T, RelationshipSpec>;
+  for (const type of Object.keys(specs) as (keyof T)[]) out[type] = { ...specs[type], properties: { id: STATEMENT_ID, ...specs[type].properties } };
+  return out;
+}
 
 /** The qualifiers each statement type has, in the order the API lists them (others have none). */
 export const QUALIFIERS: Partial<Record<RelationshipTypeName, readonly QualifierPropertyName[]>> = {

@@ -9,7 +9,8 @@ import { AwardRow } from './honor.repository';
 import { NodeRepository } from '../nodes/node.repository';
 import { Arg, Authorized, ID, Int, Mutation } from 'type-graphql';
 import { checkId, checkIds } from '../api/id';
-import { AwardService } from './award.service';
+import { AwardService, RevokedAward } from './award.service';
+import { RevokeAwardPayload } from './revoke-award.type';
 
 /** An award's two ends and its sources. */
 @Resolver(() => Award)
@@ -56,7 +57,9 @@ export class AwardResolver {
   }
 
   @Authorized('admin')
-  @Mutation(() => Boolean, { description: 'Removes an award (admin). It stays in history and can be undone.' })
+  @Mutation(() => RevokeAwardPayload, {
+    description: 'Removes an award (admin). It stays in history and can be undone. Answers what a client cache needs: the removed award\'s id and key, its recipient and honor, the revision.',
+  })
   revokeAward(
     @Arg('recipientId', () => ID) recipientId: string,
     @Arg('honorId', () => ID) honorId: string,
@@ -64,5 +67,19 @@ export class AwardResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.get(AwardService).revoke(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year);
+  }
+}
+
+/** The ends of a revoked award, read after the removal (so their award lists no longer hold it). */
+@Resolver(() => RevokeAwardPayload)
+export class RevokeAwardPayloadResolver {
+  @FieldResolver(() => Recipient, { description: 'Who had received the honor: refetch or update its awards.' })
+  recipient(@Root() revoked: RevokedAward, @Ctx() ctx: Context) {
+    return ctx.get(NodeRepository).byId(revoked.recipientId);
+  }
+
+  @FieldResolver(() => Honor, { description: 'The honor: refetch or update its recipients.' })
+  honor(@Root() revoked: RevokedAward, @Ctx() ctx: Context) {
+    return ctx.get(NodeRepository).byId(revoked.honorId);
   }
 }

@@ -12,6 +12,15 @@ import { integer } from '../db/temporal';
 
 const RECIPIENT = ['Person', 'Organization'];
 
+/** An award revokeAward removed (RevokeAwardPayload). */
+export interface RevokedAward {
+  awardId: string;
+  recipientId: string;
+  honorId: string;
+  year: number;
+  revisionId: string;
+}
+
 /** Awards: who received which honor in which year. Each change is one write that records its revision. */
 export class AwardService {
   constructor(
@@ -65,7 +74,8 @@ export class AwardService {
     return award;
   }
 
-  revoke(viewer: Viewer, recipientId: string, honorId: string, year: number): Promise<boolean> {
+  /** Removes the award and says what went: its statement id, its key and the revision recording it. */
+  revoke(viewer: Viewer, recipientId: string, honorId: string, year: number): Promise<RevokedAward> {
     check('year', year, yearProblem);
     return mutate(this.graph, viewer, async (rec) => {
       await requireEntity(rec.tx, 'recipientId', recipientId, RECIPIENT, 'a person or an organization');
@@ -75,7 +85,7 @@ export class AwardService {
       const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
       if (!existing.props) throw notFound('year', `${recipientId} received ${honorId} in ${year}`);
       await rec.tracked('revokeAward', { nodes: [], rels: [rel] }, () => this.honors.deleteAward(rec.tx, rel));
-      return true;
+      return { awardId: existing.props.id, recipientId, honorId, year, revisionId: rec.lastRevisionId! };
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
  * A RECEIVED relationship: a recipient was given an honor, in a year, according to sources.
@@ -6,6 +6,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
  */
 @ObjectType({ simpleResolvers: true, description: 'An honor given to a person or an organization, with its year and sources.' })
 export class Award {
+  @Field(() => ID, { description: 'The statement id of this award (its RECEIVED relationship): stable, kept by undo, merge and export.' })
+  id!: string;
+
   recipientId!: string;
   honorId!: string;
   sourceIds?: string[];

@@ -119,7 +119,7 @@ export class HonorRepository extends Repository {
     await tx.run(
       `MATCH (a:Entity {id: $from}), (h:Honor {id: $to})
        MERGE (a)-[r:RECEIVED {key: $key}]->(h)
-       ON CREATE SET r += $props`,
+       ON CREATE SET r += $props, r.id = 'st-' + randomUUID()`,
       { ...rel, props },
     );
   }

@@ -1,9 +1,12 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../api/date.scalar';
 
 /** A MEMBER_OF relationship; its `member`, `organization`, `sources` and `qualifiers` are declared by membership.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: 'A person or organization belonging to an organization, with role and dates.' })
 export class Membership {
+  @Field(() => ID, { description: 'The statement id of this membership (its MEMBER_OF relationship): stable, kept by undo, merge and export.' })
+  id!: string;
+
   memberId!: string;
   organizationId!: string;
   sourceIds?: string[];

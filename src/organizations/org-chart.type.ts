@@ -40,19 +40,23 @@ registerEnumType(OrgChartEntity, {
     'the flat shape d3-org-chart and similar libraries take.',
 })
 export class OrgChartNode {
-  @Field(() => ID, { description: 'Unique in the list: the organization id, or `<parentId>/<member|program|honor>/<entityId>` for a leaf.' })
+  @Field(() => ID, {
+    description:
+      'Unique across the schema and across charts: `chart:<rootId>:<depth>:<include,...>:<asOf|now>/<organizationId>` for an organization, ' +
+      'and `/<member|program|honor>/<entityId>` appended to its box\'s id for a leaf. Never the id of the node shown (that is entityId).',
+  })
   id!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The box above; null only for the root.' })
+  @Field(() => ID, { nullable: true, description: 'The id of the box above (a chart id like id); null only for the root.' })
   parentId!: string | null;
 
   @Field(() => ID, { description: 'The id of the node in the graph (for leaves this differs from `id`).' })
   entityId!: string;
 
-  @Field(() => OrgChartEntity)
+  @Field(() => OrgChartEntity, { description: 'What the box stands for: an organization, or a member, program or honor leaf.' })
   entity!: OrgChartEntity;
 
-  @Field()
+  @Field({ description: 'Name of the node shown.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'The organization kind (FEDERATION, TEAM, …) or program kind; null for people and honors.' })

@@ -21,7 +21,7 @@ import { dateProps } from '../db/temporal';
 import { ValidTime, asOfDay, heldAt, pathHeldCondition, validTimeCondition, validTimeConditions, validTimeKey } from '../query/valid-time';
 
 /** Membership fields that are relationship properties of the same name. */
-const MEMBERSHIP_PROPERTIES = ['role', 'since', 'until'];
+const MEMBERSHIP_PROPERTIES = ['id', 'role', 'since', 'until'];
 
 const ALL_COUNTS: ChartPlan = { children: true, members: true, awards: true };
 
@@ -29,6 +29,8 @@ const ALL_COUNTS: ChartPlan = { children: true, members: true, awards: true };
 const MAX_ANCESTRY = 50;
 
 export interface MembershipRow {
+  /** The statement id (graph/model.ts STATEMENT_ID). */
+  id: string;
   memberId: string;
   organizationId: string;
   role: string | null;
@@ -449,7 +451,7 @@ export class OrganizationRepository extends Repository {
   async addParentLink(tx: Transaction, id: string, parentId: string, key: string, since: string, createdBy: string): Promise<void> {
     await tx.run(
       `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
-       CREATE (o)-[r:PART_OF {key: $key}]->(p) SET r += $props`,
+       CREATE (o)-[r:PART_OF {key: $key}]->(p) SET r += $props, r.id = 'st-' + randomUUID()`,
       { id, parentId, key, props: { ...dateProps('since', since), sourceIds: [], locators: [], inferred: false, createdBy } },
     );
   }
@@ -465,7 +467,7 @@ export class OrganizationRepository extends Repository {
     if (parentId != null) {
       await tx.run(
         `MATCH (o:Organization {id: $id}), (p:Organization {id: $parentId})
-         MERGE (o)-[r:PART_OF {key: 'parent'}]->(p) ON CREATE SET r.sourceIds = [], r.locators = [], r.inferred = false`,
+         MERGE (o)-[r:PART_OF {key: 'parent'}]->(p) ON CREATE SET r.id = 'st-' + randomUUID(), r.sourceIds = [], r.locators = [], r.inferred = false`,
         { id, parentId },
       );
     }
@@ -484,7 +486,9 @@ export class OrganizationRepository extends Repository {
   async mergeMembership(tx: Transaction, rel: MembershipEdge, props: Record<string, unknown>): Promise<void> {
     await tx.run(
       `MATCH (a:Entity {id: $from}), (o:Organization {id: $to})
-       MERGE (a)-[r:MEMBER_OF {key: $key}]->(o) SET r += $props`,
+       MERGE (a)-[r:MEMBER_OF {key: $key}]->(o)
+       ON CREATE SET r.id = 'st-' + randomUUID()
+       SET r += $props`,
       { ...rel, props },
     );
   }

@@ -15,6 +15,7 @@ import { MembershipWhere, OrganizationWhere } from '../api/where.input';
 import { LinkedOrganizationConnection, MemberConnection, MembershipConnection } from './organization-edges.type';
 import { MAX_ORG_CHART_DEPTH, MAX_ORG_CHART_ORGANIZATIONS, OrgChartInclude, OrgChartNode } from './org-chart.type';
 import { OrganizationRepository } from './organization.repository';
+import { withChartIds } from './org-chart-id';
 import { Authorized, Mutation } from 'type-graphql';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { OrganizationService } from './organization.service';
@@ -77,14 +78,15 @@ export class OrganizationResolver extends createResourceResolver({
     if (!Number.isInteger(depth) || depth < 0 || depth > MAX_ORG_CHART_DEPTH) {
       throw badInput('depth', `must be a whole number from 0 to ${MAX_ORG_CHART_DEPTH}, got ${depth}`);
     }
+    const valid = checkValidTime(time);
     const nodes = await ctx
       .get(OrganizationRepository)
-      .orgChart(checkId(rootId, 'rootId'), depth, include ?? [], chartPlan(selectionOf(info)), checkValidTime(time));
+      .orgChart(checkId(rootId, 'rootId'), depth, include ?? [], chartPlan(selectionOf(info)), valid);
     if (!nodes) throw notFound('Organization', rootId);
     if (nodes === 'too-large') {
       throw badInput('depth', `the chart under "${rootId}" down to depth ${depth} holds more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations; ask for fewer levels or root it lower`);
     }
-    return nodes;
+    return withChartIds(nodes, { rootId, depth, include: include ?? [], asOf: time.allTime ? 'all' : time.asOf ?? null });
   }
 
   @FieldResolver(() => [Organization], { description: 'The chain of organizations above this one on the day asOf names (today by default), root first (for breadcrumbs).' })

@@ -24,8 +24,10 @@ export interface NeighborhoodRow {
   edges: GraphEdge[];
 }
 
-/** Citations travel as `sources`; an edge key only tells apart parallel edges (graph/model.ts names both). */
-const HIDDEN_PROPERTIES = new Set([...relationshipPropertiesWithRole('citation'), ...relationshipPropertiesWithRole('edgeKey')]);
+/** Citations travel as `sources`; an edge key only tells apart parallel edges; the statement id is bookkeeping here (graph/model.ts names them). */
+const HIDDEN_PROPERTIES = new Set([
+  ...relationshipPropertiesWithRole('citation'), ...relationshipPropertiesWithRole('edgeKey'), ...relationshipPropertiesWithRole('statementId'),
+]);
 
 /** The stored properties but citations and keys; a date with a precision (since, until) as the partial date it stands for. */
 const visibleProperties = (properties: Record<string, unknown>) =>

@@ -58,7 +58,9 @@ export class ProgramRepository extends Repository {
   async mergeOrganizationLink(tx: Transaction, rel: ProgramLink, props: Record<string, unknown>): Promise<void> {
     await tx.run(
       `MATCH (o:Organization {id: $from}), (p:Program {id: $to})
-       MERGE (o)-[r:${rel.type === 'PARTNERED' ? 'PARTNERED' : 'ORGANIZED'} {key: $key}]->(p) SET r += $props`,
+       MERGE (o)-[r:${rel.type === 'PARTNERED' ? 'PARTNERED' : 'ORGANIZED'} {key: $key}]->(p)
+       ON CREATE SET r.id = 'st-' + randomUUID()
+       SET r += $props`,
       { ...rel, props },
     );
   }

@@ -3,6 +3,8 @@ import { prefetch } from '../api/prefetch';
 
 /** An award as repositories return it: the RECEIVED relationship's properties and the ids of its two ends. */
 export interface AwardRow {
+  /** The statement id (graph/model.ts STATEMENT_ID). */
+  id: string;
   recipientId: string;
   honorId: string;
   year: number | null;
@@ -13,7 +15,7 @@ export interface AwardRow {
 }
 
 /** Award fields that are relationship properties of the same name. */
-export const AWARD_PROPERTIES = ['year', 'inferred', 'note'];
+export const AWARD_PROPERTIES = ['id', 'year', 'inferred', 'note'];
 
 /**
  * The row of one award of node `id` (the recipient when `by` is 'recipient', else the honor) from

@@ -99,7 +99,6 @@ async function openOrganization(id: string) {
     if (!data.organization) throw new Error(`组织 ${id} 不存在`);
     const ancestors = data.organization.ancestors;
     const rootId = ancestors[0]?.id ?? id;
-    selectedId = id;
     await drawChart(rootId, Math.min(10, Math.max(3, ancestors.length + 1)), id);
     await showDetails(id);
   } catch (error) {
@@ -130,6 +129,9 @@ async function drawChart(rootId: string, depth: number, focusId?: string) {
   chartRoot = rootId;
   const nodes = data.orgChart.map((node) => ({ ...node, _expanded: true }));
   const root = nodes[0];
+  // Box ids are the chart's own (chart:…/…), not the organization's: find the box showing it.
+  const focus = focusId ? nodes.find((node) => node.entity === 'ORGANIZATION' && node.entityId === focusId) : undefined;
+  if (focus) selectedId = focus.id;
   setStatus('chart-status', `${root.name}：${nodes.length} 个节点`);
   $('chart').setAttribute('aria-label', `组织图：${root.name}`);
   chart
@@ -164,7 +166,7 @@ async function drawChart(rootId: string, depth: number, focusId?: string) {
       toggle?.setAttribute('aria-label', `展开或折叠 ${d.data.name}`);
     })
     .render();
-  if (focusId) chart.setHighlighted(focusId).render();
+  if (focus) chart.setHighlighted(focus.id).render();
   chart.fit({ animate: false });
 }
 
@@ -175,7 +177,7 @@ async function selectNode(node: ChartNode) {
   }
   if (node.entity === 'ORGANIZATION' && node.hasMore) {
     // The depth cut this box's children off: draw the chart again rooted here.
-    await drawChart(node.id, 3);
+    await drawChart(node.entityId, 3);
   }
   await showDetails(node.entityId);
 }
