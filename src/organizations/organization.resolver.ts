@@ -18,6 +18,7 @@ import { Authorized, Mutation } from 'type-graphql';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input';
 import { OrganizationService } from './organization.service';
 import { chartPlan, organizationPagePlan, subtreePlan } from './organization.plan';
+import { AliasContext, AliasContextKind } from '../api/context-alias.type';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 
@@ -208,5 +209,14 @@ export class OrganizationResolver extends createResourceResolver({
     return ctx
       .get(OrganizationService)
       .endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until);
+  }
+}
+
+/** The organization an ORGANIZATION alias context names. */
+@Resolver(() => AliasContext)
+export class AliasContextOrganizationResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization, for an ORGANIZATION context; null otherwise.' })
+  organization(@Root() context: AliasContext, @Ctx() ctx: Context) {
+    return context.kind === AliasContextKind.ORGANIZATION ? ctx.get(OrganizationRepository).byId(context.value) : null;
   }
 }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
+import { ContextAlias } from '../api/context-alias.type';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: [Recipient, Node], description: 'A person: an honoree, a reporter, a member.' })
@@ -14,6 +15,9 @@ export class Person implements Recipient, Node {
 
   @Field(() => [String], { description: 'Other written forms of the name.' })
   aliases!: string[];
+
+  @Field(() => [ContextAlias], { description: 'Names that hold only in a context (市妇联 in Huainan); never null.' })
+  contextAliases!: ContextAlias[];
 
   @Field(() => String, { nullable: true, description: 'Name in Latin script (pinyin), e.g. He Tingting.' })
   nameEn!: string | null;

@@ -14,10 +14,12 @@ interface Cited {
   note?: string | null;
 }
 
-interface Named extends Cited {
+export interface Named extends Cited {
   id: string;
   name: string;
   aliases?: string[];
+  /** Aliases that hold only in the contexts listed (`place:淮南`, `org:<id>`, `source:<id>`). */
+  contextAliases?: { alias: string; contexts: string[] }[];
   nameEn?: string | null;
 }
 

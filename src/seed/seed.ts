@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Graph } from '../db/graph';
 import { namedProperties } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
-import { CitationRef, SeedFile, readSeedFile, seedFiles } from './seed-file';
+import { CitationRef, Named, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
 
 export interface SeedReport {
@@ -19,6 +19,10 @@ const provenance = (fact: { citations: CitationRef[]; inferred?: boolean; note?:
   inferred: fact.inferred ?? false,
   note: fact.note ?? null,
 });
+
+/** A seed entity's name properties; each of its context aliases holds in each context listed. */
+const naming = (e: Named) =>
+  namedProperties({ ...e, contextAliases: (e.contextAliases ?? []).flatMap((b) => b.contexts.map((context) => ({ alias: b.alias, context }))) });
 
 const nodeRow = (id: string, props: Record<string, unknown>) => ({ id, props });
 const edge = (from: string, to: string, key: string, props: Record<string, unknown>) => ({ from, to, key, props });
@@ -37,11 +41,11 @@ export function seedRows(seed: SeedFile) {
         ...provenance({ ...s, citations: s.citations ?? [{ sourceId: s.id, locator: null }] }),
       }),
     ),
-    Person: seed.people.map((p) => nodeRow(p.id, { ...namedProperties(p), ...provenance(p) })),
-    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...namedProperties(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
-    Honor: seed.honors.map((h) => nodeRow(h.id, { ...namedProperties(h), level: h.level ?? null, ...provenance(h) })),
+    Person: seed.people.map((p) => nodeRow(p.id, { ...naming(p), ...provenance(p) })),
+    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...naming(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
+    Honor: seed.honors.map((h) => nodeRow(h.id, { ...naming(h), level: h.level ?? null, ...provenance(h) })),
     Program: seed.programs.map((p) =>
-      nodeRow(p.id, { ...namedProperties(p), kind: p.kind, year: p.year ?? null, startDate: p.startDate ?? null, ...provenance(p) }),
+      nodeRow(p.id, { ...naming(p), kind: p.kind, year: p.year ?? null, startDate: p.startDate ?? null, ...provenance(p) }),
     ),
     Figure: seed.figures.map((f) =>
       nodeRow(f.id, {
