@@ -55,15 +55,21 @@ export class DuplicateRepository extends Repository {
        RETURN DISTINCT ${project('node')} AS node`,
       { query, key: nameKey(name), skeleton: nameSkeleton(name), name },
     );
-    const abbreviations = type !== EntityType.PERSON;
+    const key = nameKey(name);
+    const nodes = rows.map((row) => toEntity(row.node)).filter((node): node is EntityRow => node != null);
+    // The name is a bound alias whose contexts all lie elsewhere: it is a short form that means
+    // some other body here (another city's 市妇联), so the node it is bound to is no candidate,
+    // and neither is anything it merely abbreviates (淮南市妇联宣讲团).
+    const boundElsewhere = (node: EntityRow) => {
+      const bound = boundAliases(node).filter((b) => nameKey(b.alias) === key);
+      return bound.length > 0 && !bound.some((b) => contextHolds(b.context, standing));
+    };
+    const shortFormElsewhere = nodes.some(boundElsewhere);
+    const abbreviations = type !== EntityType.PERSON && !shortFormElsewhere;
     const found: Candidate[] = [];
-    for (const row of rows) {
-      const node = toEntity(row.node);
-      if (!node) continue;
-      const bound = boundAliases(node);
-      const held = bound.filter((b) => contextHolds(b.context, standing));
-      const key = nameKey(name);
-      if (bound.some((b) => nameKey(b.alias) === key) && !held.some((b) => nameKey(b.alias) === key)) continue;
+    for (const node of nodes) {
+      if (boundElsewhere(node)) continue;
+      const held = boundAliases(node).filter((b) => contextHolds(b.context, standing));
       const heldAliases = [...new Set(held.map((b) => b.alias))];
       const match = matchName(name, { name: node.name ?? node.title, aliases: [...(node.aliases ?? []), ...heldAliases], nameEn: node.nameEn }, abbreviations);
       if (!match || match.score < LIKELY_DUPLICATE) continue;
