@@ -265,8 +265,8 @@ describe('an editor records new honorees', () => {
 
 describe('duplicates before they happen', () => {
   it.each([
-    ['婦聯', 'ORGANIZATION', 'org-huainan-wf'],
-    ['市妇联', 'ORGANIZATION', 'org-huainan-wf'],
+    // 婦聯 and 市妇联 hold in Huainan's context only (see alias-context.test.ts); 淮南市婦聯 anywhere.
+    ['淮南市婦聯', 'ORGANIZATION', 'org-huainan-wf'],
     ['淮南妇联', 'ORGANIZATION', 'org-huainan-wf'],
     ['淮南市婦女聯合會', 'ORGANIZATION', 'org-huainan-wf'],
     ['He Tingting', 'PERSON', 'person-he-tingting'],
@@ -286,7 +286,12 @@ describe('duplicates before they happen', () => {
 
   it('creating 市妇联 again is refused with the candidates, and allowed with allowDuplicate', async () => {
     const before = await databaseState(app);
-    const refused = await app.request(CreateOrganizationDocument, { input: { name: '市婦聯', kind: 'FEDERATION', allowDuplicate: false } }, editor);
+    // Citing the Huainan report puts the new body in Huainan's context, where 市婦聯 is bound.
+    const refused = await app.request(
+      CreateOrganizationDocument,
+      { input: { name: '市婦聯', kind: 'FEDERATION', sourceIds: [SOURCE], allowDuplicate: false } },
+      editor,
+    );
     expect(codeOf(refused)).toBe('CONFLICT');
     expect(refused.errors![0].message).toMatch(/^name: "市婦聯" looks like an existing Organization/);
     expect(refused.errors![0].extensions!.candidates[0]).toMatchObject({ id: 'org-huainan-wf', name: '淮南市妇女联合会' });

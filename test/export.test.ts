@@ -168,7 +168,10 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
     expect(typed('Organization')).toBe(counts[0].organizations);
     const federation = document['@graph'].find((d: any) => d.identifier === 'org-huainan-wf');
     expect(federation).toMatchObject({ '@type': 'Organization', name: '淮南市妇女联合会', parentOrganization: ['node:org-anhui-wf'] });
-    expect(federation.alternateName).toContain('市妇联');
+    expect(federation.alternateName).toContain('淮南市妇联');
+    // 市妇联 holds in Huainan's context only: exported as a context alias with its aligned contexts.
+    expect(federation['hg:contextAliases']).toContain('市妇联');
+    expect(federation['hg:aliasContexts']).toHaveLength(federation['hg:contextAliases'].length);
     expect(federation.award).toHaveLength(3);
     const person = document['@graph'].find((d: any) => d.identifier === 'test-export-person');
     expect(person.memberOf).toEqual(['node:test-export-org', 'node:test-export-org']);

@@ -24,6 +24,7 @@ interface Named extends Cited {
   id: string;
   name: string;
   aliases: string[];
+  contextAliases?: { alias: string; contexts: string[] }[];
   nameEn: string | null;
 }
 interface Seed {
@@ -149,7 +150,8 @@ describe('names', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const e of named) {
-      for (const key of new Set([e.name, ...e.aliases].map((n) => normalizeName(n)))) {
+      const bound = (e.contextAliases ?? []).map((b) => b.alias);
+      for (const key of new Set([e.name, ...e.aliases, ...bound].map((n) => normalizeName(n)))) {
         const other = owner.get(key);
         if (other && other !== e.id) clashes.push(`${key}: ${other} / ${e.id}`);
         owner.set(key, e.id);
@@ -158,9 +160,26 @@ describe('names', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('keep the bare 妇联 for the municipal federation only', () => {
-    const holders = named.filter((e) => e.aliases.map((a) => normalizeName(a)).includes('妇联'));
+  it('bind the bare 妇联 to Huainan, on the municipal federation only, and keep it out of the global aliases', () => {
+    const holders = named.filter((e) => (e.contextAliases ?? []).some((b) => normalizeName(b.alias) === '妇联'));
     expect(holders.map((e) => e.id)).toEqual(['org-huainan-wf']);
+    expect(named.filter((e) => e.aliases.map((a) => normalizeName(a)).includes('妇联'))).toEqual([]);
+    const [bound] = holders[0].contextAliases!.filter((b) => b.alias === '妇联');
+    expect(bound.contexts).toEqual(expect.arrayContaining(['place:淮南', 'source:src-huainan-wf-2024-report', 'org:org-huainan-wf']));
+  });
+
+  it('bind every alias that drops the place its name carries (seeds/README.md), and only those', () => {
+    const places = ['淮南', '安徽'];
+    for (const e of named) {
+      const place = places.find((p) => e.name.includes(p));
+      const dropsPlace = (alias: string) => place != null && !places.some((p) => alias.includes(p));
+      expect(e.aliases.filter(dropsPlace)).toEqual([]);
+      for (const b of e.contextAliases ?? []) {
+        expect(dropsPlace(b.alias)).toBe(true);
+        expect(b.contexts).toContain(`place:${place}`);
+        for (const c of b.contexts) expect(c).toMatch(/^(place|org|source):.+$/);
+      }
+    }
   });
 });
 

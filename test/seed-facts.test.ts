@@ -40,7 +40,10 @@ describe("the article's facts come back through GraphQL", () => {
     expect(federation.name).toBe('淮南市妇女联合会');
     expect(federation.__typename).toBe('Federation');
     expect(federation.level).toBe('MUNICIPAL');
-    expect(federation.aliases).toEqual(expect.arrayContaining(['市妇联', '市婦聯']));
+    // Bound to Huainan's context (a name filter has none, so bound aliases count), not global.
+    expect(federation.aliases).not.toContain('市妇联');
+    const [row] = await app.graph.read("MATCH (o:Organization {id: 'org-huainan-wf'}) RETURN o.contextAliases AS bound");
+    expect(row.bound).toEqual(expect.arrayContaining(['市妇联', '市婦聯']));
     expect(federation.awards.map((award) => award.honor.name).sort()).toEqual(
       ['市委市政府目标管理绩效考核先进单位', '省三八红旗集体', '省妇联系统目标管理考核创新奖'].sort(),
     );

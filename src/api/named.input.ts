@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AreNames, IsName } from './validation';
+import { ContextAliasInput } from './context-alias.type';
 
 /** What every named entity's create and update inputs share. */
 @InputType('NamedInputBase')
@@ -10,6 +11,16 @@ class NamedInput {
   @ArrayMaxSize(50)
   @AreNames()
   aliases?: string[] | null;
+
+  @Field(() => [ContextAliasInput], {
+    nullable: true,
+    description:
+      'Names that hold only in a context (市妇联 with place 淮南): search and duplicate checks count them only there. ' +
+      'On update the list replaces the stored one; an organization or source named must exist.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  contextAliases?: ContextAliasInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'Name in Latin script (pinyin or English).' })
   @IsOptional()

@@ -5,6 +5,7 @@ import { EntityRow } from './node.type';
 import { Citation, citationsOf } from './citation.type';
 import { BY_NAME, ConnectionArgs, DatedSort, KeyedPage, NodeSort, SortInput, keysetPage, pagingOf, toConnection } from './connection';
 import { checkId } from './id';
+import { contextAliasesOf } from './context-alias.type';
 
 /** What the by-id and list queries ask of a resource's repository. */
 export interface ResourceRepository<W> {
@@ -74,6 +75,11 @@ export function createResourceResolver<W extends object>(o: ResourceOptions<W>) 
     @FieldResolver()
     aliases(@Root() node: EntityRow) {
       return node.aliases ?? [];
+    }
+
+    @FieldResolver()
+    contextAliases(@Root() node: EntityRow) {
+      return contextAliasesOf(node);
     }
 
     @FieldResolver(() => [Citation], { description: o.cited?.sources })

@@ -3,7 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { NodeResolver } from '../nodes/node.resolver';
 import { PersonResolver } from '../people/person.resolver';
-import { OrganizationResolver } from '../organizations/organization.resolver';
+import { AliasContextOrganizationResolver, OrganizationResolver } from '../organizations/organization.resolver';
 import { OrgChartNodeResolver } from '../organizations/org-chart.resolver';
 import { MembershipResolver, PersonMembershipResolver } from '../organizations/membership.resolver';
 import { ORGANIZATION_TYPES } from '../organizations/organization.type';
@@ -11,7 +11,7 @@ import { HonorResolver } from '../honors/honor.resolver';
 import { AwardResolver, RevokeAwardPayloadResolver } from '../honors/award.resolver';
 import { OrganizationAwardResolver, RecipientResolver } from '../honors/recipient.resolver';
 import { OrganizationProgramResolver, ProgramResolver } from '../programs/program.resolver';
-import { AuthorResolver, SourceResolver } from '../sources/source.resolver';
+import { AliasContextSourceResolver, AuthorResolver, SourceResolver } from '../sources/source.resolver';
 import { CitationResolver } from '../sources/citation.resolver';
 import { FactResolver } from '../sources/fact.resolver';
 import { FigureResolver, OrganizationFigureResolver, ProgramFigureResolver } from '../figures/figure.resolver';
@@ -33,6 +33,7 @@ export const RESOLVERS = [
   PersonResolver,
   OrganizationResolver,
   OrgChartNodeResolver,
+  AliasContextOrganizationResolver,
   MembershipResolver,
   PersonMembershipResolver,
   HonorResolver,
@@ -46,6 +47,7 @@ export const RESOLVERS = [
   OrganizationFigureResolver,
   ProgramFigureResolver,
   SourceResolver,
+  AliasContextSourceResolver,
   AuthorResolver,
   CitationResolver,
   FactResolver,

@@ -10,12 +10,18 @@ import { Recorder } from './recorder';
 import { NODE_PROPERTIES, safeLabel } from '../graph/model';
 import { storedProps } from '../db/temporal';
 import { checkIds } from '../api/id';
+import { boundAliasesOf } from '../api/context-alias.type';
+import { BoundAlias, boundAliases, parseAliasContext } from '../graph/alias-context';
 import { lock, lockSources, mutate, newId, provenance, requireEntity, requireSources, sourceMissing, unionCitations } from './write';
 
 export interface CreateSpec {
   type: EntityType;
   name: string;
   aliases?: string[] | null;
+  /** Aliases bound to a context (checked: each organization or source named must exist). */
+  contextAliases?: BoundAlias[] | null;
+  /** Organizations the new entity stands under (its parent, its organizers): its context for duplicate checks. */
+  contextOrganizationIds?: string[] | null;
   nameEn?: string | null;
   /** Type-specific properties (kind, level, year…). */
   props: Record<string, unknown>;
@@ -28,16 +34,25 @@ export interface CreateSpec {
 export interface UpdateSpec {
   name?: string | null;
   aliases?: string[] | null;
+  /** Replaces the stored context aliases when given. */
+  contextAliases?: BoundAlias[] | null;
   nameEn?: string | null;
   props: Record<string, unknown>;
   sourceIds?: string[] | null;
 }
 
 /** What a create input asks for: its naming and (checked) citations, with the type's own properties. */
-export const createSpec = (type: EntityType, input: CreateNamedInput, props: Record<string, unknown>): CreateSpec => ({
+export const createSpec = (
+  type: EntityType,
+  input: CreateNamedInput,
+  props: Record<string, unknown>,
+  contextOrganizationIds: string[] = [],
+): CreateSpec => ({
   type,
   name: input.name,
   aliases: input.aliases,
+  contextAliases: boundAliasesOf(input.contextAliases),
+  contextOrganizationIds,
   nameEn: input.nameEn,
   props,
   sourceIds: checkIds(input.sourceIds, 'sourceIds'),
@@ -48,6 +63,7 @@ export const createSpec = (type: EntityType, input: CreateNamedInput, props: Rec
 export const updateSpec = (input: UpdateNamedInput, props: Record<string, unknown>): UpdateSpec => ({
   name: input.name,
   aliases: input.aliases,
+  contextAliases: boundAliasesOf(input.contextAliases),
   nameEn: input.nameEn,
   props,
   sourceIds: checkIds(input.sourceIds, 'sourceIds'),
@@ -68,12 +84,14 @@ export class NamedEntities {
   async createIn(rec: Recorder, spec: CreateSpec): Promise<string> {
     const field = spec.nameProperty ?? 'name';
     await requireSources(rec.tx, spec.sourceIds);
+    await requireAliasContexts(rec, spec.contextAliases);
     if (!spec.allowDuplicate) {
-      const candidates = await this.duplicates.candidates(spec.name, spec.type, (c, p) => rec.tx.run(c, p));
+      const context = { organizationIds: spec.contextOrganizationIds ?? [], sourceIds: spec.sourceIds ?? [] };
+      const candidates = await this.duplicates.candidates(spec.name, spec.type, (c, p) => rec.tx.run(c, p), 10, context);
       if (candidates.length) throw duplicateConflict(field, spec.name, spec.type, candidates);
     }
     const id = newId(spec.type, spec.name);
-    const naming = namedProperties({ name: spec.name, aliases: spec.aliases, nameEn: spec.nameEn });
+    const naming = namedProperties({ name: spec.name, aliases: spec.aliases, nameEn: spec.nameEn, contextAliases: spec.contextAliases });
     // An explicit duplicate gets a key of its own, so the constraint still guards the plain name.
     if (spec.allowDuplicate) naming.nameKey = `${naming.nameKey}#${id}`;
     const props = storedProps({
@@ -131,16 +149,24 @@ export class NamedEntities {
         await lock(rec.tx, id);
         const current = await requireEntity(rec.tx, 'id', id, [label], `a ${label}`);
         sourceMissing(missing, 'sourceIds');
+        await requireAliasContexts(rec, spec.contextAliases);
         const props: Record<string, unknown> = { ...spec.props };
-        if (newName != null || spec.aliases != null || spec.nameEn !== undefined) {
+        if (newName != null || spec.aliases != null || spec.contextAliases != null || spec.nameEn !== undefined) {
           const name = newName ?? current.name;
           if (newName != null && nameKey(newName) !== nameKey(current.name)) {
-            const candidates = (await this.duplicates.candidates(newName, type, (c, p) => rec.tx.run(c, p))).filter((c) => c.node.id !== id);
+            // Where the entity stands: its sources, and for an organization itself and all above it.
+            const context = {
+              organizationIds: label === 'Organization' ? [id] : [],
+              sourceIds: [...new Set([...(current.sourceIds ?? []), ...(spec.sourceIds ?? [])])],
+            };
+            const run = (c: string, p: Record<string, unknown>) => rec.tx.run(c, p);
+            const candidates = (await this.duplicates.candidates(newName, type, run, 10, context)).filter((c) => c.node.id !== id);
             if (candidates.length) throw duplicateConflict(nameProperty, newName, type, candidates);
           }
           const naming = namedProperties({
             name,
             aliases: spec.aliases ?? current.aliases ?? [],
+            contextAliases: spec.contextAliases ?? boundAliases(current),
             nameEn: spec.nameEn === undefined ? current.nameEn : spec.nameEn,
           });
           // A node created as an explicit duplicate keeps its own key.
@@ -162,6 +188,15 @@ export class NamedEntities {
       const candidates = await this.duplicates.candidates(name, type);
       return duplicateConflict(field, name, type, candidates, 'constraint');
     };
+  }
+}
+
+/** Each organization or source a context alias names must exist (NOT_FOUND) and be one (BAD_USER_INPUT). */
+async function requireAliasContexts(rec: Recorder, bound: BoundAlias[] | null | undefined): Promise<void> {
+  for (const [i, b] of (bound ?? []).entries()) {
+    const parsed = parseAliasContext(b.context)!;
+    if (parsed.kind === 'org') await requireEntity(rec.tx, `contextAliases[${i}].context.organizationId`, parsed.value, ['Organization'], 'an organization');
+    if (parsed.kind === 'source') await requireEntity(rec.tx, `contextAliases[${i}].context.sourceId`, parsed.value, ['Source'], 'a source');
   }
 }
 

@@ -113,7 +113,21 @@ export const NODE_PROPERTIES: Properties = {
   name: { kind: 'string', description: 'The canonical name: cleaned, in simplified script.', schemaOrg: 'name' },
   aliases: { kind: 'string[]', description: 'Other names: as sources wrote them, short forms, the traditional form.', schemaOrg: 'alternateName' },
   nameEn: { kind: 'string', description: 'The English name, when known.' },
+  contextAliases: {
+    kind: 'string[]',
+    description: 'Other names that hold only in a context (市妇联 in Huainan), aligned with aliasContexts (see graph/alias-context.ts).',
+  },
+  aliasContexts: {
+    kind: 'string[]',
+    description: 'The context of each context alias: place:<name>, org:<id> (and what is under it) or source:<id>.',
+  },
   aliasText: { kind: 'string', description: 'The aliases joined, for the full-text index.', role: 'searchKey' },
+  contextAliasText: { kind: 'string', description: 'The context aliases joined, for the context full-text index.', role: 'searchKey' },
+  contextSearchText: {
+    kind: 'string',
+    description: 'Search keys of each context alias (keys joined by " | ", aliases by " || "), for the context full-text index.',
+    role: 'searchKey',
+  },
   searchText: { kind: 'string', description: 'Search keys (scripts, pinyin, initials) joined, for the full-text index.', role: 'searchKey' },
   nameKey: { kind: 'string', description: 'The normalized name a uniqueness constraint holds per label.' },
   nameSkeleton: { kind: 'string', description: 'The confusable skeleton of the name, for duplicate checks.' },

@@ -3,6 +3,7 @@ import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node } from '../api/node.type';
 import { NODE_ID } from '../api/descriptions';
+import { ContextAlias } from '../api/context-alias.type';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A title or award, e.g. 三八红旗手 or 全国三八红旗集体.' })
@@ -15,6 +16,9 @@ export class Honor implements Node {
 
   @Field(() => [String], { description: 'Other names: traditional script, short forms, earlier names.' })
   aliases!: string[];
+
+  @Field(() => [ContextAlias], { description: 'Names that hold only in a context (市妇联 in Huainan); never null.' })
+  contextAliases!: ContextAlias[];
 
   @Field(() => String, { nullable: true, description: 'English name, when one is established or clear.' })
   nameEn!: string | null;

@@ -8,12 +8,12 @@ import { Repository } from '../query/repository';
 import { nameKey, namedProperties } from '../text/normalize';
 
 export class ImportRepository extends Repository {
-  /** Entities of `type` whose id, canonical name or an alias is exactly `text` (after normalizing), as the import's transaction sees them. */
+  /** Entities of `type` whose id, canonical name or an alias (global or bound to a context) is exactly `text` (after normalizing), as the import's transaction sees them. */
   async findExact(tx: Transaction, type: EntityType, text: string): Promise<EntityRow[]> {
     const label = safeLabel(ENTITY_LABELS[type]);
     const rows = await tx.run(
       `MATCH (n:${label})
-       WHERE n.id = $text OR n.nameKey = $key OR n.nameKey STARTS WITH $key + '#' OR n.name = $name OR $name IN n.aliases OR $text IN n.aliases
+       WHERE n.id = $text OR n.nameKey = $key OR n.nameKey STARTS WITH $key + '#' OR n.name = $name OR $name IN n.aliases OR $text IN n.aliases OR $name IN n.contextAliases OR $text IN n.contextAliases
        RETURN ${project('n')} AS node ORDER BY n.id`,
       { text: text.trim(), key: nameKey(text), name: namedProperties({ name: text }).name },
     );

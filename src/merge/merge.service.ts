@@ -11,6 +11,7 @@ import { NodeRepository } from '../nodes/node.repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { namedProperties } from '../text/normalize';
+import { boundAliases } from '../graph/alias-context';
 import { Tracked } from '../editing/recorder';
 import { lock, lockAll, mutate, requireEntity, uniteCitations } from '../editing/write';
 
@@ -89,6 +90,8 @@ export class MergeService {
           name: keep.name,
           aliases: [...(keep.aliases ?? []), mergedProps.name, ...(mergedProps.aliases ?? [])].filter((a) => a && a !== keep.name),
           nameEn: keep.nameEn ?? mergedProps.nameEn ?? null,
+          // Bound aliases stay bound to their contexts, the kept node's first.
+          contextAliases: [...boundAliases(keepProps), ...boundAliases(mergedProps)],
         });
         naming.nameKey = keepProps.nameKey ?? naming.nameKey;
         const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null && k !== 'createdAt'));

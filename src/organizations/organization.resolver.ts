@@ -29,6 +29,7 @@ const AS_OF = {
   nullable: true,
   description: 'Answer as the graph stood on this day (a year or month means its first day). Default: today.',
 } as const;
+import { AliasContext, AliasContextKind } from '../api/context-alias.type';
 
 const SORT = { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' } as const;
 
@@ -262,5 +263,14 @@ export class OrganizationResolver extends createResourceResolver({
       .endMembership(ctx.viewer, checkId(memberId, 'memberId'), checkId(organizationId, 'organizationId'), optionalText(role, 'role'), until, {
         until: checkQualifierProvenance(untilProvenance, 'untilProvenance'),
       });
+  }
+}
+
+/** The organization an ORGANIZATION alias context names. */
+@Resolver(() => AliasContext)
+export class AliasContextOrganizationResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization, for an ORGANIZATION context; null otherwise.' })
+  organization(@Root() context: AliasContext, @Ctx() ctx: Context) {
+    return context.kind === AliasContextKind.ORGANIZATION ? ctx.get(OrganizationRepository).byId(context.value) : null;
   }
 }

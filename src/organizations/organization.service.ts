@@ -44,7 +44,7 @@ export class OrganizationService {
     const parentId = input.parentId != null ? checkId(input.parentId, 'parentId') : null;
     const id = await this.named.create(
       viewer,
-      createSpec(EntityType.ORGANIZATION, input, { kind: input.kind, level: input.level ?? null }),
+      createSpec(EntityType.ORGANIZATION, input, { kind: input.kind, level: input.level ?? null }, parentId ? [parentId] : []),
       parentId ? (rec, id) => this.setParentIn(rec, id, parentId) : undefined,
     );
     return this.organizations.byIdFresh(id);

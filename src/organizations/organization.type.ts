@@ -4,6 +4,7 @@ import { Level } from '../api/enums';
 import { Node, resolveTypename } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
 import { OrganizationKind } from '../api/organization-kind';
+import { ContextAlias } from '../api/context-alias.type';
 
 /**
  * Properties only; each relationship field is declared by the resolver of the feature that owns
@@ -24,6 +25,9 @@ export abstract class Organization implements Node, Recipient {
 
   @Field(() => [String], { description: 'Other names: traditional script, short forms such as 市妇联.' })
   aliases!: string[];
+
+  @Field(() => [ContextAlias], { description: 'Names that hold only in a context (市妇联 in Huainan); never null.' })
+  contextAliases!: ContextAlias[];
 
   @Field(() => String, { nullable: true, description: 'English name, when clear.' })
   nameEn!: string | null;

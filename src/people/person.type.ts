@@ -3,6 +3,7 @@ import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { Recipient } from '../api/recipient.type';
 import { NODE_ID } from '../api/descriptions';
+import { ContextAlias } from '../api/context-alias.type';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: [Recipient, Node], description: 'A person: an honoree, a reporter, a member.' })
@@ -15,6 +16,9 @@ export class Person implements Recipient, Node {
 
   @Field(() => [String], { description: 'Other written forms of the name.' })
   aliases!: string[];
+
+  @Field(() => [ContextAlias], { description: 'Names that hold only in a context (市妇联 in Huainan); never null.' })
+  contextAliases!: ContextAlias[];
 
   @Field(() => String, { nullable: true, description: 'Name in Latin script (pinyin), e.g. He Tingting.' })
   nameEn!: string | null;

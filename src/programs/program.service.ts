@@ -22,7 +22,7 @@ export class ProgramService {
     const organizerIds = checkIds(input.organizerIds, 'organizerIds') ?? [];
     const id = await this.named.create(
       viewer,
-      createSpec(EntityType.PROGRAM, input, { kind: input.kind, year: input.year ?? null, startDate: input.startDate ?? null }),
+      createSpec(EntityType.PROGRAM, input, { kind: input.kind, year: input.year ?? null, startDate: input.startDate ?? null }, organizerIds),
       async (rec, id) => {
         for (const organizationId of organizerIds) {
           await this.linkIn(rec, 'linkProgramOrganizer', 'ORGANIZED', organizationId, id, input.sourceIds);

@@ -4,6 +4,7 @@ import { Node } from '../api/node.type';
 import { ProgramKind } from '../api/program-kind';
 import { DateScalar } from '../api/date.scalar';
 import { ALIASES, NODE_ID } from '../api/descriptions';
+import { ContextAlias } from '../api/context-alias.type';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })
@@ -16,6 +17,9 @@ export class Program implements Node {
 
   @Field(() => [String], { description: ALIASES })
   aliases!: string[];
+
+  @Field(() => [ContextAlias], { description: 'Names that hold only in a context (市妇联 in Huainan); never null.' })
+  contextAliases!: ContextAlias[];
 
   @Field(() => String, { nullable: true, description: 'English name, when one is established or clear.' })
   nameEn!: string | null;

@@ -76,12 +76,13 @@ function idConditions(variable: string, filter: IdFilter | null | undefined, par
 
 /**
  * A string filter over a node's name and aliases: each operator present must hold for the
- * name or for at least one alias.
+ * name or for at least one alias. A filter has no context, so aliases bound to one count too
+ * (as a search without a context finds them).
  */
 function nameConditions(variable: string, filter: StringFilter, params: ParamBag): string[] {
   const conditions: string[] = [];
   const either = (test: (value: string) => string) =>
-    `(${test(`${variable}.name`)} OR any(alias IN coalesce(${variable}.aliases, []) WHERE ${test('alias')}))`;
+    `(${test(`${variable}.name`)} OR any(alias IN coalesce(${variable}.aliases, []) + coalesce(${variable}.contextAliases, []) WHERE ${test('alias')}))`;
   if (filter.eq != null) {
     const p = params.add(filter.eq);
     conditions.push(either((v) => `${v} = ${p}`));
@@ -143,11 +144,15 @@ export function nameAnchor(label: string, filter: NodeWhere | null | undefined, 
   // A value with no letter or digit gives the full-text analyzer no token to look up.
   if (values.some((value) => !/[\p{L}\p{N}]/u.test(value))) return null;
   const names = params.add(values);
-  const phrases = params.add(values.map((value) => `aliasText:"${value.replace(/[\\"]/g, '\\$&')}"`).join(' OR '));
+  const quoted = values.map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`);
+  const phrases = params.add(quoted.map((value) => `aliasText:${value}`).join(' OR '));
+  const boundPhrases = params.add(quoted.map((value) => `contextAliasText:${value}`).join(' OR '));
   return `CALL () {
       MATCH (n:${label}) WHERE n.name IN ${names} RETURN n
       UNION
       CALL db.index.fulltext.queryNodes('entity_search', ${phrases}) YIELD node AS n WITH n WHERE n:${label} RETURN n
+      UNION
+      CALL db.index.fulltext.queryNodes('entity_context_search', ${boundPhrases}) YIELD node AS n WITH n WHERE n:${label} RETURN n
     }`;
 }
 

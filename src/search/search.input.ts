@@ -2,6 +2,8 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { badInput } from '../api/errors';
 import { MAX_PAGE_SIZE } from '../api/connection';
 import { EntityType } from '../api/entity-type';
+import { ContextInput, contextRequestOf } from '../api/context-alias.type';
+import { ContextRequest } from '../query/alias-context';
 
 export const DEFAULT_SEARCH_SIZE = 10;
 /** Longer text is no name; the bound keeps the Lucene query small. */
@@ -19,6 +21,14 @@ export class SearchArgs {
   @Field(() => [EntityType], { nullable: true, description: 'Only these kinds of node; all kinds when omitted.' })
   types?: EntityType[] | null;
 
+  @Field(() => ContextInput, {
+    nullable: true,
+    description:
+      'Where the asker stands (a place, an organization, a source): aliases bound to it count as exact matches, ' +
+      'aliases bound elsewhere not at all. Without it, bound aliases still match, ranked below.',
+  })
+  context?: ContextInput | null;
+
   @Field(() => Int, { defaultValue: DEFAULT_SEARCH_SIZE, description: `How many hits, at most ${MAX_PAGE_SIZE}.` })
   first!: number;
 }
@@ -27,6 +37,7 @@ export interface SearchRequest {
   text: string;
   types: EntityType[] | null;
   first: number;
+  context: ContextRequest | null;
 }
 
 export function searchRequest(args: SearchArgs): SearchRequest {
@@ -37,5 +48,5 @@ export function searchRequest(args: SearchArgs): SearchRequest {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
   }
-  return { text, types: args.types?.length ? [...new Set(args.types)] : null, first };
+  return { text, types: args.types?.length ? [...new Set(args.types)] : null, first, context: contextRequestOf(args.context) };
 }

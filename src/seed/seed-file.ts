@@ -27,10 +27,12 @@ export interface ProvenanceOf {
 /** Provenance of a statement's qualifiers (year; role, since, until), by qualifier. */
 type Qualified<Q extends string> = { qualifiers?: Partial<Record<Q, ProvenanceOf>> };
 
-interface Named extends Cited {
+export interface Named extends Cited {
   id: string;
   name: string;
   aliases?: string[];
+  /** Aliases that hold only in the contexts listed (`place:淮南`, `org:<id>`, `source:<id>`). */
+  contextAliases?: { alias: string; contexts: string[] }[];
   nameEn?: string | null;
 }
 

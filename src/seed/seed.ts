@@ -3,7 +3,7 @@ import { Graph } from '../db/graph';
 import { namedProperties } from '../text/normalize';
 import { awardKey } from '../honors/award-key';
 import { dateProps, integer } from '../db/temporal';
-import { CitationRef, ProvenanceOf, SeedFile, readSeedFile, seedFiles } from './seed-file';
+import { CitationRef, Named, ProvenanceOf, SeedFile, readSeedFile, seedFiles } from './seed-file';
 import { Rows, SeedRepository, isGraphEmpty } from './seed.repository';
 
 export interface SeedReport {
@@ -39,6 +39,9 @@ function qualifierProvenance(qualifiers: Partial<Record<string, ProvenanceOf>> |
   }
   return props;
 }
+/** A seed entity's name properties; each of its context aliases holds in each context listed. */
+const naming = (e: Named) =>
+  namedProperties({ ...e, contextAliases: (e.contextAliases ?? []).flatMap((b) => b.contexts.map((context) => ({ alias: b.alias, context }))) });
 
 const nodeRow = (id: string, props: Record<string, unknown>) => ({ id, props });
 const edge = (from: string, to: string, key: string, props: Record<string, unknown>) => ({ from, to, key, props });
@@ -57,11 +60,11 @@ export function seedRows(seed: SeedFile) {
         ...provenance({ ...s, citations: s.citations ?? [{ sourceId: s.id, locator: null }] }),
       }),
     ),
-    Person: seed.people.map((p) => nodeRow(p.id, { ...namedProperties(p), ...provenance(p) })),
-    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...namedProperties(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
-    Honor: seed.honors.map((h) => nodeRow(h.id, { ...namedProperties(h), level: h.level ?? null, ...provenance(h) })),
+    Person: seed.people.map((p) => nodeRow(p.id, { ...naming(p), ...provenance(p) })),
+    Organization: seed.organizations.map((o) => nodeRow(o.id, { ...naming(o), kind: o.kind, level: o.level ?? null, ...provenance(o) })),
+    Honor: seed.honors.map((h) => nodeRow(h.id, { ...naming(h), level: h.level ?? null, ...provenance(h) })),
     Program: seed.programs.map((p) =>
-      nodeRow(p.id, { ...namedProperties(p), kind: p.kind, year: integer(p.year), ...dateProps('startDate', p.startDate), ...provenance(p) }),
+      nodeRow(p.id, { ...naming(p), kind: p.kind, year: integer(p.year), ...dateProps('startDate', p.startDate), ...provenance(p) }),
     ),
     Figure: seed.figures.map((f) =>
       nodeRow(f.id, {

@@ -16,6 +16,7 @@ import { checkId } from '../api/id';
 import { UPDATE_INPUT, createInputOf, idOf } from '../api/descriptions';
 import { CreateSourceInput, UpdateSourceInput } from './source.input';
 import { SourceService } from './source.service';
+import { AliasContext, AliasContextKind } from '../api/context-alias.type';
 
 /** A relationship row as a Fact of one source: the locators are those given for this source. */
 function factOf(sourceId: string, rel: Record<string, any>) {
@@ -97,5 +98,14 @@ export class AuthorResolver {
   @FieldResolver(() => [Source], { description: 'Sources this person wrote.' })
   authored(@Root() person: EntityRow, @Ctx() ctx: Context) {
     return ctx.get(PersonRepository).authored(person.id);
+  }
+}
+
+/** The source a SOURCE alias context names. */
+@Resolver(() => AliasContext)
+export class AliasContextSourceResolver {
+  @FieldResolver(() => Source, { nullable: true, description: 'The source, for a SOURCE context; null otherwise.' })
+  source(@Root() context: AliasContext, @Ctx() ctx: Context) {
+    return context.kind === AliasContextKind.SOURCE ? ctx.get(SourceRepository).byId(context.value) : null;
   }
 }

@@ -326,21 +326,41 @@ export function candidateQuery(input: string): string {
  * form, which is how the damaged sources and many users write), search keys, nameKey and
  * nameSkeleton. The seed and every editor's write store names through this one function.
  */
-export function namedProperties(entity: { name: string; aliases?: readonly string[] | null; nameEn?: string | null }) {
+export function namedProperties(entity: {
+  name: string;
+  aliases?: readonly string[] | null;
+  nameEn?: string | null;
+  /** Aliases that hold only in a context, `context` as graph/alias-context.ts writes it. */
+  contextAliases?: readonly { alias: string; context: string }[] | null;
+}) {
   const name = normalizeName(entity.name);
   const aliases = [...new Set([...(entity.aliases ?? []).map((a) => cleanText(a)).filter(Boolean), toTraditional(name)])].filter(
     (alias) => alias !== name,
   );
+  // A bound alias that is also global or the name itself would hold everywhere anyway: dropped.
+  const seen = new Set<string>();
+  const bound = (entity.contextAliases ?? [])
+    .map((b) => ({ alias: cleanText(b.alias), context: b.context }))
+    .filter((b) => b.alias && b.alias !== name && !aliases.includes(b.alias) && !seen.has(`${b.alias}\n${b.context}`) && seen.add(`${b.alias}\n${b.context}`));
+  const boundNames = [...new Set(bound.map((b) => b.alias))];
   return {
     name,
     aliases,
     nameEn: entity.nameEn ?? null,
     aliasText: aliases.join(' | '),
     searchText: searchKeys(name, [...aliases, ...(entity.nameEn ? [entity.nameEn] : [])]).join(' | '),
+    contextAliases: bound.map((b) => b.alias),
+    aliasContexts: bound.map((b) => b.context),
+    contextAliasText: boundNames.join(' | '),
+    // One group of keys per bound alias, aligned with contextAliases, so a reader can tell which alias a key belongs to.
+    contextSearchText: bound.map((b) => searchKeys(b.alias).join(SEARCH_KEY_SEPARATOR)).join(CONTEXT_KEY_GROUP_SEPARATOR),
     nameKey: nameKey(name),
     nameSkeleton: nameSkeleton(name),
   };
 }
+
+/** Separates the key groups of the context aliases in `contextSearchText`. */
+export const CONTEXT_KEY_GROUP_SEPARATOR = ' || ';
 // ---------------------------------------------------------------------------------------
 // Search queries: turning what a user typed into a Lucene query for the full-text index
 // (built over searchKeys) and into the forms an exact-match bonus compares.
