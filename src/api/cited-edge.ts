@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { KeyedPage, RelatedRow, toConnection } from './connection';
 import { KeysetPage } from './connection';
+import { EDGE_CURSOR } from './descriptions';
 import { Citation, citationsOf } from './citation.type';
 import { Qualifier, qualifiersOf } from './qualifier.type';
 import { storedDateText } from '../graph/partial-date';
@@ -8,7 +9,7 @@ import { storedDateText } from '../graph/partial-date';
 /** What every relationship edge shows: where the fact comes from and whether it is inferred. */
 @InterfaceType({ description: 'An edge that is a relationship in the graph: it shows where the relationship is stated.' })
 export abstract class CitedEdge {
-  @Field()
+  @Field({ description: EDGE_CURSOR })
   cursor!: string;
 
   @Field(() => ID, {

@@ -4,6 +4,7 @@ import { Context, Provided } from './context';
 import { EntityRow } from './node.type';
 import { Citation, citationsOf } from './citation.type';
 import { BY_NAME, ConnectionArgs, DatedSort, KeyedPage, NodeSort, SortInput, keysetPage, pagingOf, toConnection } from './connection';
+import { idOf, whereOf } from './descriptions';
 import { checkId } from './id';
 import { contextAliasesOf } from './context-alias.type';
 
@@ -46,7 +47,7 @@ export function createResourceResolver<W extends object>(o: ResourceOptions<W>) 
   @Resolver(() => o.type)
   abstract class ResourceResolver {
     @Query(() => o.type, { name: o.one, nullable: true, description: `${capitalized(o.noun)} by id; null when there is none.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    one(@Arg('id', () => ID, { description: idOf(o.noun.replace(/^an? /, '')) }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
       return this.byId(id, ctx, info);
     }
 
@@ -58,7 +59,7 @@ export function createResourceResolver<W extends object>(o: ResourceOptions<W>) 
     @Query(() => o.connection, { name: o.many, description: `${capitalized(o.nouns)}, by ${o.sortedBy} unless orderBy says otherwise.` })
     async list(
       @Args() args: ConnectionArgs,
-      @Arg('where', () => o.where, { nullable: true }) filter: W | null,
+      @Arg('where', () => o.where, { nullable: true, description: whereOf(o.nouns) }) filter: W | null,
       @Arg('orderBy', () => [o.sort], { nullable: true, description: `Sort keys in order; id breaks ties. Default: by ${o.sortedBy}.` })
       orderBy: SortInput[] | null,
       @Ctx() ctx: Context,

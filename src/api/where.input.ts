@@ -7,6 +7,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from './date.scalar';
 import { Level } from './enums';
 import { OrganizationKind } from './organization-kind';
+import { WHERE_AND, WHERE_ID, WHERE_NOT, WHERE_OR } from './descriptions';
 import { ProgramKind } from './program-kind';
 
 @InputType({ description: 'String operators; every one given must hold. Input is normalized to simplified script first.' })
@@ -17,22 +18,22 @@ export class StringFilter {
   @Field(() => [String], { nullable: true, description: 'Equal to one of.' })
   in?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Contains this text anywhere.' })
   contains?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Begins with this text.' })
   startsWith?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Ends with this text.' })
   endsWith?: string | null;
 }
 
 @InputType({ description: 'Integer operators; every one given must hold. A missing value matches none.' })
 export class IntFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Equal to.' })
   eq?: number | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Equal to one of.' })
   in?: number[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Greater than or equal to.' })
@@ -50,16 +51,16 @@ export class IntFilter {
 
 @InputType({ description: 'Id operators.' })
 export class IdFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'This id.' })
   eq?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'One of these ids.' })
   in?: string[] | null;
 }
 
 @InputType({ description: 'Which recipients (people or organizations); every condition given must hold.' })
 export class RecipientWhere {
-  @Field(() => IdFilter, { nullable: true })
+  @Field(() => IdFilter, { nullable: true, description: WHERE_ID })
   id?: IdFilter | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
@@ -77,7 +78,7 @@ export class RecipientWhere {
 
 @InputType({ description: 'An organization in the hierarchy, optionally with everything under it (PART_OF at any depth).' })
 export class HierarchyFilter {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the organization.' })
   id!: string;
 
   @Field({ defaultValue: false, description: 'Also match organizations under it, at any depth.' })
@@ -95,7 +96,7 @@ export class HierarchyFilter {
 
 @InputType({ description: 'Which honors; every condition given must hold.' })
 export class HonorWhere {
-  @Field(() => IdFilter, { nullable: true })
+  @Field(() => IdFilter, { nullable: true, description: WHERE_ID })
   id?: IdFilter | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
@@ -107,13 +108,13 @@ export class HonorWhere {
   @Field(() => OrganizationWhere, { nullable: true, description: 'Conferred by at least one organization matching this.' })
   conferredBy?: OrganizationWhere | null;
 
-  @Field(() => [HonorWhere], { nullable: true })
+  @Field(() => [HonorWhere], { nullable: true, description: WHERE_AND })
   AND?: HonorWhere[] | null;
 
-  @Field(() => [HonorWhere], { nullable: true })
+  @Field(() => [HonorWhere], { nullable: true, description: WHERE_OR })
   OR?: HonorWhere[] | null;
 
-  @Field(() => HonorWhere, { nullable: true })
+  @Field(() => HonorWhere, { nullable: true, description: WHERE_NOT })
   NOT?: HonorWhere | null;
 }
 
@@ -131,25 +132,25 @@ export class AwardWhere {
   @Field(() => Boolean, { nullable: true, description: 'True: only awards stated in full (the award and its year, when known); false: only those with something inferred.' })
   fullyStated?: boolean | null;
 
-  @Field(() => HonorWhere, { nullable: true })
+  @Field(() => HonorWhere, { nullable: true, description: 'The honor received matches this filter.' })
   honor?: HonorWhere | null;
 
-  @Field(() => RecipientWhere, { nullable: true })
+  @Field(() => RecipientWhere, { nullable: true, description: 'The recipient (person or organization) matches this.' })
   recipient?: RecipientWhere | null;
 
-  @Field(() => [AwardWhere], { nullable: true })
+  @Field(() => [AwardWhere], { nullable: true, description: WHERE_AND })
   AND?: AwardWhere[] | null;
 
-  @Field(() => [AwardWhere], { nullable: true })
+  @Field(() => [AwardWhere], { nullable: true, description: WHERE_OR })
   OR?: AwardWhere[] | null;
 
-  @Field(() => AwardWhere, { nullable: true })
+  @Field(() => AwardWhere, { nullable: true, description: WHERE_NOT })
   NOT?: AwardWhere | null;
 }
 
 @InputType({ description: 'Which organizations; every condition given must hold.' })
 export class OrganizationWhere {
-  @Field(() => IdFilter, { nullable: true })
+  @Field(() => IdFilter, { nullable: true, description: WHERE_ID })
   id?: IdFilter | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
@@ -209,19 +210,19 @@ export class MembershipWhere {
   @Field(() => Boolean, { nullable: true, description: 'True: only memberships stated in full (the membership and each of its role and dates that has a value); false: only those with something inferred.' })
   fullyStated?: boolean | null;
 
-  @Field(() => [MembershipWhere], { nullable: true })
+  @Field(() => [MembershipWhere], { nullable: true, description: WHERE_AND })
   AND?: MembershipWhere[] | null;
 
-  @Field(() => [MembershipWhere], { nullable: true })
+  @Field(() => [MembershipWhere], { nullable: true, description: WHERE_OR })
   OR?: MembershipWhere[] | null;
 
-  @Field(() => MembershipWhere, { nullable: true })
+  @Field(() => MembershipWhere, { nullable: true, description: WHERE_NOT })
   NOT?: MembershipWhere | null;
 }
 
 @InputType({ description: 'Which people; every condition given must hold.' })
 export class PersonWhere {
-  @Field(() => IdFilter, { nullable: true })
+  @Field(() => IdFilter, { nullable: true, description: WHERE_ID })
   id?: IdFilter | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
@@ -239,19 +240,19 @@ export class PersonWhere {
   @Field(() => AwardWhere, { nullable: true, description: 'Every award they received matches this (true when they received none).' })
   awardsAll?: AwardWhere | null;
 
-  @Field(() => [PersonWhere], { nullable: true })
+  @Field(() => [PersonWhere], { nullable: true, description: WHERE_AND })
   AND?: PersonWhere[] | null;
 
-  @Field(() => [PersonWhere], { nullable: true })
+  @Field(() => [PersonWhere], { nullable: true, description: WHERE_OR })
   OR?: PersonWhere[] | null;
 
-  @Field(() => PersonWhere, { nullable: true })
+  @Field(() => PersonWhere, { nullable: true, description: WHERE_NOT })
   NOT?: PersonWhere | null;
 }
 
 @InputType({ description: 'Which programs; every condition given must hold.' })
 export class ProgramWhere {
-  @Field(() => IdFilter, { nullable: true })
+  @Field(() => IdFilter, { nullable: true, description: WHERE_ID })
   id?: IdFilter | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'Matches the canonical name or any alias.' })
@@ -269,31 +270,31 @@ export class ProgramWhere {
   @Field(() => OrganizationWhere, { nullable: true, description: 'At least one partner matches this.' })
   partneredBy?: OrganizationWhere | null;
 
-  @Field(() => [ProgramWhere], { nullable: true })
+  @Field(() => [ProgramWhere], { nullable: true, description: WHERE_AND })
   AND?: ProgramWhere[] | null;
 
-  @Field(() => [ProgramWhere], { nullable: true })
+  @Field(() => [ProgramWhere], { nullable: true, description: WHERE_OR })
   OR?: ProgramWhere[] | null;
 
-  @Field(() => ProgramWhere, { nullable: true })
+  @Field(() => ProgramWhere, { nullable: true, description: WHERE_NOT })
   NOT?: ProgramWhere | null;
 }
 
 @InputType({ description: 'Which sources; every condition given must hold.' })
 export class SourceWhere {
-  @Field(() => IdFilter, { nullable: true })
+  @Field(() => IdFilter, { nullable: true, description: WHERE_ID })
   id?: IdFilter | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'Matches the title.' })
   name?: StringFilter | null;
 
-  @Field(() => [SourceWhere], { nullable: true })
+  @Field(() => [SourceWhere], { nullable: true, description: WHERE_AND })
   AND?: SourceWhere[] | null;
 
-  @Field(() => [SourceWhere], { nullable: true })
+  @Field(() => [SourceWhere], { nullable: true, description: WHERE_OR })
   OR?: SourceWhere[] | null;
 
-  @Field(() => SourceWhere, { nullable: true })
+  @Field(() => SourceWhere, { nullable: true, description: WHERE_NOT })
   NOT?: SourceWhere | null;
 }
 

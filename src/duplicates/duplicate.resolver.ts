@@ -12,8 +12,8 @@ export class DuplicateResolver {
     description: 'Existing entities a name likely duplicates, across scripts, pinyin and short forms; best first.',
   })
   duplicateCandidates(
-    @Arg('name') name: string,
-    @Arg('type', () => EntityType) type: EntityType,
+    @Arg('name', { description: 'The name about to be written, as typed (any script, damaged or not).' }) name: string,
+    @Arg('type', () => EntityType, { description: 'The kind of entity the name is for.' }) type: EntityType,
     @Arg('context', () => ContextInput, {
       nullable: true,
       description: 'Where the new entity would stand (its parent organization, a source, a place): aliases bound to a context count only there.',

@@ -41,7 +41,7 @@ export class HistoryResolver {
   @Query(() => RevisionConnection, {
     description: "An entity's changes, newest first (also those made before a merge under the merged id). Who made them (actor, createdBy) only for editors and admins unless HISTORY_ACTORS_PUBLIC=true.",
   })
-  async history(@Arg('id', () => ID) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
+  async history(@Arg('id', () => ID, { description: 'The id of the node whose changes to list.' }) id: string, @Args() args: FirstAfterArgs, @Ctx() ctx: Context) {
     const { limit: first, after, signature } = pageOf(args);
     const rows = await ctx.get(HistoryRepository).history(checkId(id), first, after);
     const page = rows.slice(0, first).map((row) => withValidTime(visibleTo(ctx.viewer, row)));
@@ -60,7 +60,7 @@ export class HistoryResolver {
 
   @Authorized('admin')
   @Mutation(() => Revision, { description: 'Reverts one revision (admin) when no later change depends on it; returns the undo revision.' })
-  undo(@Arg('revisionId', () => ID) revisionId: string, @Ctx() ctx: Context) {
+  undo(@Arg('revisionId', () => ID, { description: 'The revision to revert, as `history` lists it.' }) revisionId: string, @Ctx() ctx: Context) {
     return ctx.get(HistoryRepository).undo(checkId(revisionId, 'revisionId'), ctx.viewer);
   }
 }

@@ -43,7 +43,7 @@ export class StatementValidTime {
 
 @ObjectType({ simpleResolvers: true, description: 'One change made by one mutation: who, when, what, and the state before and after.' })
 export class Revision {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id of the revision; pass it to `undo`.' })
   id!: string;
 
   @Field({ description: 'When it was committed (ISO 8601).' })

@@ -12,14 +12,14 @@ abstract class AwardProperties extends CitedEdge {
 
 @ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An honor a recipient received (RECEIVED), with its year and provenance.' })
 export class AwardEdge extends AwardProperties {
-  @Field(() => Honor)
+  @Field(() => Honor, { description: 'The honor received.' })
   node!: Honor;
 }
 export const AwardConnection = connectionOf(AwardEdge, 'Award', 'A page of the honors a person or organization received.');
 
 @ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'A recipient of an honor (RECEIVED), with the year and provenance.' })
 export class HonorRecipientEdge extends AwardProperties {
-  @Field(() => Recipient)
+  @Field(() => Recipient, { description: 'The recipient: a person or an organization.' })
   node!: Recipient;
 }
 export const HonorRecipientConnection = connectionOf(HonorRecipientEdge, 'HonorRecipient', 'A page of the recipients of an honor.');

@@ -20,7 +20,7 @@ export class AwardResolver {
     return ctx.get(NodeRepository).byId(award.recipientId);
   }
 
-  @FieldResolver(() => Honor)
+  @FieldResolver(() => Honor, { description: 'The honor received.' })
   honor(@Root() award: AwardRow, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(award.honorId);
   }
@@ -40,10 +40,10 @@ export class AwardResolver {
   @Authorized('editor')
   @Mutation(() => Award, { description: 'Records that a person or organization received an honor in a year. Idempotent: the same three never make a second award; new sourceIds are added.' })
   awardHonor(
-    @Arg('recipientId', () => ID) recipientId: string,
-    @Arg('honorId', () => ID) honorId: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Arg('recipientId', () => ID, { description: 'The person or organization that received the honor.' }) recipientId: string,
+    @Arg('honorId', () => ID, { description: 'The honor received.' }) honorId: string,
+    @Arg('year', () => Int, { description: 'The year of the award (four digits); one award per recipient, honor and year.' }) year: number,
+    @Arg('sourceIds', () => [ID], { nullable: true, description: 'Ids of the sources that state the award; each must exist. New ones are added to an existing award.' }) sourceIds: string[] | null,
     @Arg('yearProvenance', () => QualifierProvenanceInput, {
       nullable: true,
       description: "Whether the year is stated or inferred, with its note and sources, when that differs from the award's (e.g. a stated award of an inferred year). Given for an award already recorded, it replaces the year's provenance.",
@@ -61,9 +61,9 @@ export class AwardResolver {
     description: 'Removes an award (admin). It stays in history and can be undone. Answers what a client cache needs: the removed award\'s id and key, its recipient and honor, the revision.',
   })
   revokeAward(
-    @Arg('recipientId', () => ID) recipientId: string,
-    @Arg('honorId', () => ID) honorId: string,
-    @Arg('year', () => Int) year: number,
+    @Arg('recipientId', () => ID, { description: 'The recipient of the award to remove.' }) recipientId: string,
+    @Arg('honorId', () => ID, { description: 'The honor of the award to remove.' }) honorId: string,
+    @Arg('year', () => Int, { description: 'The year of the award to remove.' }) year: number,
     @Ctx() ctx: Context,
   ) {
     return ctx.get(AwardService).revoke(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year);

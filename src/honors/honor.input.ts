@@ -7,12 +7,12 @@ const organizationWhere = () => require('../organizations/organization.input').O
 
 @InputType({ description: 'A new honor (title).' })
 export class CreateHonorInput extends CreateNamedInput {
-  @Field(() => Level, { nullable: true })
+  @Field(() => Level, { nullable: true, description: 'Level of the honor; null (or left out) for a generic title.' })
   level?: Level | null;
 }
 
 @InputType({ description: 'Changes to an honor.' })
 export class UpdateHonorInput extends UpdateNamedInput {
-  @Field(() => Level, { nullable: true })
+  @Field(() => Level, { nullable: true, description: 'Level of the honor; null (or left out) for a generic title.' })
   level?: Level | null;
 }

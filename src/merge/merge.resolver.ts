@@ -10,7 +10,11 @@ export class MergeResolver {
   @Mutation(() => Node, {
     description: 'Merges a duplicate into the node kept (admin): every relationship and property moves over, the merged name becomes an alias.',
   })
-  mergeEntities(@Arg('keepId', () => ID) keepId: string, @Arg('mergeId', () => ID) mergeId: string, @Ctx() ctx: Context) {
+  mergeEntities(
+    @Arg('keepId', () => ID, { description: 'The node that stays and receives everything.' }) keepId: string,
+    @Arg('mergeId', () => ID, { description: 'The duplicate merged into it; afterwards its history is found under the kept id.' }) mergeId: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.get(MergeService).merge(ctx.viewer, checkId(keepId, 'keepId'), checkId(mergeId, 'mergeId'));
   }
 }

@@ -18,17 +18,17 @@ import { ValidTimeArgs, checkValidTime } from '../api/valid-time.args';
 /** A membership's two ends and its sources. */
 @Resolver(() => Membership)
 export class MembershipResolver {
-  @FieldResolver(() => Recipient)
+  @FieldResolver(() => Recipient, { description: 'The member: a person or an organization.' })
   member(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(membership.memberId);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization it belongs to.' })
   organization(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
     return ctx.get(NodeRepository).byId(membership.organizationId);
   }
 
-  @FieldResolver(() => [Citation])
+  @FieldResolver(() => [Citation], { description: 'Where this membership is stated.' })
   sources(@Root() membership: MembershipRow) {
     return citationsOf(membership);
   }
@@ -64,7 +64,7 @@ export class PersonMembershipResolver {
     @Root() person: EntityRow,
     @Args() args: FirstAfterArgs,
     @Args() validTime: ValidTimeArgs,
-    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('where', () => MembershipWhere, { nullable: true, description: 'Only the memberships matching this filter (by role, organization, provenance…).' }) filter: MembershipWhere | null,
     @Arg('orderBy', () => [NodeSort], { nullable: true, description: 'Sort keys in order; id breaks ties. Default: by name.' }) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {

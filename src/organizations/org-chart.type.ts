@@ -31,6 +31,12 @@ export enum OrgChartEntity {
 registerEnumType(OrgChartEntity, {
   name: 'OrgChartEntity',
   description: 'What an org-chart node stands for.',
+  valuesConfig: {
+    ORGANIZATION: { description: 'An organization of the tree (the root or one under it).' },
+    PERSON: { description: 'A member of the organization above (with include MEMBERS).' },
+    PROGRAM: { description: 'A program the organization above organized or partnered in (with include PROGRAMS).' },
+    HONOR: { description: 'An honor the organization above received (with include HONORS).' },
+  },
 });
 
 @ObjectType({

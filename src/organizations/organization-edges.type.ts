@@ -4,6 +4,7 @@ import { connectionOf } from '../api/connection';
 import { CitedEdge } from '../api/cited-edge';
 import { Recipient } from '../api/recipient.type';
 import { Organization } from './organization.type';
+import { edgeNodeOf } from '../api/descriptions';
 
 @ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An organization at the other end of a relationship (PART_OF, CONFERRED_BY, ORGANIZED, PARTNERED), with its provenance.' })
 export class LinkedOrganizationEdge extends CitedEdge {
@@ -39,7 +40,7 @@ export const MemberConnection = connectionOf(MemberEdge, 'Member', 'A page of th
 
 @ObjectType({ simpleResolvers: true, implements: CitedEdge, description: 'An organization something belongs to (MEMBER_OF), with role, dates and provenance.' })
 export class MembershipEdge extends MembershipProperties {
-  @Field(() => Organization)
+  @Field(() => Organization, { description: edgeNodeOf('organization') })
   node!: Organization;
 }
 export const MembershipConnection = connectionOf(MembershipEdge, 'Membership', 'A page of the organizations a person or organization belongs to.');

@@ -6,10 +6,10 @@ import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 
 @InputType({ description: 'A new organization.' })
 export class CreateOrganizationInput extends CreateNamedInput {
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What sort of body it is; decides its GraphQL type.' })
   kind!: OrganizationKind;
 
-  @Field(() => Level, { nullable: true })
+  @Field(() => Level, { nullable: true, description: 'Administrative level, when it has one.' })
   level?: Level | null;
 
   @Field(() => ID, { nullable: true, description: 'The organization it is part of.' })
@@ -18,9 +18,9 @@ export class CreateOrganizationInput extends CreateNamedInput {
 
 @InputType({ description: 'Changes to an organization; set its parent with setOrganizationParent.' })
 export class UpdateOrganizationInput extends UpdateNamedInput {
-  @Field(() => OrganizationKind, { nullable: true })
+  @Field(() => OrganizationKind, { nullable: true, description: 'What sort of body it is; decides its GraphQL type.' })
   kind?: OrganizationKind | null;
 
-  @Field(() => Level, { nullable: true })
+  @Field(() => Level, { nullable: true, description: 'Administrative level, when it has one.' })
   level?: Level | null;
 }

@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { SOURCE_IDS, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
 import { selectionOf, selectionsNamed } from '../api/selection';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
@@ -68,7 +69,7 @@ export class OrganizationResolver extends createResourceResolver({
       `(at most QUERY_MAX_LIST_ITEMS of each kind per organization). A chart of more than ${MAX_ORG_CHART_ORGANIZATIONS} organizations is refused (BAD_USER_INPUT): ask for fewer levels or root it lower.`,
   })
   async orgChart(
-    @Arg('rootId', () => ID) rootId: string,
+    @Arg('rootId', () => ID, { description: 'The organization at the top of the chart; NOT_FOUND when there is none.' }) rootId: string,
     @Arg('depth', () => Int, { defaultValue: 3, description: `Levels below the root, 0 to ${MAX_ORG_CHART_DEPTH}.` }) depth: number,
     @Arg('include', () => [OrgChartInclude], { nullable: true, description: 'Leaves to add under each organization.' })
     include: OrgChartInclude[] | null,
@@ -135,7 +136,7 @@ export class OrganizationResolver extends createResourceResolver({
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
     @Args() validTime: ValidTimeArgs,
-    @Arg('where', () => OrganizationWhere, { nullable: true }) filter: OrganizationWhere | null,
+    @Arg('where', () => OrganizationWhere, { nullable: true, description: whereOf('organizations directly under this one') }) filter: OrganizationWhere | null,
     @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
@@ -159,7 +160,7 @@ export class OrganizationResolver extends createResourceResolver({
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
     @Args() validTime: ValidTimeArgs,
-    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('where', () => MembershipWhere, { nullable: true, description: whereOf('memberships (by role, member, provenance…)') }) filter: MembershipWhere | null,
     @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
@@ -180,7 +181,7 @@ export class OrganizationResolver extends createResourceResolver({
     @Root() org: EntityRow,
     @Args() args: FirstAfterArgs,
     @Args() validTime: ValidTimeArgs,
-    @Arg('where', () => MembershipWhere, { nullable: true }) filter: MembershipWhere | null,
+    @Arg('where', () => MembershipWhere, { nullable: true, description: whereOf('memberships (by role, member, provenance…)') }) filter: MembershipWhere | null,
     @Arg('orderBy', () => [NodeSort], SORT) orderBy: NodeSort[] | null,
     @Ctx() ctx: Context,
   ) {
@@ -193,13 +194,17 @@ export class OrganizationResolver extends createResourceResolver({
 
   @Authorized('editor')
   @Mutation(() => Organization, { description: 'Adds an organization, optionally under a parent.' })
-  createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: Context) {
+  createOrganization(@Arg('input', () => CreateOrganizationInput, { description: createInputOf('organization') }) input: CreateOrganizationInput, @Ctx() ctx: Context) {
     return ctx.get(OrganizationService).create(ctx.viewer, input);
   }
 
   @Authorized('editor')
-  @Mutation(() => Organization)
-  updateOrganization(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput, @Ctx() ctx: Context) {
+  @Mutation(() => Organization, { description: "Changes an organization's name, aliases, English name, kind or level and adds citations; NOT_FOUND when there is none." })
+  updateOrganization(
+    @Arg('id', () => ID, { description: idOf('organization') }) id: string,
+    @Arg('input', () => UpdateOrganizationInput, { description: UPDATE_INPUT }) input: UpdateOrganizationInput,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.get(OrganizationService).update(ctx.viewer, checkId(id), input);
   }
 
@@ -210,8 +215,8 @@ export class OrganizationResolver extends createResourceResolver({
       'is replaced by one undated link. With since, a reorganization is recorded: the current link ends with the period just before since and the new one starts at since.',
   })
   setOrganizationParent(
-    @Arg('id', () => ID) id: string,
-    @Arg('parentId', () => ID, { nullable: true }) parentId: string | null,
+    @Arg('id', () => ID, { description: idOf('organization to move') }) id: string,
+    @Arg('parentId', () => ID, { nullable: true, description: 'The organization it is part of from now (or from since); null makes it top level.' }) parentId: string | null,
     @Arg('since', () => DateScalar, {
       nullable: true,
       description: 'When the new link starts (YYYY, YYYY-MM or YYYY-MM-DD); the current link then ends with the period of the same precision just before it (2021-03: until 2021-02).',
@@ -225,11 +230,11 @@ export class OrganizationResolver extends createResourceResolver({
   @Authorized('editor')
   @Mutation(() => Membership, { description: 'Records that a person or organization belongs to an organization in a role. Idempotent per role.' })
   addMembership(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('role', () => String, { nullable: true }) role: string | null,
+    @Arg('memberId', () => ID, { description: idOf('member: a person or an organization') }) memberId: string,
+    @Arg('organizationId', () => ID, { description: idOf('organization the member belongs to') }) organizationId: string,
+    @Arg('role', () => String, { nullable: true, description: 'The role held, e.g. 执委; one membership per member, organization and role (null: plain member).' }) role: string | null,
     @Arg('since', () => DateScalar, { nullable: true, description: 'When the membership began: YYYY, YYYY-MM or YYYY-MM-DD.' }) since: string | null,
-    @Arg('sourceIds', () => [ID], { nullable: true }) sourceIds: string[] | null,
+    @Arg('sourceIds', () => [ID], { nullable: true, description: SOURCE_IDS }) sourceIds: string[] | null,
     @Arg('roleProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the role is stated or inferred, with its note and sources, when that differs from the membership's; needs a role." })
     roleProvenance: QualifierProvenanceInput | null,
     @Arg('sinceProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the start date is stated or inferred, with its note and sources, when that differs from the membership's; needs since." })
@@ -250,9 +255,9 @@ export class OrganizationResolver extends createResourceResolver({
   @Authorized('editor')
   @Mutation(() => Membership, { description: 'Ends a membership: sets its until date.' })
   endMembership(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('organizationId', () => ID) organizationId: string,
-    @Arg('role', () => String, { nullable: true }) role: string | null,
+    @Arg('memberId', () => ID, { description: idOf('member: a person or an organization') }) memberId: string,
+    @Arg('organizationId', () => ID, { description: idOf('organization the member belongs to') }) organizationId: string,
+    @Arg('role', () => String, { nullable: true, description: 'The role held, e.g. 执委; one membership per member, organization and role (null: plain member).' }) role: string | null,
     @Arg('until', () => DateScalar, { description: 'The last period it held (YYYY, YYYY-MM or YYYY-MM-DD), through its last day.' }) until: string,
     @Arg('untilProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the end date is stated or inferred, with its note and sources, when that differs from the membership's." })
     untilProvenance: QualifierProvenanceInput | null,

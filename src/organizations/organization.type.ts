@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { NODE_ID } from '../api/descriptions';
 import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node, resolveTypename } from '../api/node.type';
@@ -17,7 +18,7 @@ import { ContextAlias } from '../api/context-alias.type';
   description: 'A federation, institution, company or other body; each kind is its own type.',
 })
 export abstract class Organization implements Node, Recipient {
-  @Field(() => ID)
+  @Field(() => ID, { description: NODE_ID })
   id!: string;
 
   @Field({ description: 'Canonical name, in simplified Chinese.' })
@@ -32,7 +33,7 @@ export abstract class Organization implements Node, Recipient {
   @Field(() => String, { nullable: true, description: 'English name, when clear.' })
   nameEn!: string | null;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What sort of body it is; the same as its GraphQL type (FEDERATION: Federation, …).' })
   kind!: OrganizationKind;
 
   @Field(() => Level, { nullable: true, description: 'Administrative level, when it has one.' })

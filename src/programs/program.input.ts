@@ -8,10 +8,10 @@ import { DateScalar } from '../api/date.scalar';
 
 @InputType({ description: 'A new program.' })
 export class CreateProgramInput extends CreateNamedInput {
-  @Field(() => ProgramKind)
+  @Field(() => ProgramKind, { description: 'What sort of activity it is.' })
   kind!: ProgramKind;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year it ran, four digits.' })
   @IsOptional()
   @IsYear()
   year?: number | null;
@@ -29,10 +29,10 @@ export class CreateProgramInput extends CreateNamedInput {
 
 @InputType({ description: 'Changes to a program.' })
 export class UpdateProgramInput extends UpdateNamedInput {
-  @Field(() => ProgramKind, { nullable: true })
+  @Field(() => ProgramKind, { nullable: true, description: 'What sort of activity it is.' })
   kind?: ProgramKind | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year it ran, four digits.' })
   @IsOptional()
   @IsYear()
   year?: number | null;
