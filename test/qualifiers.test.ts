@@ -238,7 +238,7 @@ describe('writing a qualifier’s provenance', () => {
     await ok(`mutation ($id: ID!) { undo(revisionId: $id) { operation } }`, { id: replaced.id }, admin);
     expect((await yearQualifier(person))[0]).toEqual(first);
 
-    await ok(`mutation ($id: ID!) { revokeAward(recipientId: $id, honorId: "honor-sanba-pacesetter", year: 2023) }`, { id: person }, admin);
+    await ok(`mutation ($id: ID!) { revokeAward(recipientId: $id, honorId: "honor-sanba-pacesetter", year: 2023) { awardId } }`, { id: person }, admin);
     expect(await yearQualifier(person)).toEqual([]);
     const [revoked] = await historyOf(person);
     expect(revoked.operation).toBe('revokeAward');
@@ -276,7 +276,7 @@ describe('writing a qualifier’s provenance', () => {
     ]);
 
     const members = async (where: Record<string, unknown>) => {
-      const data = await ok(`query ($where: MembershipWhere) { organization(id: "${FEDERATION}") { membersConnection(first: 100, where: $where) { edges { node { id } ${QUALIFIERS} } } } }`, {
+      const data = await ok(`query ($where: MembershipWhere) { organization(id: "${FEDERATION}") { membersConnection(first: 100, allTime: true, where: $where) { edges { node { id } ${QUALIFIERS} } } } }`, {
         where: { AND: [{ member: { id: { eq: person } } }, where] },
       });
       return data.organization.membersConnection.edges.length;

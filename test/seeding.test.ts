@@ -32,7 +32,7 @@ describe('seeding', () => {
 
   it('stores canonical simplified names with traditional forms and search keys for the full-text index', async () => {
     const [row] = await graph.read(
-      "MATCH (n:Organization) WHERE '市妇联' IN n.aliases RETURN n.name AS name, n.aliases AS aliases, n.searchText AS searchText",
+      "MATCH (n:Organization) WHERE '市妇联' IN n.contextAliases RETURN n.name AS name, n.aliases AS aliases, n.searchText AS searchText",
     );
     expect(row.name).toBe('淮南市妇女联合会');
     expect(row.aliases).toContain('淮南市婦女聯合會');

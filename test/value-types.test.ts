@@ -166,7 +166,7 @@ describe('an editor writes years and dates through the API', () => {
     // The year filter and the award key see the INTEGER year as the number it is.
     const filtered = ok(await app.raw('query($id: ID!) { person(id: $id) { awardsConnection(where: { year: { eq: 2022 } }) { totalCount } } }', { id: person }));
     expect(filtered.person.awardsConnection.totalCount).toBe(1);
-    expect(ok(await app.raw('mutation($r: ID!, $h: ID!) { revokeAward(recipientId: $r, honorId: $h, year: 2022) }', { r: person, h: HONOR }, admin))).toBeTruthy();
+    expect(ok(await app.raw('mutation($r: ID!, $h: ID!) { revokeAward(recipientId: $r, honorId: $h, year: 2022) { awardId year } }', { r: person, h: HONOR }, admin))).toBeTruthy();
   });
 });
 
