@@ -302,3 +302,48 @@ describe('writing a qualifier’s provenance', () => {
     expect(year).toEqual({ name: 'YEAR', value: '2022', inferred: false, note: null, sources: [{ sourceId: kept, locator: 'p. 3' }] });
   });
 });
+
+describe('a hierarchy link written by an editor carries its sources and its start’s provenance', () => {
+  const newOrganization = async (name: string) =>
+    (await ok(`mutation ($name: String!) { createOrganization(input: { name: $name, kind: TEAM, allowDuplicate: true }) { id } }`, { name }, editor)).createOrganization.id as string;
+  const SET_PARENT = `mutation ($id: ID!, $parentId: ID, $since: Date, $sourceIds: [ID!], $sinceProvenance: QualifierProvenanceInput) {
+    setOrganizationParent(id: $id, parentId: $parentId, since: $since, sourceIds: $sourceIds, sinceProvenance: $sinceProvenance) { id }
+  }`;
+  const parentEdges = async (id: string, asOf: string) =>
+    (await ok(`query ($id: ID!, $asOf: Date) { organization(id: $id) { parentConnection(asOf: $asOf) { edges { node { id } since until sources { sourceId locator } ${QUALIFIERS} } } } }`, { id, asOf }))
+      .organization.parentConnection.edges;
+
+  it('cites the link, then records a dated move whose start is inferred; bad input writes nothing', async () => {
+    const child = await newOrganization('测试编辑限定小组');
+    const first = await newOrganization('测试编辑限定甲处');
+    const second = await newOrganization('测试编辑限定乙处');
+
+    await ok(SET_PARENT, { id: child, parentId: first, sourceIds: [SOURCE] }, editor);
+    expect(await parentEdges(child, '2020')).toEqual([{ node: { id: first }, since: null, until: null, sources: [{ sourceId: SOURCE, locator: '' }], qualifiers: [] }]);
+    // Citing it again adds nothing twice.
+    await ok(SET_PARENT, { id: child, parentId: first, sourceIds: [SOURCE] }, editor);
+    expect((await parentEdges(child, '2020'))[0].sources).toHaveLength(1);
+
+    const before = await databaseState(app);
+    const bad = [
+      [{ id: child, parentId: second, since: '2021-03', sinceProvenance: { inferred: true, sourceIds: ['src-no-such-source'] } }, 'NOT_FOUND'],
+      [{ id: child, parentId: second, sinceProvenance: { inferred: true } }, 'BAD_USER_INPUT'],
+      [{ id: child, parentId: null, sourceIds: [SOURCE] }, 'BAD_USER_INPUT'],
+      [{ id: child, parentId: second, since: '2021-03', sourceIds: ['src-no-such-source'] }, 'NOT_FOUND'],
+    ] as const;
+    for (const [variables, code] of bad) expect(codeOf(await app.request(gql(SET_PARENT), variables, editor))).toBe(code);
+    expect(await databaseState(app)).toEqual(before);
+
+    await ok(SET_PARENT, { id: child, parentId: second, since: '2021-03', sourceIds: [SOURCE], sinceProvenance: { inferred: true, note: 'Dated by the notice, not stated.' } }, editor);
+    expect(await parentEdges(child, '2021-06')).toEqual([
+      {
+        node: { id: second },
+        since: '2021-03',
+        until: null,
+        sources: [{ sourceId: SOURCE, locator: '' }],
+        qualifiers: [{ name: 'SINCE', value: '2021-03', inferred: true, note: 'Dated by the notice, not stated.', sources: [{ sourceId: SOURCE, locator: '' }] }],
+      },
+    ]);
+    expect((await parentEdges(child, '2020'))[0]).toMatchObject({ node: { id: first }, until: '2021-02' });
+  });
+});

@@ -447,6 +447,19 @@ export class OrganizationRepository extends Repository {
     });
   }
 
+  /**
+   * Cites a PART_OF link: the sources not yet among its citations are added (locator unknown),
+   * and `props` (its start's own provenance, say) are set beside them.
+   */
+  async citeParentLink(tx: Transaction, id: string, parentId: string, key: string, sourceIds: readonly string[], props: Record<string, unknown>): Promise<void> {
+    await tx.run(
+      `MATCH (:Organization {id: $id})-[r:PART_OF {key: $key}]->(:Organization {id: $parentId})
+       WITH r, [s IN $sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])] AS added
+       SET r.sourceIds = coalesce(r.sourceIds, []) + added, r.locators = coalesce(r.locators, []) + [s IN added | ''], r += $props`,
+      { id, parentId, key, sourceIds, props },
+    );
+  }
+
   /** A new PART_OF link from `since` on, open-ended, under `key` (each period of a pair has its own). */
   async addParentLink(tx: Transaction, id: string, parentId: string, key: string, since: string, createdBy: string): Promise<void> {
     await tx.run(

@@ -222,9 +222,16 @@ export class OrganizationResolver extends createResourceResolver({
       description: 'When the new link starts (YYYY, YYYY-MM or YYYY-MM-DD); the current link then ends with the period of the same precision just before it (2021-03: until 2021-02).',
     })
     since: string | null,
+    @Arg('sourceIds', () => [ID], { nullable: true, description: 'Ids of the sources that state the link; each must exist. Added to the link to parentId (new or kept); needs a parentId.' })
+    sourceIds: string[] | null,
+    @Arg('sinceProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the start date is stated or inferred, with its note and sources, when that differs from the link's; needs since and a parentId." })
+    sinceProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.get(OrganizationService).setParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'), since);
+    return ctx.get(OrganizationService).setParent(ctx.viewer, checkId(id), parentId == null ? null : checkId(parentId, 'parentId'), since, {
+      sourceIds: checkIds(sourceIds, 'sourceIds'),
+      sinceProvenance: checkQualifierProvenance(sinceProvenance, 'sinceProvenance'),
+    });
   }
 
   @Authorized('editor')

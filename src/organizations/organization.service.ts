@@ -18,6 +18,12 @@ import { parsePartialDate, periodBefore, periodsOverlap, storedDateText } from '
 
 const RECIPIENT = ['Person', 'Organization'];
 
+/** What an editor may say of a hierarchy link beside its ends: the sources stating it, and its start's own provenance. */
+export interface LinkProvenance {
+  sourceIds?: string[] | null;
+  sinceProvenance?: QualifierProvenanceInput | null;
+}
+
 /** The provenance given for a membership's qualifiers, where it differs from the membership's. */
 export type MembershipQualifierProvenance = Partial<Record<'role' | 'since' | 'until', QualifierProvenanceInput | null>>;
 
@@ -66,14 +72,21 @@ export class OrganizationService {
    * Periods of one organization's links never overlap (CONFLICT otherwise). The cycle check counts
    * every link whatever its dates: a former ancestor cannot become a descendant.
    */
-  async setParentIn(rec: Recorder, id: string, parentId: string | null, since: string | null = null): Promise<void> {
+  async setParentIn(rec: Recorder, id: string, parentId: string | null, since: string | null = null, link: LinkProvenance = {}): Promise<void> {
     if (parentId === id) throw badInput('parentId', 'an organization cannot be its own parent');
     if (since != null) check('since', since, dateProblem);
+    if (parentId == null && link.sourceIds?.length) throw badInput('sourceIds', 'cite a link to a parent: needs a parentId');
+    if (parentId == null && link.sinceProvenance) throw badInput('sinceProvenance', 'needs a parentId: a new link to qualify');
     // Every hierarchy change queues here before it reads anything, so the cycle check below sees
     // every change committed before it and none can slip in until this one commits.
     await lockHierarchy(rec.tx);
     await requireEntity(rec.tx, 'id', id, ['Organization'], 'an organization');
     if (parentId != null) await requireEntity(rec.tx, 'parentId', parentId, ['Organization'], 'an organization');
+    await requireQualifierProvenance(rec, link.sourceIds, { since }, { since: link.sinceProvenance });
+    const cite = (key: string) =>
+      parentId != null && (link.sourceIds?.length || link.sinceProvenance)
+        ? this.organizations.citeParentLink(rec.tx, id, parentId, key, link.sourceIds ?? [], qualifierProps({ since: link.sinceProvenance }))
+        : Promise.resolve();
     if (parentId != null) {
       const cycle = await this.organizations.pathUp(rec.tx, parentId, id);
       if (cycle) throw badInput('parentId', `would make a cycle: ${[id, ...cycle].join(' → ')}`);
@@ -82,13 +95,24 @@ export class OrganizationService {
     const rels: RelKey[] = existing.map((row) => ({ type: 'PART_OF', from: id, to: row.parentId, key: row.key ?? 'parent' }));
     if (since == null) {
       if (parentId != null && !rels.some((rel) => rel.to === parentId && rel.key === 'parent')) rels.push({ type: 'PART_OF', from: id, to: parentId, key: 'parent' });
-      await rec.tracked('setOrganizationParent', { nodes: [], rels }, () => this.organizations.setParent(rec.tx, id, parentId));
+      await rec.tracked('setOrganizationParent', { nodes: [], rels }, async () => {
+        await this.organizations.setParent(rec.tx, id, parentId);
+        await cite('parent');
+      });
       return;
     }
     const current = existing.filter((row) => row.until == null);
     if (current.length > 1) throw conflict(`since: "${id}" has ${current.length} links without an end; correct them with setOrganizationParent without since first`);
     const [open] = current;
-    if (open && open.parentId === parentId) return; // already under it: nothing changes
+    if (open && open.parentId === parentId) {
+      // Already under it: the link stays as it is, and only gains the sources given.
+      if (link.sourceIds?.length) {
+        await rec.tracked('setOrganizationParent', { nodes: [], rels: [{ type: 'PART_OF', from: id, to: parentId!, key: open.key ?? 'parent' }] }, () =>
+          this.organizations.citeParentLink(rec.tx, id, parentId!, open.key ?? 'parent', link.sourceIds!, {}),
+        );
+      }
+      return;
+    }
     if (!open && parentId == null) throw notFound('parentId', `a current parent of "${id}" to end`);
     const until = periodBefore(since);
     if (open?.since != null && !(parsePartialDate(open.since)!.start < parsePartialDate(since)!.start)) {
@@ -105,11 +129,12 @@ export class OrganizationService {
     await rec.tracked('setOrganizationParent', { nodes: [], rels }, async () => {
       if (open) await this.organizations.endParentLink(rec.tx, id, open.parentId, open.key ?? 'parent', until);
       if (parentId != null) await this.organizations.addParentLink(rec.tx, id, parentId, key, since, rec.actor.sub);
+      await cite(key);
     });
   }
 
-  async setParent(viewer: Viewer, id: string, parentId: string | null, since: string | null = null): Promise<EntityRow> {
-    await mutate(this.graph, viewer, (rec) => this.setParentIn(rec, id, parentId, since));
+  async setParent(viewer: Viewer, id: string, parentId: string | null, since: string | null = null, link: LinkProvenance = {}): Promise<EntityRow> {
+    await mutate(this.graph, viewer, (rec) => this.setParentIn(rec, id, parentId, since, link));
     return this.organizations.byIdFresh(id);
   }
 
