@@ -286,3 +286,30 @@ describe('history is bitemporal, and undo restores the periods', () => {
     expect(await parentAt('(asOf: "1990")')).toBe(ids.oldParent);
   });
 });
+
+describe('honoreeCount counts the hierarchy and the members of the day asked', () => {
+  const count = async (id: string, args = '') => (await ok(`{ honoreeCount(organizationId: "${id}"${args}) { people organizationsCovered } }`)).honoreeCount;
+
+  it('a member honored once counts under the parent of each day she belonged, and not after she left', async () => {
+    const first = await createOrganization('测试时效计数甲');
+    const second = await createOrganization('测试时效计数乙');
+    const unit = await createOrganization('测试时效计数科');
+    const person = (await ok('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { name: '测试时效计数人', allowDuplicate: true } })).createPerson.id;
+    await ok(SET_PARENT, { id: unit, parentId: first, since: '2015' });
+    await ok(SET_PARENT, { id: unit, parentId: second, since: '2021-03' });
+    await ok('mutation($m: ID!, $o: ID!) { addMembership(memberId: $m, organizationId: $o, since: "2019") { since } }', { m: person, o: unit });
+    await ok('mutation($m: ID!, $o: ID!) { endMembership(memberId: $m, organizationId: $o, until: "2022") { until } }', { m: person, o: unit });
+    await ok('mutation($r: ID!) { awardHonor(recipientId: $r, honorId: "honor-sanba-pacesetter", year: 2020) { id } }', { r: person });
+    // 2020: the unit is under the first parent and she is a member.
+    expect(await count(first, ', asOf: "2020-06"')).toEqual({ people: 1, organizationsCovered: 2 });
+    expect(await count(second, ', asOf: "2020-06"')).toEqual({ people: 0, organizationsCovered: 1 });
+    // The last day of 2022: the unit has moved under the second parent; she is still a member (through 2022).
+    expect(await count(second, ', asOf: "2022-12-31"')).toEqual({ people: 1, organizationsCovered: 2 });
+    expect(await count(first, ', asOf: "2022-12-31"')).toEqual({ people: 0, organizationsCovered: 1 });
+    // Today: she left at the end of 2022.
+    expect(await count(second)).toEqual({ people: 0, organizationsCovered: 2 });
+    // Every period: the first parent's subtree has held the unit and her.
+    expect(await count(first, ', allTime: true')).toEqual({ people: 1, organizationsCovered: 2 });
+    expect(codeOf(await app.raw(`{ honoreeCount(organizationId: "${first}", asOf: "2020", allTime: true) { people } }`))).toBe('BAD_USER_INPUT');
+  });
+});

@@ -3,6 +3,7 @@ import type { AwardCountWhere } from '../api/where.input';
 import { ParamBag, project, where } from '../query/cypher';
 import { awardCountConditions } from '../query/filter';
 import { Repository } from '../query/repository';
+import { ValidTime, pathHeldCondition, validTimeCondition } from '../query/valid-time';
 import { AwardCount, AwardGroupKey, HonoreeCount, PartnerProgramCount, SubjectFigures } from './stats.type';
 
 /** Group keys become Cypher expressions from this fixed table, never from client text. */
@@ -35,19 +36,26 @@ export class StatsRepository extends Repository {
     );
   }
 
-  /** Null when there is no such organization. */
-  async honoreeCount(organizationId: string, includeDescendants: boolean): Promise<HonoreeCount | null> {
+  /**
+   * Null when there is no such organization. The organizations under it and the members counted
+   * are those of the day `time` names (today by default; every period with allTime); the honors
+   * count whatever their year.
+   */
+  async honoreeCount(organizationId: string, includeDescendants: boolean, time: ValidTime = {}): Promise<HonoreeCount | null> {
+    const params = new ParamBag();
+    const chainHeld = pathHeldCondition('chain', time, params);
+    const memberHeld = validTimeCondition('m', time, params);
     const covered = includeDescendants
-      ? 'CALL { WITH o MATCH (d:Organization)-[:PART_OF*0..]->(o) RETURN collect(DISTINCT d) AS orgs }'
+      ? `CALL { WITH o MATCH chain = (d:Organization)-[:PART_OF*0..]->(o) ${chainHeld ? `WHERE ${chainHeld}` : ''} RETURN collect(DISTINCT d) AS orgs }`
       : 'WITH o, [o] AS orgs';
     const rows = await this.graph.read(
       `MATCH (o:Organization {id: $id})
        ${covered}
        CALL { WITH orgs UNWIND orgs AS d MATCH (d)-[:RECEIVED]->(:Honor) RETURN count(DISTINCT d) AS organizations }
-       CALL { WITH orgs UNWIND orgs AS d MATCH (p:Person)-[:MEMBER_OF]->(d) WHERE EXISTS { (p)-[:RECEIVED]->(:Honor) }
+       CALL { WITH orgs UNWIND orgs AS d MATCH (p:Person)-[m:MEMBER_OF]->(d) WHERE ${memberHeld ? `${memberHeld} AND ` : ''}EXISTS { (p)-[:RECEIVED]->(:Honor) }
               RETURN count(DISTINCT p) AS people }
        RETURN size(orgs) AS covered, organizations, people`,
-      { id: organizationId },
+      { ...params.values, id: organizationId },
     );
     if (!rows.length) return null;
     const [row] = rows;

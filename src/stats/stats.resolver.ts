@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { ValidTimeArgs, checkValidTime } from '../api/valid-time.args';
 import { Context } from '../api/context';
 import { checkId } from '../api/id';
 import { whereOf } from '../api/descriptions';
@@ -38,15 +39,16 @@ export class StatsResolver {
 
   @Query(() => HonoreeCount, {
     description:
-      'Distinct honorees under an organization: the organizations themselves that received an honor, and people who are members (MEMBER_OF) and received one. With includeDescendants, every organization PART_OF it at any depth counts too.',
+      'Distinct honorees under an organization: the organizations themselves that received an honor, and people who are members (MEMBER_OF) and received one (in any year). With includeDescendants, every organization PART_OF it at any depth counts too. The hierarchy and the memberships are those of the day asOf names (today by default), or of every period with allTime.',
   })
   async honoreeCount(
     @Arg('organizationId', () => ID, { description: 'The organization to count under; NOT_FOUND when there is none.' }) organizationId: string,
     @Arg('includeDescendants', { defaultValue: true, description: 'Count the organizations PART_OF it at any depth too (the default), or only the organization itself.' })
     includeDescendants: boolean,
+    @Args() time: ValidTimeArgs,
     @Ctx() ctx: Context,
   ) {
-    const count = await ctx.get(StatsRepository).honoreeCount(checkId(organizationId, 'organizationId'), includeDescendants);
+    const count = await ctx.get(StatsRepository).honoreeCount(checkId(organizationId, 'organizationId'), includeDescendants, checkValidTime(time));
     if (!count) throw notFound('organization', organizationId);
     return count;
   }
