@@ -2,9 +2,6 @@ import { Field, InputType } from 'type-graphql';
 import { Level } from '../api/enums';
 import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 
-// Honor and organization filters refer to each other; the organization side is required lazily.
-const organizationWhere = () => require('../organizations/organization.input').OrganizationWhere;
-
 @InputType({ description: 'A new honor (title).' })
 export class CreateHonorInput extends CreateNamedInput {
   @Field(() => Level, { nullable: true, description: 'Level of the honor; null (or left out) for a generic title.' })

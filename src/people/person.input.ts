@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { InputType } from 'type-graphql';
 import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
 
 @InputType({ description: 'A new person.' })
