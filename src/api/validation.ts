@@ -67,7 +67,6 @@ function decorator(name: string, problem: (value: unknown) => string | null, eac
 export const IsName = decorator('isName', nameProblem);
 export const AreNames = decorator('areNames', nameProblem, true);
 export const IsYear = decorator('isYear', yearProblem);
-export const IsPartialDate = decorator('isPartialDate', dateProblem);
 
 function firstProblem(errors: ValidationError[], prefix: string): { field: string; message: string } | null {
   for (const error of errors) {

@@ -3,7 +3,7 @@ import { ProgramKind } from '../api/program-kind';
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ID, Int } from 'type-graphql';
 import { CreateNamedInput, UpdateNamedInput } from '../api/named.input';
-import { IsPartialDate, IsYear } from '../api/validation';
+import { IsYear } from '../api/validation';
 import { DateScalar } from '../api/date.scalar';
 
 @InputType({ description: 'A new program.' })
@@ -17,8 +17,6 @@ export class CreateProgramInput extends CreateNamedInput {
   year?: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'When it started: YYYY, YYYY-MM or YYYY-MM-DD.' })
-  @IsOptional()
-  @IsPartialDate()
   startDate?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Organizations that ran it.' })
@@ -38,7 +36,5 @@ export class UpdateProgramInput extends UpdateNamedInput {
   year?: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'When it started: YYYY, YYYY-MM or YYYY-MM-DD; null clears it.' })
-  @IsOptional()
-  @IsPartialDate()
   startDate?: string | null;
 }

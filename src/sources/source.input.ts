@@ -1,13 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { IsName, IsPartialDate } from '../api/validation';
+import { IsName } from '../api/validation';
 import { DateScalar } from '../api/date.scalar';
 
 @InputType('SourceFieldsBase')
 class SourceFields {
   @Field(() => DateScalar, { nullable: true, description: 'When it was published: YYYY, YYYY-MM or YYYY-MM-DD (null clears it on an update).' })
-  @IsOptional()
-  @IsPartialDate()
   published?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who published it (a newspaper, a website, an office).' })
