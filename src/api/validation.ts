@@ -1,4 +1,5 @@
 import { ValidationError, ValidationOptions, registerDecorator, validate } from 'class-validator';
+import { daysInMonth } from '../graph/partial-date';
 import type { ValidatorFn } from 'type-graphql';
 import { badInput } from './errors';
 
@@ -31,8 +32,7 @@ export function dateProblem(value: unknown): string | null {
   }
   const [year, month, day] = value.split('-').map(Number);
   if (day !== undefined) {
-    // Day 0 of the next month is the last day of this one (leap years included).
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const days = daysInMonth(year, month);
     if (day > days) return `is not a calendar date: ${value.slice(0, 7)} has ${days} days, got ${value}`;
   }
   return yearProblem(year);

@@ -4,7 +4,7 @@ import { Graph } from './graph';
 import neo4j from 'neo4j-driver';
 import { nameKey, nameSkeleton } from '../text/normalize';
 import { NODE_PROPERTIES, RELATIONSHIPS, RELATIONSHIP_TYPES, propertiesOfKind } from '../graph/model';
-import { parsePartialDate, precisionProperty } from '../graph/partial-date';
+import { isCalendarDate, parsePartialDate, precisionProperty } from '../graph/partial-date';
 import { dateProps, integer } from './temporal';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../schema/migrations');
@@ -166,9 +166,7 @@ function valueTargets(): ValueTarget[] {
 function dateOf(value: unknown): Record<string, unknown> | null {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : null;
   const parsed = text === null ? null : parsePartialDate(text);
-  if (!parsed) return null;
-  const [year, month, day] = parsed.start.split('-').map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (!parsed || !isCalendarDate(parsed)) return null;
   return dateProps('value', parsed.text);
 }
 

@@ -33,6 +33,17 @@ export function parsePartialDate(text: string): PartialDate | null {
   return { text, start: `${year}-${month ?? '01'}-${day ?? '01'}`, precision };
 }
 
+/** Days in a month of a year (leap years included): day 0 of the next month is the last of this one. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether a parsed date names a day the calendar has (month 01–12, day within its month). */
+export function isCalendarDate(date: PartialDate): boolean {
+  const [year, month, day] = date.start.split('-').map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** The text of a stored date: its first day (YYYY-MM-DD, as the driver reads a DATE) cut to its precision. Null stays null; no precision means a day. */
 export function partialDateText(start: string | null | undefined, precision: string | null | undefined): string | null {
   if (start == null) return null;
