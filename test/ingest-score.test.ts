@@ -2,8 +2,12 @@
  * The ingest evaluation's scorer (eval/ingest/score.ts) on hand-built analyses: what it counts as
  * found, missed and extra, and the shares it scores apart. Pure: no database.
  */
-import { scoreAnalysis, sumScores, ExpectedFacts } from '../eval/ingest/score';
-import { Analysis, EntityMention, Extraction, MentionMatch, Repair, Span } from '../src/ingest/ingest.model';
+import fs from 'node:fs';
+import path from 'node:path';
+import { seedExpected } from '../eval/ingest/seed-expected';
+import { programLinksOf, scoreAnalysis, sumScores, ExpectedFacts } from '../eval/ingest/score';
+import { Analysis, EntityMention, Extraction, FigureUnit, MentionMatch, Repair, Span } from '../src/ingest/ingest.model';
+import { readSeedFile } from '../src/seed/seed-file';
 
 const span = (locator: string): Span => ({ start: 0, end: 1, locator });
 
@@ -211,5 +215,88 @@ describe('ingest evaluation scorer', () => {
     expect(sum.kinds.people).toMatchObject({ expected: 2, proposed: 5, matched: 2, precision: 2 / 5, recall: 1 });
     expect(sum.kinds.people.extras.map((e) => e.label)).toEqual(['other.txt: 王丽娟', 'other.txt: 张敏', 'other.txt: 李华']);
     expect(sum.shares.matches).toMatchObject({ right: 12, of: 12 });
+  });
+});
+
+/** What a perfect extractor and matcher would propose for an expected file (its required and optional facts). */
+function oracle(facts: ExpectedFacts): Analysis {
+  const o = facts.optional ?? {};
+  const e = {
+    organizations: [...facts.organizations, ...(o.organizations ?? [])],
+    people: [...facts.people, ...(o.people ?? [])],
+    honors: [...facts.honors, ...(o.honors ?? [])],
+    programs: [...facts.programs, ...(o.programs ?? [])],
+    awards: [...facts.awards, ...(o.awards ?? [])],
+    memberships: [...facts.memberships, ...(o.memberships ?? [])],
+    figures: [...facts.figures, ...(o.figures ?? [])],
+    repairs: [...facts.repairs, ...(o.repairs ?? [])],
+    programLinks: [...programLinksOf(facts), ...programLinksOf(o)],
+  };
+  const k = (key: string | null) => (key === null ? null : `p:${key}`);
+  const entities: EntityMention[] = [
+    ...e.organizations.map((o) => mention(k(o.key)!, 'ORGANIZATION', o.name, o.locator, { organizationKind: o.kind, level: o.level })),
+    ...e.people.map((p) => mention(k(p.key)!, 'PERSON', p.name, p.locator)),
+    ...e.honors.map((h) => mention(k(h.key)!, 'HONOR', h.name, h.locator, { level: h.level, conferredByKey: k(h.conferredBy) })),
+    ...e.programs.map((g) => mention(k(g.key)!, 'PROGRAM', g.name, g.locator, { programKind: g.kind })),
+  ];
+  const ids = new Map<string, string | null>([...e.organizations, ...e.people, ...e.honors, ...e.programs].map((x) => [k(x.key)!, x.matches ?? null]));
+  return analysis(
+    {
+      entities,
+      hierarchy: e.organizations.filter((o) => o.parent).map((o) => ({ childKey: k(o.key)!, parentKey: k(o.parent)!, stated: o.parentStated, span: span(o.locator), evidence: [] })),
+      awards: e.awards.map((a) => ({ recipientKey: k(a.recipient)!, honorKey: k(a.honor)!, year: a.year, yearStated: a.yearStated, yearNote: null, span: span(a.locator), evidence: [] })),
+      memberships: e.memberships.map((m) => ({ memberKey: k(m.member)!, organizationKey: k(m.organization)!, role: m.role, span: span(m.locator), evidence: [] })),
+      programLinks: e.programLinks.map((l) => ({ programKey: k(l.program)!, organizationKey: k(l.organization)!, role: l.role, stated: true, span: span(l.locator), evidence: [] })),
+      figures: e.figures.map((f) => ({ value: f.value, unit: f.unit as FigureUnit, approximate: f.approximate, label: '', counts: f.counts, subjectKey: k(f.subject), year: null, span: span(f.locator), evidence: [] })),
+    },
+    entities.map((m): MentionMatch => {
+      const id = ids.get(m.key) ?? null;
+      return id
+        ? { key: m.key, status: 'MATCHED', match: { id, type: 'Organization', name: m.name, score: 1, features: [] }, candidates: [], confidence: 1 }
+        : { key: m.key, status: 'NEW', match: null, candidates: [], confidence: 1 };
+    }),
+    e.repairs.map((r) => ({ kind: 'LOST_CHARACTER', locator: r.locator, damaged: r.damaged, repaired: r.repaired, start: 0, end: 1, count: 1, note: '' })),
+  );
+}
+
+const EXPECTED_DIR = path.resolve(__dirname, '../eval/ingest/expected');
+const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+const seedFacts = () =>
+  seedExpected(readSeedFile(path.resolve(__dirname, '../seeds/huainan-womens-federation-2024.json')), fs.readFileSync(SEED_ARTICLE, 'utf8'), 'seed');
+
+describe('the evaluation set under the scorer', () => {
+  const files = fs.readdirSync(EXPECTED_DIR).filter((f) => f.endsWith('.json'));
+
+  it.each([...files, 'the seed article'])('scores a perfect proposal for %s 1 everywhere', (file) => {
+    const e: ExpectedFacts = file === 'the seed article' ? seedFacts() : JSON.parse(fs.readFileSync(path.join(EXPECTED_DIR, file), 'utf8'));
+    const s = scoreAnalysis(e, oracle(e));
+    for (const [kind, k] of Object.entries(s.kinds)) {
+      expect([kind, k.misses, k.extras, k.matched, k.optionalFound]).toEqual([kind, [], [], k.expected, k.optionalExpected]);
+    }
+    for (const [name, share] of Object.entries(s.shares)) expect([name, share.wrong]).toEqual([name, []]);
+    expect(s.shares.matches.of).toBe(e.organizations.length + e.people.length + e.honors.length + e.programs.length);
+    if (file === 'the seed article') expect(s.kinds.organizations.optionalFound).toBe(5);
+  });
+
+  it("derives the seed article's facts from its seed file: stated required, inferred optional", () => {
+    const e = seedFacts();
+    const org = (id: string) => e.organizations.find((o) => o.key === id);
+    expect(org('org-acwf')).toBeUndefined();
+    expect(e.optional?.organizations?.map((o) => o.key)).toEqual(expect.arrayContaining(['org-acwf', 'org-anhui-wf', 'org-huishang-bank']));
+    expect(org('org-huainan-wf')).toMatchObject({ name: '淮南市妇女联合会', locator: '¶1', matches: 'org-huainan-wf', parent: 'org-anhui-wf', parentStated: false });
+    expect(org('org-huainan-wf')!.shortForms).toContain('市妇联');
+    expect(org('org-huainan-wf')!.alsoAt).toEqual(expect.arrayContaining(['¶2', '¶16']));
+    expect(org('org-huainan-court-litigation-center')).toMatchObject({ parent: 'org-huainan-intermediate-court', parentStated: true, shortForms: ['市中级人民法院诉讼服务中心'] });
+    // The seed infers every conferrer: none is required.
+    expect(e.honors.map((h) => h.conferredBy)).toEqual(e.honors.map(() => null));
+    expect(e.awards).toHaveLength(4);
+    expect(e.awards.every((a) => a.year === 2024 && !a.yearStated)).toBe(true);
+    // An organizer the seed infers (the city's group wedding) is optional, the program itself required.
+    expect(e.programs.find((p) => p.key === 'prog-mass-wedding-2024-huainan')?.organizers).toEqual([]);
+    expect(e.optional?.programLinks).toContainEqual(expect.objectContaining({ program: 'prog-mass-wedding-2024-huainan', organization: 'org-huainan-wf', role: 'ORGANIZER' }));
+    const units = new Set<string>(['person', 'person_time', 'count', 'event', 'session', 'CNY', 'household']);
+    expect(e.figures.filter((f) => !units.has(f.unit))).toEqual([]);
+    expect(e.figures.find((f) => f.value === 11000)).toMatchObject({ unit: 'person_time', approximate: true, subject: 'org-huainan-wf', locator: '¶4' });
+    expect(e.repairs.map((r) => r.locator)).toEqual(['¶1', '¶7', '¶13', '¶16']);
   });
 });

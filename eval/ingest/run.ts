@@ -67,9 +67,22 @@ function loadCases(): Case[] {
   return cases;
 }
 
-async function analyzeCase(c: Case, gazetteer: Gazetteer): Promise<Analysis> {
-  const document = await readDocument({ bytes: c.bytes, fileName: c.name });
-  return analyze(document, gazetteer);
+/** Documents a stage failed on, with the error: scored as if nothing was proposed. */
+const failed: string[] = [];
+
+async function analyzeCase(c: Case, gazetteer: Gazetteer, label: string): Promise<Analysis> {
+  try {
+    const document = await readDocument({ bytes: c.bytes, fileName: c.name });
+    return analyze(document, gazetteer);
+  } catch (error) {
+    const message = `${c.name} (${label}): ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+    progress(`failed: ${message}`);
+    failed.push(message);
+    const text = c.bytes.toString('utf8');
+    const document = { format: 'TEXT' as const, fileName: c.name, contentHash: '', rawText: text, text, lines: [], repairs: [], title: null };
+    const context = { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null };
+    return { document, extraction: { context, entities: [], awards: [], memberships: [], hierarchy: [], programLinks: [], figures: [] }, matches: [] };
+  }
 }
 
 /** Organizations and people as one kind, "entities". */
@@ -112,7 +125,7 @@ function seededTargets(cases: Case[], analyses: Analysis[], scores: DocumentScor
     const names = new Map(a.extraction.entities.map((e) => [e.key, e.name]));
     targets.push({
       what: 'seed article, seeded graph: new entities proposed',
-      value: `${newOnes.length}${newOnes.length ? ` (${newOnes.slice(0, 8).map((m) => names.get(m.key)).join('、')}${newOnes.length > 8 ? '…' : ''})` : ''}`,
+      value: a.matches.length === 0 ? '0 (no mention proposed)' : `${newOnes.length}${newOnes.length ? ` (${newOnes.slice(0, 8).map((m) => names.get(m.key)).join('、')}${newOnes.length > 8 ? '…' : ''})` : ''}`,
       target: '0',
       met: newOnes.length === 0 && a.matches.length > 0,
     });
@@ -184,7 +197,7 @@ async function main(): Promise<void> {
   const emptyAnalyses: Analysis[] = [];
   for (const c of cases) {
     progress(`${c.name}: read and analyze, empty gazetteer`);
-    emptyAnalyses.push(await analyzeCase(c, EMPTY));
+    emptyAnalyses.push(await analyzeCase(c, EMPTY, 'empty gazetteer'));
   }
   const empty = cases.map((c, i) => scoreAnalysis(c.expected, emptyAnalyses[i], { graph: 'empty' }));
   const isSeed = (s: DocumentScore) => s.document.startsWith('000_');
@@ -211,7 +224,7 @@ async function main(): Promise<void> {
       const analyses: Analysis[] = [];
       for (const c of cases) {
         progress(`${c.name}: read and analyze, seeded gazetteer`);
-        analyses.push(await analyzeCase(c, seeded.gazetteer));
+        analyses.push(await analyzeCase(c, seeded.gazetteer, 'seeded gazetteer'));
       }
       const scores = cases.map((c, i) => scoreAnalysis(c.expected, analyses[i], { graph: 'seeded' }));
       targets.push(...seededTargets(cases, analyses, scores));
@@ -248,6 +261,7 @@ async function main(): Promise<void> {
     '',
     `${met} of ${targets.length} targets met.`,
     '',
+    ...(failed.length ? ['**The analysis failed on** (scored as proposing nothing):', '', ...failed.map((f) => `- ${f}`), ''] : []),
     ...sections,
     '## Speed',
     '',
