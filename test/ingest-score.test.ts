@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedExpected } from '../eval/ingest/seed-expected';
-import { programLinksOf, scoreAnalysis, sumScores, ExpectedFacts } from '../eval/ingest/score';
+import { programLinksOf, scoreAnalysis, sumScores, unitClass, ExpectedFacts } from '../eval/ingest/score';
 import { Analysis, EntityMention, Extraction, FigureUnit, MentionMatch, Repair, Span } from '../src/ingest/ingest.model';
 import { readSeedFile } from '../src/seed/seed-file';
 
@@ -155,6 +155,15 @@ describe('ingest evaluation scorer', () => {
     }
   });
 
+  it("compares the seed's finer figure units as the unit they count in", () => {
+    const a = perfect();
+    const e: ExpectedFacts = { ...expected, figures: [{ ...expected.figures[0], unit: 'couple', approximate: false, value: 100 }] };
+    Object.assign(a.extraction.figures[0], { unit: 'count', approximate: false, value: 100 });
+    expect(scoreAnalysis(e, a).kinds.figures.matched).toBe(1);
+    Object.assign(a.extraction.figures[0], { unit: 'person' });
+    expect(scoreAnalysis(e, a).kinds.figures.matched).toBe(0);
+  });
+
   it('scores a repair by repaired text and locator, lost characters only', () => {
     const a = perfect();
     a.document.repairs[0].locator = '¶7';
@@ -295,7 +304,9 @@ describe('the evaluation set under the scorer', () => {
     expect(e.programs.find((p) => p.key === 'prog-mass-wedding-2024-huainan')?.organizers).toEqual([]);
     expect(e.optional?.programLinks).toContainEqual(expect.objectContaining({ program: 'prog-mass-wedding-2024-huainan', organization: 'org-huainan-wf', role: 'ORGANIZER' }));
     const units = new Set<string>(['person', 'person_time', 'count', 'event', 'session', 'CNY', 'household']);
-    expect(e.figures.filter((f) => !units.has(f.unit))).toEqual([]);
+    expect(e.figures.filter((f) => !units.has(unitClass(f.unit)))).toEqual([]);
+    expect(e.figures).toHaveLength(29);
+    expect(e.optional?.figures?.map((f) => [f.value, f.unit])).toEqual([[4, 'year'], [14, 'year']]);
     expect(e.figures.find((f) => f.value === 11000)).toMatchObject({ unit: 'person_time', approximate: true, subject: 'org-huainan-wf', locator: '¶4' });
     expect(e.repairs.map((r) => r.locator)).toEqual(['¶1', '¶7', '¶13', '¶16']);
   });

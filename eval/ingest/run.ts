@@ -241,6 +241,15 @@ async function main(): Promise<void> {
         '|---|---:|',
         ...scores.map((s) => `| ${s.document} | ${pct(s.shares.matches.right, s.shares.matches.of)} |`),
         '',
+        '### Where matching fails (seeded graph)',
+        '',
+        ...scores.flatMap((s, i) => {
+          const names = new Map(analyses[i].extraction.entities.map((e) => [e.key, e.name]));
+          const paired = new Set(s.entities.map((p) => p.proposedKey));
+          const unpaired = analyses[i].matches.filter((m) => !paired.has(m.key)).map((m) => `${names.get(m.key)}: ${m.status}${m.match ? ` ${m.match.id}` : ''} (not an expected entity)`);
+          const wrong = [...s.shares.matches.wrong, ...unpaired];
+          return wrong.length ? [`${s.document}:`, '', ...wrong.map((w) => `- ${w}`), ''] : [];
+        }),
       );
     } finally {
       await seeded.close();

@@ -116,6 +116,13 @@ type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const norm = (s: string | null | undefined): string | null => (s == null ? null : normalizeName(s));
 
+/**
+ * Finer figure units (the seed's) compared as the README's unit they count in: copies, couples
+ * and cases are counts, visits are events. Other units compare as themselves.
+ */
+export const UNIT_CLASS: Record<string, string> = { copy: 'count', couple: 'count', case: 'count', visit: 'event' };
+export const unitClass = (unit: string): string => UNIT_CLASS[unit] ?? unit;
+
 /** Each expected item paired with at most one proposed item: tests in order (the first is the best fit). */
 function pair<E, P>(expected: E[], proposed: P[], tests: ((e: E, p: P) => boolean)[]): { pairs: [E, P][]; missed: E[]; left: P[] } {
   const used = new Set<number>();
@@ -295,7 +302,7 @@ export function scoreAnalysis(expected: ExpectedFacts, analysis: Analysis, optio
   // Figures.
   {
     const s = scoreKind(expected.figures, opt.figures ?? [], x.figures, [
-      (e, p) => Math.abs(p.value - e.value) < 1e-6 && p.unit === e.unit && p.approximate === e.approximate && mapped(p.subjectKey) === e.subject,
+      (e, p) => Math.abs(p.value - e.value) < 1e-6 && unitClass(p.unit) === unitClass(e.unit) && p.approximate === e.approximate && mapped(p.subjectKey) === e.subject,
     ]);
     for (const [e, p] of s.pairs) checkLocator(e, p.span.locator, `${e.value} ${e.unit}`);
     kinds.figures = kindScore('figures', s, (opt.figures ?? []).length,
