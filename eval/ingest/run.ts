@@ -116,7 +116,11 @@ function seededTargets(cases: Case[], analyses: Analysis[], scores: DocumentScor
     for (const e of [...facts.organizations, ...facts.people, ...facts.honors, ...facts.programs, ...(facts.optional?.organizations ?? []), ...(facts.optional?.people ?? []), ...(facts.optional?.honors ?? []), ...(facts.optional?.programs ?? [])]) {
       expectedId.set(e.key, e.matches ?? null);
     }
-    const pairOf = new Map(scores[seed].entities.map((p) => [p.proposedKey, p.expectedKey]));
+    // Mentions: the expected entities (found or not) and every other mention proposed; right: matched to its node.
+    const pairs = scores[seed].entities;
+    const pairOf = new Map(pairs.map((p) => [p.proposedKey, p.expectedKey]));
+    const required = facts.organizations.length + facts.people.length + facts.honors.length + facts.programs.length;
+    const mentions = required + a.matches.filter((m) => !pairs.some((p) => p.proposedKey === m.key && !p.optional)).length;
     const newOnes = a.matches.filter((m) => m.status === 'NEW');
     const right = a.matches.filter((m) => {
       const key = pairOf.get(m.key);
@@ -130,16 +134,24 @@ function seededTargets(cases: Case[], analyses: Analysis[], scores: DocumentScor
       met: newOnes.length === 0 && a.matches.length > 0,
     });
     targets.push({
-      what: 'seed article, seeded graph: mentions matched to the right node',
-      value: pct(right.length, a.matches.length),
+      what: 'seed article, seeded graph: mentions matched to the right node (of the expected entities and the other mentions proposed)',
+      value: pct(right.length, mentions),
       target: '≥ 95 %',
-      met: a.matches.length > 0 && right.length / a.matches.length >= 0.95,
+      met: mentions > 0 && right.length / mentions >= 0.95,
     });
   }
   const honorees = at('05-');
   if (honorees >= 0) {
     const m = scores[honorees].shares.matches;
-    targets.push({ what: '05, seeded graph: `matches` right', value: pct(m.right, m.of), target: '≥ 95 %', met: m.of > 0 && m.right / m.of >= 0.95 });
+    const k = scores[honorees].kinds;
+    const found = k.organizations.matched + k.people.matched + k.honors.matched + k.programs.matched;
+    const expected = k.organizations.expected + k.people.expected + k.honors.expected + k.programs.expected;
+    targets.push({
+      what: '05, seeded graph: `matches` right (of the entities found)',
+      value: `${pct(m.right, m.of)}; ${found} of ${expected} expected entities found`,
+      target: '≥ 95 %',
+      met: m.of > 0 && m.right / m.of >= 0.95,
+    });
   }
   const linhe = at('04-');
   if (linhe >= 0) {
@@ -215,7 +227,7 @@ async function main(): Promise<void> {
   let speed: Awaited<ReturnType<typeof timeProposing>>;
   let seededNote = '';
   if (noDb) {
-    progress(`timing read + analyze of a ${SPEED_CHARS}-character document (${runs} runs, empty gazetteer)`);
+    progress(`timing read + analyze of a ≥ ${SPEED_CHARS}-character document (${runs} runs, empty gazetteer)`);
     speed = await timeProposing(cases, EMPTY, runs);
   } else {
     const seeded = await seedGazetteer(ROOT, progress);
@@ -228,7 +240,7 @@ async function main(): Promise<void> {
       }
       const scores = cases.map((c, i) => scoreAnalysis(c.expected, analyses[i], { graph: 'seeded' }));
       targets.push(...seededTargets(cases, analyses, scores));
-      progress(`timing read + analyze + match of a ${SPEED_CHARS}-character document (${runs} runs, seeded gazetteer)`);
+      progress(`timing read + analyze + match of a ≥ ${SPEED_CHARS}-character document (${runs} runs, seeded gazetteer)`);
       speed = await timeProposing(cases, seeded.gazetteer, runs);
       sections.push(
         '## Into the seeded graph',
@@ -286,7 +298,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(REPORT, `${report.trimEnd()}\n`);
     progress(`wrote ${path.relative(ROOT, REPORT)}`);
   }
-  progress(`${met} of ${targets.length} targets met${met < targets.length ? `; missed: ${targets.filter((t) => !t.met).map((t) => t.what).join('; ')}` : ''}`);
+  progress(`${met} of ${targets.length} targets met:`);
+  for (const t of targets) progress(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.what}: ${t.value} (wanted ${t.target})`);
   if (seededNote) progress(`seeded gazetteer: ${seededNote}`);
 }
 

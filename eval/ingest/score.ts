@@ -307,7 +307,7 @@ export function scoreAnalysis(expected: ExpectedFacts, analysis: Analysis, optio
     for (const [e, p] of s.pairs) checkLocator(e, p.span.locator, `${e.value} ${e.unit}`);
     kinds.figures = kindScore('figures', s, (opt.figures ?? []).length,
       (e) => ({ kind: 'figures', label: `${e.approximate ? '≈' : ''}${e.value} ${e.unit} (${e.counts}; of ${eName(e.subject)})`, locator: e.locator }),
-      (p) => ({ kind: 'figures', label: `${p.approximate ? '≈' : ''}${p.value} ${p.unit} (${p.label} ${p.counts}; of ${pName(p.subjectKey)})`, locator: p.span.locator }));
+      (p) => ({ kind: 'figures', label: `${p.approximate ? '≈' : ''}${p.value} ${p.unit} (${p.label}; of ${pName(p.subjectKey)})`, locator: p.span.locator }));
   }
 
   // Repairs of lost characters.
