@@ -171,6 +171,26 @@ describe('ingest evaluation scorer', () => {
     expect(k).toMatchObject({ expected: 1, proposed: 1, matched: 0 });
   });
 
+  it('takes a repair of a shorter or longer stretch, and its further parts, but not one left unrepaired', () => {
+    const lost = (locator: string, damaged: string, repaired: string): Repair => ({ kind: 'LOST_CHARACTER', locator, damaged, repaired, start: 0, end: 1, count: 1, note: '' });
+    const e: ExpectedFacts = {
+      ...expected,
+      repairs: [
+        { damaged: '市婦?lián)決定', repaired: '市妇联决定', locator: '¶6' },
+        { damaged: '見證幸?!?024', repaired: '见证幸福”2024', locator: '¶13' },
+        { damaged: '勇?lián)?dāng)', repaired: '勇担当', locator: '¶1' },
+      ],
+    };
+    const score = (repairs: Repair[]) => scoreAnalysis(e, analysis({}, [], repairs)).kinds.repairs;
+    expect(score([lost('¶6', '市婦?lián)', '市妇联'), lost('¶13', '見證幸?', '见证幸福'), lost('¶13', '?024年', '2024年')])).toMatchObject({
+      matched: 2,
+      precision: 1,
+      extras: [],
+      optionalFound: 1,
+    });
+    expect(score([lost('¶1', '勇?lián)?dāng)', '勇??'), lost('¶6', '?', '妇联大')])).toMatchObject({ matched: 0, precision: 0 });
+  });
+
   it('scores locators, stated/inferred, kind, level and conferrer apart from the match', () => {
     const a = perfect();
     a.extraction.entities[0].spans = [span('¶5')];

@@ -144,6 +144,20 @@ function pair<E, P>(expected: E[], proposed: P[], tests: ((e: E, p: P) => boolea
   };
 }
 
+/**
+ * Two repaired stretches of one line tell of the same repair: no lost character left in the
+ * proposed one, and one contains the other or they overlap by two characters or more
+ * (见证幸福”2024 and 2024年).
+ */
+function overlaps(expected: string, proposed: string): boolean {
+  if (!proposed || proposed.includes('?')) return false;
+  if (expected.includes(proposed) || proposed.includes(expected)) return true;
+  for (let n = Math.min(expected.length, proposed.length) - 1; n >= 2; n--) {
+    if (expected.endsWith(proposed.slice(0, n)) || proposed.endsWith(expected.slice(0, n))) return true;
+  }
+  return false;
+}
+
 function ratio(n: number, d: number): number | null {
   return d === 0 ? null : n / d;
 }
@@ -313,7 +327,12 @@ export function scoreAnalysis(expected: ExpectedFacts, analysis: Analysis, optio
   // Repairs of lost characters.
   {
     const proposed = analysis.document.repairs.filter((r) => r.kind === 'LOST_CHARACTER');
-    const s = scoreKind(expected.repairs, opt.repairs ?? [], proposed, [(e, p) => norm(p.repaired) === norm(e.repaired) && p.locator === e.locator]);
+    const same = (e: ExpectedRepair, p: (typeof proposed)[number]) => p.locator === e.locator && overlaps(norm(e.repaired)!, norm(p.repaired)!);
+    const s = scoreKind(expected.repairs, opt.repairs ?? [], proposed, [(e, p) => p.locator === e.locator && norm(p.repaired) === norm(e.repaired), same]);
+    // A repair reported in parts (勇?lián)?dāng) as two lost characters): the further parts of a found one are no extras.
+    const parts = s.extras.filter((p) => s.pairs.some(([e]) => same(e, p)));
+    s.optionalPairs.push(...parts.map((p): [ExpectedRepair, typeof p] => [s.pairs.find(([e]) => same(e, p))![0], p]));
+    s.extras = s.extras.filter((p) => !parts.includes(p));
     for (const [e, p] of s.pairs) checkLocator(e, p.locator, e.repaired);
     kinds.repairs = kindScore('repairs', s, (opt.repairs ?? []).length,
       (e) => ({ kind: 'repairs', label: `${e.damaged} → ${e.repaired}`, locator: e.locator }),
