@@ -16,6 +16,9 @@ import { performance } from 'node:perf_hooks';
 import { readDocument } from '../../src/ingest/document.reader';
 import { Analysis, Gazetteer } from '../../src/ingest/ingest.model';
 import { analyze } from '../../src/ingest/pipeline';
+import { extractEntities } from '../../src/ingest/extract-entities';
+import { extractProgramsAndFigures } from '../../src/ingest/extract-programs';
+import { matchMentions } from '../../src/ingest/match';
 import { readSeedFile } from '../../src/seed/seed-file';
 import { normalizeName } from '../../src/text/normalize';
 import { KIND_TITLES, Target, failures, fmt, kindTable, pct, sharesTable, summedSection, targetsTable } from './report';
@@ -168,20 +171,37 @@ function seededTargets(cases: Case[], analyses: Analysis[], scores: DocumentScor
   return targets;
 }
 
-/** Read + analyze a ≥ 10,000-character document made of the eval documents and the seed article. */
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/**
+ * Read + analyze (the stages of pipeline.ts, each timed) of a ≥ 10,000-character document made
+ * of the eval documents and the seed article.
+ */
 async function timeProposing(cases: Case[], gazetteer: Gazetteer, runs: number) {
   const parts = cases.map((c) => c.bytes.toString('utf8'));
   let text = '';
   for (let i = 0; text.length < SPEED_CHARS; i++) text += `${parts[i % parts.length]}\n`;
   const bytes = Buffer.from(text, 'utf8');
+  const stages = { read: [] as number[], extractEntities: [] as number[], extractProgramsAndFigures: [] as number[], matchMentions: [] as number[] };
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    analyze(await readDocument({ bytes, fileName: 'speed.txt' }), gazetteer);
-    times.push(performance.now() - started);
+    const t0 = performance.now();
+    const document = await readDocument({ bytes, fileName: 'speed.txt' });
+    const t1 = performance.now();
+    const entities = extractEntities(document, gazetteer);
+    const t2 = performance.now();
+    const extraction = extractProgramsAndFigures(document, entities, gazetteer);
+    const t3 = performance.now();
+    matchMentions(document, extraction, gazetteer);
+    const t4 = performance.now();
+    stages.read.push(t1 - t0);
+    stages.extractEntities.push(t2 - t1);
+    stages.extractProgramsAndFigures.push(t3 - t2);
+    stages.matchMentions.push(t4 - t3);
+    times.push(t4 - t0);
   }
-  const sorted = [...times].sort((x, y) => x - y);
-  return { chars: text.length, runs, first: times[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+  const stageMedians = Object.entries(stages).map(([stage, xs]) => `${stage} ${median(xs).toFixed(1)} ms`).join(', ');
+  return { chars: text.length, runs, first: times[0], median: median(times), max: Math.max(...times), stageMedians };
 }
 
 function commit(): string {
@@ -286,7 +306,7 @@ async function main(): Promise<void> {
     ...sections,
     '## Speed',
     '',
-    `Read + analyze${noDb ? '' : ' + match with the seeded gazetteer'} of one ${speed.chars}-character document made of the evaluation documents and the seed article, ${speed.runs} runs in one process: median ${speed.median.toFixed(1)} ms, max ${speed.max.toFixed(1)} ms (the first, cold, ${speed.first.toFixed(1)} ms). A bench figure of this machine, not a test.`,
+    `Read + analyze${noDb ? '' : ' + match with the seeded gazetteer'} of one ${speed.chars}-character document made of the evaluation documents and the seed article, ${speed.runs} runs in one process: median ${speed.median.toFixed(1)} ms, max ${speed.max.toFixed(1)} ms (the first, cold, ${speed.first.toFixed(1)} ms); medians by stage: ${speed.stageMedians}. A bench figure of this machine, not a test.`,
     '',
     '## Where it fails (empty graph)',
     '',
