@@ -4,7 +4,7 @@
  * matcher looks names up in. No Cypher here.
  */
 import { boundAliases } from '../graph/alias-context';
-import { cleanText, expandShortForms, nameKey, nameSkeleton, namedProperties, normalizeName, pinyinKey } from '../text/normalize';
+import { expandShortForms, nameKey, nameSkeleton, namedProperties, normalizeName, pinyinKey } from '../text/normalize';
 import { Gazetteer, GazetteerEntry, GazetteerType } from './ingest.model';
 
 /** A node's properties as stored (or as namedProperties gives them): what an entry is built from. */
@@ -99,24 +99,26 @@ export function gazetteerFromSeed(seeds: SeedNames | readonly SeedNames[]): Gaze
       }
     }
   }
-  return { entries: entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  return { entries: entries.sort((a, b) => compareIds(a.id, b.id)) };
 }
+
+/** Ids in code-unit order (not the locale's), so every sort here is the same everywhere. */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---- the index ----------------------------------------------------------------------------
 
 const HAN = /\p{Script=Han}/u;
 
 /** One name of an entry (its name, a global alias or a bound alias) with its comparison keys. */
-interface IndexedName {
+export interface IndexedName {
   text: string;
+  key: string;
   /** null: the name or a global alias; else the contexts a bound alias holds in. */
   contexts: string[] | null;
 }
 
 export interface IndexedEntry {
   entry: GazetteerEntry;
-  /** Position in the gazetteer: ties are broken by it, so results do not depend on map order. */
-  order: number;
   names: IndexedName[];
   /** expandShortForms of every name, for the short-form prefilter. */
   expanded: string[];
@@ -144,10 +146,35 @@ function add(map: Map<string, IndexedEntry[]>, key: string, entry: IndexedEntry)
   else if (list[list.length - 1] !== entry) list.push(entry);
 }
 
+/** The comparison keys of one name text. */
+export interface NameKeys {
+  key: string;
+  pinyin: string;
+  skeleton: string;
+  expanded: string;
+}
+
+/**
+ * Keys by name text, kept across gazetteers: after a write the graph is read again, and its
+ * index is rebuilt from these instead of converting 100,000 names to pinyin again. Cleared when
+ * it grows past the bound, so renames cannot make it grow without end.
+ */
+const KEYS = new Map<string, NameKeys>();
+const KEYS_BOUND = 1_000_000;
+
+export function keysOf(text: string): NameKeys {
+  let keys = KEYS.get(text);
+  if (!keys) {
+    if (KEYS.size >= KEYS_BOUND) KEYS.clear();
+    keys = { key: nameKey(text), pinyin: pinyinKey(text), skeleton: nameSkeleton(text), expanded: expandShortForms(text) };
+    KEYS.set(text, keys);
+  }
+  return keys;
+}
+
 /**
  * The index of a gazetteer: every name and alias (bound ones too) by nameKey, pinyin key,
- * expanded short form and confusable skeleton, and by character for short forms. A name's pinyin
- * is computed once per distinct nameKey (the traditional alias shares the name's).
+ * expanded short form and confusable skeleton, and by character for short forms.
  */
 export function gazetteerIndex(gazetteer: Gazetteer): GazetteerIndex {
   const cached = built.get(gazetteer);
@@ -161,30 +188,33 @@ export function gazetteerIndex(gazetteer: Gazetteer): GazetteerIndex {
     bySkeleton: new Map(),
     byChar: new Map(),
   };
-  gazetteer.entries.forEach((entry, order) => {
-    const names: IndexedName[] = [
+  for (const entry of gazetteer.entries) {
+    const raw = [
       { text: entry.name, contexts: null },
       ...entry.aliases.map((text) => ({ text, contexts: null })),
       ...entry.contextAliases.map((b) => ({ text: b.alias, contexts: b.contexts })),
-    ].filter((n) => cleanText(n.text));
-    const indexed: IndexedEntry = { entry, order, names, expanded: [], chars: new Set() };
-    const keys = new Set<string>();
-    for (const name of names) {
-      const key = nameKey(name.text);
-      add(index.byKey, key, indexed);
-      if (keys.has(key)) continue;
-      keys.add(key);
-      add(index.byPinyin, pinyinKey(name.text), indexed);
-      add(index.bySkeleton, nameSkeleton(name.text), indexed);
-      const expanded = expandShortForms(name.text);
-      indexed.expanded.push(expanded);
-      add(index.byExpanded, expanded.toLowerCase(), indexed);
-      for (const ch of expanded) if (HAN.test(ch)) indexed.chars.add(ch);
+    ];
+    const names: IndexedName[] = [];
+    const indexed: IndexedEntry = { entry, names, expanded: [], chars: new Set() };
+    const seen = new Set<string>();
+    for (const { text, contexts } of raw) {
+      const keys = keysOf(text);
+      if (!keys.key) continue;
+      names.push({ text, key: keys.key, contexts });
+      add(index.byKey, keys.key, indexed);
+      // The traditional alias shares the name's keys: each is indexed once.
+      if (seen.has(keys.key)) continue;
+      seen.add(keys.key);
+      add(index.byPinyin, keys.pinyin, indexed);
+      add(index.bySkeleton, keys.skeleton, indexed);
+      indexed.expanded.push(keys.expanded);
+      add(index.byExpanded, keys.expanded.toLowerCase(), indexed);
+      for (const ch of keys.expanded) if (HAN.test(ch)) indexed.chars.add(ch);
     }
     for (const ch of indexed.chars) add(index.byChar, ch, indexed);
     index.entries.push(indexed);
     index.byId.set(entry.id, indexed);
-  });
+  }
   built.set(gazetteer, index);
   return index;
 }
@@ -192,7 +222,7 @@ export function gazetteerIndex(gazetteer: Gazetteer): GazetteerIndex {
 /**
  * Entries one of whose expanded names holds every character of `form` in order (the short-form
  * rule's necessary condition), found from the rarest character's list: at most `limit`, those
- * whose name contains `prefer` first, then the shortest names, then gazetteer order.
+ * whose name contains `prefer` first, then the shortest names, then by id.
  */
 export function shortFormCandidates(index: GazetteerIndex, form: string, prefer: string | null, limit: number): IndexedEntry[] {
   const chars = [...normalizeName(form)];
@@ -205,7 +235,7 @@ export function shortFormCandidates(index: GazetteerIndex, form: string, prefer:
   }
   const found = (rarest ?? []).filter((e) => chars.every((ch) => e.chars.has(ch)) && e.expanded.some((full) => isSubsequence(chars, full)));
   const weight = (e: IndexedEntry) => (prefer && e.entry.name.includes(prefer) ? 0 : 1);
-  return found.sort((a, b) => weight(a) - weight(b) || a.entry.name.length - b.entry.name.length || a.order - b.order).slice(0, limit);
+  return found.sort((a, b) => weight(a) - weight(b) || a.entry.name.length - b.entry.name.length || compareIds(a.entry.id, b.entry.id)).slice(0, limit);
 }
 
 function isSubsequence(chars: string[], full: string): boolean {

@@ -1,6 +1,6 @@
 import { StandingContext, aliasContext, contextHolds, placeValue } from '../graph/alias-context';
-import { cleanText, expandShortForms, matchName, nameKey, nameSkeleton, normalizeName, pinyinKey, toSimplified } from '../text/normalize';
-import { GazetteerIndex, IndexedEntry, gazetteerIndex, shortFormCandidates } from './gazetteer';
+import { cleanText, matchName, normalizeName, toSimplified } from '../text/normalize';
+import { GazetteerIndex, IndexedEntry, compareIds, gazetteerIndex, keysOf, shortFormCandidates } from './gazetteer';
 import {
   EntityMention,
   Extraction,
@@ -66,7 +66,7 @@ interface Form {
   traditional: boolean;
   /** A relative short form (市妇联): never read as an abbreviation by itself. */
   relative: boolean;
-  /** Entries found by its keys, in gazetteer order. */
+  /** Entries found by its keys, by id. */
   found: IndexedEntry[];
 }
 
@@ -137,7 +137,7 @@ function mentionForms(index: GazetteerIndex, mention: EntityMention, documentPla
   const abbreviating = mention.kind !== 'PERSON';
   const push = (text: string, role: Role, source: string) => {
     if (!text) return;
-    const key = nameKey(text);
+    const key = keysOf(text).key;
     const traditional = role === 'written' && toSimplified(text) !== text;
     if (!key || forms.some((f) => f.key === key && (f.traditional || !traditional))) return;
     const relative = role !== 'placed' && RELATIVE.test(normalizeName(text));
@@ -155,23 +155,24 @@ function mentionForms(index: GazetteerIndex, mention: EntityMention, documentPla
 
 /** Entries one of whose names shares a key with `text`; short forms tried when none does. */
 function lookup(index: GazetteerIndex, text: string, key: string, abbreviations: boolean, documentPlace: string | null): IndexedEntry[] {
+  const keys = keysOf(text);
   const found = new Set<IndexedEntry>(index.byKey.get(key) ?? []);
   const direct = found.size > 0;
-  for (const entry of index.byPinyin.get(pinyinKey(text)) ?? []) found.add(entry);
-  for (const entry of index.bySkeleton.get(nameSkeleton(text)) ?? []) found.add(entry);
+  for (const entry of index.byPinyin.get(keys.pinyin) ?? []) found.add(entry);
+  for (const entry of index.bySkeleton.get(keys.skeleton) ?? []) found.add(entry);
   if (abbreviations) {
-    for (const entry of index.byExpanded.get(expandShortForms(text).toLowerCase()) ?? []) found.add(entry);
+    for (const entry of index.byExpanded.get(keys.expanded.toLowerCase()) ?? []) found.add(entry);
     // A name that is some entry's name or alias is that (or, bound elsewhere, no abbreviation at all).
     if (!direct) for (const entry of shortFormCandidates(index, text, documentPlace ? placeValue(documentPlace) : null, SHORT_FORM_LIMIT)) found.add(entry);
   }
-  return [...found].sort((a, b) => a.order - b.order);
+  return [...found].sort((a, b) => compareIds(a.entry.id, b.entry.id));
 }
 
 /** The bound aliases of `entry` equal to `key`, and whether any of them holds here. */
 function boundTo(entry: IndexedEntry, key: string, standing: Standing): { bound: boolean; held: string | null } {
   let bound = false;
   for (const name of entry.names) {
-    if (!name.contexts || nameKey(name.text) !== key) continue;
+    if (!name.contexts || name.key !== key) continue;
     bound = true;
     const context = name.contexts.find((c) => contextHolds(c, standing));
     if (context) return { bound, held: context };
@@ -182,7 +183,7 @@ function boundTo(entry: IndexedEntry, key: string, standing: Standing): { bound:
 /** How one form names one entry: matchName's score, and which feature that is. */
 function formHit(form: Form, entry: IndexedEntry, standing: Standing, abbreviations: boolean, documentPlace: string | null): Hit | null {
   const { bound, held } = boundTo(entry, form.key, standing);
-  const isGlobal = entry.names.some((n) => !n.contexts && nameKey(n.text) === form.key);
+  const isGlobal = entry.names.some((n) => !n.contexts && n.key === form.key);
   // A short form bound to this entry only in other contexts names some other body here.
   if (bound && !held && !isGlobal) return null;
   const heldAliases = entry.names.filter((n) => n.contexts && n.contexts.some((c) => contextHolds(c, standing))).map((n) => n.text);
@@ -249,7 +250,7 @@ function decide(index: GazetteerIndex, mention: EntityMention, forms: Form[], st
   }
   const scored: Scored[] = [];
   for (const [entry, hits] of entries) {
-    hits.sort((a, b) => b.score - a.score || ROLE_ORDER[a.form.role] - ROLE_ORDER[b.form.role]);
+    hits.sort((a, b) => b.score - a.score || ROLE_ORDER[a.form.role] - ROLE_ORDER[b.form.role] || forms.indexOf(a.form) - forms.indexOf(b.form));
     const [best] = hits;
     const features: MatchFeature[] = [{ feature: best.feature, score: round(best.score), detail: best.detail }];
     for (const hit of hits.slice(1)) {
@@ -259,7 +260,7 @@ function decide(index: GazetteerIndex, mention: EntityMention, forms: Form[], st
     const raw = best.score + features.slice(1).reduce((sum, f) => sum + f.score, 0);
     scored.push({ entry, raw, features });
   }
-  scored.sort((a, b) => b.raw - a.raw || a.entry.order - b.entry.order);
+  scored.sort((a, b) => b.raw - a.raw || compareIds(a.entry.entry.id, b.entry.entry.id));
   const candidates: MatchCandidate[] = scored.slice(0, CANDIDATE_COUNT).map((s) => ({
     id: s.entry.entry.id,
     type: s.entry.entry.type,
