@@ -301,6 +301,52 @@ describe('matching mentions against the seeded graph', () => {
     expect(matchMentions(DOCUMENT, input, reversed)).toEqual(once);
   });
 
+  it('every name, alias and bound alias of the seed’s stated entities finds its node in a Huainan document; the bound ones in another city’s find none', () => {
+    const seed = seedFile('huainan-womens-federation-2024.json');
+    const kinds: [string, MentionKind][] = [
+      ['organizations', 'ORGANIZATION'],
+      ['people', 'PERSON'],
+      ['honors', 'HONOR'],
+      ['programs', 'PROGRAM'],
+    ];
+    const all: EntityMention[] = [];
+    const bound: EntityMention[] = [];
+    const wanted = new Map<string, string>();
+    for (const [field, kind] of kinds) {
+      for (const e of seed[field].filter((x: any) => !x.inferred)) {
+        const boundForms: string[] = (e.contextAliases ?? []).map((b: any) => b.alias);
+        [e.name, ...(e.aliases ?? []), ...boundForms].forEach((form: string, i: number) => {
+          const m = mention(`${e.id}#${i}`, kind, form);
+          wanted.set(m.key, e.id);
+          all.push(m);
+          if (i >= 1 + (e.aliases ?? []).length) bound.push(m);
+        });
+      }
+    }
+    const inHuainan = matchMentions(DOCUMENT, extraction('淮南市', all), gazetteer);
+    const wrong = inHuainan.filter((m) => !(m.status === 'MATCHED' && m.match?.id === wanted.get(m.key)));
+    expect(wrong.map((m) => m.key)).toEqual([]);
+    expect(bound.length).toBeGreaterThan(20);
+    const inQingyuan = matchMentions(DOCUMENT, extraction('青源市', bound), gazetteer);
+    expect(inQingyuan.filter((m) => m.status !== 'NEW').map((m) => `${m.key} ${m.match?.id}`)).toEqual([]);
+  });
+
+  it('a document that leaves its own place out: 妇联宣讲团 and 巾帼创业创新大赛 in a Huainan document', () => {
+    const matches = byKey(
+      matchMentions(
+        DOCUMENT,
+        extraction('淮南市', [mention('team', 'ORGANIZATION', '妇联宣讲团'), mention('contest', 'PROGRAM', '巾帼创业创新大赛', ['巾帼创业创新大赛'], { programKind: 'COMPETITION' })]),
+        gazetteer,
+      ),
+    );
+    expect(matches.get('team')).toMatchObject({ status: 'MATCHED', match: { id: 'org-huainan-wf-lecture-team' } });
+    expect(matches.get('contest')).toMatchObject({ status: 'MATCHED', match: { id: 'prog-women-startup-contest-2024' } });
+    expect(featuresOf(matches.get('contest'))[0]).toBe('SHORT_FORM');
+    // In a Qingyuan document they are Qingyuan's.
+    const elsewhere = matchMentions(DOCUMENT, extraction('青源市', [mention('team', 'ORGANIZATION', '妇联宣讲团'), mention('contest', 'PROGRAM', '巾帼创业创新大赛')]), gazetteer);
+    for (const m of elsewhere) expect(m.status).toBe('NEW');
+  });
+
   it('matches the expected names of the eval documents to the expected nodes (05: the Huainan list)', () => {
     const dir = path.join(ROOT, 'eval/ingest/expected');
     const report: string[] = [];
@@ -341,7 +387,7 @@ describe('matching mentions against the seeded graph', () => {
     process.stdout.write(`[ingest-match] 100k gazetteer: index ${indexMs} ms once; ${many.entities.length} mentions matched in ${matchMs} ms\n`);
     expect(matches.find((m) => m.key === 'hn-wf#0')).toMatchObject({ status: 'MATCHED', match: { id: 'org-huainan-wf' } });
     // A loose bound (the measured figure is far lower); a linear scan of 100k entries per mention would exceed it.
-    expect(matchMs).toBeLessThan(1000);
+    expect(matchMs).toBeLessThan(3000);
   });
 });
 

@@ -1,5 +1,5 @@
 import { StandingContext, aliasContext, contextHolds, placeValue } from '../graph/alias-context';
-import { cleanText, matchName, normalizeName, toSimplified } from '../text/normalize';
+import { NameMatch, cleanText, matchName, normalizeName, toSimplified } from '../text/normalize';
 import { GazetteerIndex, IndexedEntry, compareIds, gazetteerIndex, keysOf, shortFormCandidates } from './gazetteer';
 import {
   EntityMention,
@@ -59,7 +59,7 @@ const ROLE_ORDER: Record<Role, number> = { name: 0, written: 1, placed: 2 };
 interface Form {
   text: string;
   role: Role;
-  /** The form as written, for a placed one (市妇联 for 淮南市妇联). */
+  /** The form as written, for a placed one (市妇联 for 淮南市妇联, 妇联宣讲团 for 淮南市妇联宣讲团). */
   source: string;
   key: string;
   /** Written in traditional script (its simplified form differs). */
@@ -93,7 +93,8 @@ export function matchMentions(_document: IngestDocument, extraction: Extraction,
   const place = extraction.context.place ? placeValue(extraction.context.place) : null;
   const forms = new Map(extraction.entities.map((mention) => [mention.key, mentionForms(index, mention, extraction.context.place)]));
   const first: Standing = { place, contexts: new Set(place ? [aliasContext('place', place)] : []), organizationNames: [] };
-  const initial = extraction.entities.map((mention) => decide(index, mention, forms.get(mention.key)!, first, null));
+  const memo: NameScores = new Map();
+  const initial = extraction.entities.map((mention) => decide(index, memo, mention, forms.get(mention.key)!, first, null));
 
   const matchedOf = new Map(initial.filter((m) => m.status === 'MATCHED' && m.match).map((m) => [m.key, m.match!]));
   const second = standingOf(index, first, [...matchedOf.values()].filter((c) => c.type === 'Organization').map((c) => c.id));
@@ -102,7 +103,7 @@ export function matchMentions(_document: IngestDocument, extraction: Extraction,
     const parent = matchedOf.get(fact.parentKey);
     if (parent && !parents.has(fact.childKey)) parents.set(fact.childKey, parent.id);
   }
-  return extraction.entities.map((mention) => decide(index, mention, forms.get(mention.key)!, second, parents.get(mention.key) ?? null));
+  return extraction.entities.map((mention) => decide(index, memo, mention, forms.get(mention.key)!, second, parents.get(mention.key) ?? null));
 }
 
 /**
@@ -141,14 +142,25 @@ function mentionForms(index: GazetteerIndex, mention: EntityMention, documentPla
     const traditional = role === 'written' && toSimplified(text) !== text;
     if (!key || forms.some((f) => f.key === key && (f.traditional || !traditional))) return;
     const relative = role !== 'placed' && RELATIVE.test(normalizeName(text));
-    forms.push({ text, role, source, key, traditional, relative, found: lookup(index, text, key, abbreviating && !relative, documentPlace) });
+    forms.push({ text, role, source, key, traditional, relative, found: lookup(index, text, key, abbreviating && !relative && role !== 'placed', documentPlace) });
   };
   push(normalizeName(mention.name), 'name', mention.name);
   for (const written of mention.written) push(cleanText(written), 'written', written);
-  const suffix = documentPlace ? normalizeName(documentPlace).slice(-1) : null;
-  for (const form of [...forms]) {
-    const simplified = normalizeName(form.text);
-    if (form.relative && suffix && simplified.startsWith(suffix) && simplified.length > 1) push(normalizeName(documentPlace!) + simplified.slice(1), 'placed', form.source);
+  // A document leaves its own place out: 市妇联 and 妇联宣讲团 in a Huainan document are
+  // 淮南市妇联 and 淮南市妇联宣讲团 (and 中院 may be 淮南中院). Not for people.
+  if (documentPlace && abbreviating) {
+    const full = normalizeName(documentPlace);
+    const bare = placeValue(documentPlace);
+    for (const form of [...forms]) {
+      const simplified = normalizeName(form.text);
+      if (simplified.includes(bare) || [...simplified].length < 2) continue;
+      if (form.relative) {
+        if (simplified.startsWith(full.slice(-1))) push(full + simplified.slice(1), 'placed', form.source);
+      } else {
+        push(full + simplified, 'placed', form.source);
+        if (bare !== full) push(bare + simplified, 'placed', form.source);
+      }
+    }
   }
   return forms;
 }
@@ -181,13 +193,22 @@ function boundTo(entry: IndexedEntry, key: string, standing: Standing): { bound:
 }
 
 /** How one form names one entry: matchName's score, and which feature that is. */
-function formHit(form: Form, entry: IndexedEntry, standing: Standing, abbreviations: boolean, documentPlace: string | null): Hit | null {
+/** matchName's answers within one matchMentions call: both passes and repeated mentions ask the same. */
+type NameScores = Map<string, NameMatch | null>;
+
+function formHit(memo: NameScores, form: Form, entry: IndexedEntry, standing: Standing, abbreviations: boolean, documentPlace: string | null): Hit | null {
   const { bound, held } = boundTo(entry, form.key, standing);
   const isGlobal = entry.names.some((n) => !n.contexts && n.key === form.key);
   // A short form bound to this entry only in other contexts names some other body here.
   if (bound && !held && !isGlobal) return null;
   const heldAliases = entry.names.filter((n) => n.contexts && n.contexts.some((c) => contextHolds(c, standing))).map((n) => n.text);
-  const match = matchName(form.text, { name: entry.entry.name, aliases: [...entry.entry.aliases, ...heldAliases] }, abbreviations && !form.relative);
+  const abbreviating = abbreviations && !form.relative;
+  const asked = `${form.text}\u0000${entry.entry.id}\u0000${abbreviating}\u0000${heldAliases.join('\u0000')}`;
+  let match = memo.get(asked);
+  if (match === undefined) {
+    match = matchName(form.text, { name: entry.entry.name, aliases: [...entry.entry.aliases, ...heldAliases] }, abbreviating);
+    memo.set(asked, match);
+  }
   if (!match) return null;
   let feature: MatchFeatureName;
   let score = match.score;
@@ -223,7 +244,7 @@ interface Scored {
 }
 
 /** Scores every entry a mention's forms found; the decision and the best few. */
-function decide(index: GazetteerIndex, mention: EntityMention, forms: Form[], standing: Standing, parentId: string | null): MentionMatch {
+function decide(index: GazetteerIndex, memo: NameScores, mention: EntityMention, forms: Form[], standing: Standing, parentId: string | null): MentionMatch {
   const types = TYPES[mention.kind];
   const documentPlace = standing.place;
   // As the duplicate check does: a form that is a bound alias held only elsewhere reads as no abbreviation.
@@ -241,7 +262,7 @@ function decide(index: GazetteerIndex, mention: EntityMention, forms: Form[], st
   for (const form of forms) {
     for (const entry of form.found) {
       if (!types.includes(entry.entry.type)) continue;
-      const hit = formHit(form, entry, standing, mention.kind !== 'PERSON' && !elsewhere.has(form.key), documentPlace);
+      const hit = formHit(memo, form, entry, standing, mention.kind !== 'PERSON' && !elsewhere.has(form.key), documentPlace);
       if (!hit) continue;
       const hits = entries.get(entry) ?? [];
       hits.push(hit);
