@@ -6,7 +6,7 @@ import { Gazetteer, GazetteerEntry, GazetteerType } from './ingest.model';
 
 /** Nodes read per round trip: the gazetteer is read in pages, never as one unbounded result. */
 export const GAZETTEER_PAGE = 2000;
-/** More changed nodes than this since the gazetteer was read, and it is read again whole. */
+/** More revisions or changed nodes than this since the gazetteer was read, and it is read again whole. */
 const MAX_CHANGED = 5000;
 
 const TYPES: GazetteerType[] = ['Person', 'Organization', 'Honor', 'Program'];
@@ -122,12 +122,17 @@ export class GazetteerRepository extends Repository {
   private async updated(cached: Cached, now: Fingerprint, pageSize: number): Promise<Gazetteer | null> {
     const was = cached.fingerprint;
     if (was.today !== now.today || (!was.revision && was.revisions > 0)) return null;
-    // With no revision kept, every revision there is now is new.
+    // Revisions were removed, or so many added that reading everything again is as cheap.
+    if (now.revisions < was.revisions || now.revisions - was.revisions > MAX_CHANGED) return null;
+    // With no revision kept, every revision there is now is new; else those after the kept one
+    // (ordered as history orders them: at, seq, id), found through the index on `at`.
+    const newer = was.revision
+      ? `MATCH (last:Revision {id: $revision})
+         OPTIONAL MATCH (r:Revision)
+           WHERE r.at >= last.at AND (r.at > last.at OR r.seq > last.seq OR (r.seq = last.seq AND r.id > last.id))`
+      : 'OPTIONAL MATCH (r:Revision)';
     const [row] = await this.graph.read(
-      `OPTIONAL MATCH (last:Revision {id: $revision})
-       WITH last WHERE $revision IS NULL OR last IS NOT NULL
-       OPTIONAL MATCH (r:Revision)
-         WHERE last IS NULL OR r.at > last.at OR (r.at = last.at AND (r.seq > last.seq OR (r.seq = last.seq AND r.id > last.id)))
+      `${newer}
        WITH count(r) AS newer, collect(r.entityIds) AS changed
        UNWIND (CASE WHEN size(changed) = 0 THEN [[]] ELSE changed END) AS ids
        UNWIND (CASE WHEN size(ids) = 0 THEN [null] ELSE ids END) AS id
