@@ -347,6 +347,35 @@ describe('matching mentions against the seeded graph', () => {
     for (const m of elsewhere) expect(m.status).toBe('NEW');
   });
 
+  it('two entries that fit about equally make the mention AMBIGUOUS, both listed', () => {
+    const hospital = (id: string, name: string): GazetteerEntry => ({ id, type: 'Organization', name, aliases: ['一院'], contextAliases: [], kind: 'INSTITUTION', level: 'MUNICIPAL', parentId: null });
+    const withTwo: Gazetteer = { entries: [...gazetteer.entries, hospital('test-hospital-a', '测试编辑第一人民医院'), hospital('test-hospital-b', '测试编辑第一人民医院东院')] };
+    const [both] = matchMentions(DOCUMENT, extraction(null, [mention('h', 'ORGANIZATION', '一院')]), withTwo);
+    expect(both).toMatchObject({ status: 'AMBIGUOUS', match: { id: 'test-hospital-a' } });
+    expect(both.candidates.map((c) => c.id)).toEqual(['test-hospital-a', 'test-hospital-b']);
+    expect(both.confidence).toBeLessThan(MATCH_THRESHOLD);
+    // The full name tells them apart.
+    const [one] = matchMentions(DOCUMENT, extraction(null, [mention('h', 'ORGANIZATION', '测试编辑第一人民医院东院', ['一院'])]), withTwo);
+    expect(one).toMatchObject({ status: 'MATCHED', match: { id: 'test-hospital-b' } });
+  });
+
+  it('reads names set in quotation or title marks as the names stored without them', () => {
+    const matches = byKey(
+      matchMentions(
+        DOCUMENT,
+        extraction('淮南市', [
+          mention('campaign', 'PROGRAM', '“巾帼心向党”引领行动'),
+          mention('class', 'PROGRAM', '《徽凤课堂》第五期'),
+          mention('event', 'PROGRAM', '“树清廉家风 扬清风正气”家庭助廉活动'),
+        ]),
+        gazetteer,
+      ),
+    );
+    expect(matches.get('campaign')).toMatchObject({ status: 'MATCHED', match: { id: 'prog-jinguo-xinxiangdang', features: [expect.objectContaining({ feature: 'EXACT_NAME' })] } });
+    expect(matches.get('class')).toMatchObject({ status: 'MATCHED', match: { id: 'prog-huifeng-classroom-5' } });
+    expect(matches.get('event')).toMatchObject({ status: 'MATCHED', match: { id: 'prog-clean-family-tradition' } });
+  });
+
   it('matches the expected names of the eval documents to the expected nodes (05: the Huainan list)', () => {
     const dir = path.join(ROOT, 'eval/ingest/expected');
     const report: string[] = [];

@@ -51,6 +51,7 @@ const TYPES: Record<MentionKind, GazetteerType[]> = {
 /** A short form written relative to the place it is said in (市妇联, 区法院, 县政府). */
 const RELATIVE = /^[市省区县州]/u;
 const HAN = /\p{Script=Han}/u;
+const QUOTES = /["'“”‘’「」『』《》〈〉]/gu;
 
 type Role = 'name' | 'written' | 'placed';
 const ROLE_ORDER: Record<Role, number> = { name: 0, written: 1, placed: 2 };
@@ -146,6 +147,8 @@ function mentionForms(index: GazetteerIndex, mention: EntityMention, documentPla
   };
   push(normalizeName(mention.name), 'name', mention.name);
   for (const written of mention.written) push(cleanText(written), 'written', written);
+  // Names are stored without the quotation and title marks a text sets them in (“巾帼心向党”引领行动, 《徽凤课堂》第五期).
+  for (const form of [...forms]) push(form.text.replace(QUOTES, ''), form.role, form.source);
   // A document leaves its own place out: 市妇联 and 妇联宣讲团 in a Huainan document are
   // 淮南市妇联 and 淮南市妇联宣讲团 (and 中院 may be 淮南中院). Not for people.
   if (documentPlace && abbreviating) {
