@@ -133,7 +133,10 @@ function ofPlace(entry: IndexedEntry, place: string): boolean {
   return entry.entry.name.includes(place) || entry.entry.contextAliases.some((b) => b.contexts.includes(context));
 }
 
-/** The forms a mention is looked up by: its canonical name, what was written, and relative forms read in the document's place. */
+/**
+ * The forms a mention is looked up by: its canonical name, what was written, both without
+ * quotation marks, and those forms read with the document's place.
+ */
 function mentionForms(index: GazetteerIndex, mention: EntityMention, documentPlace: string | null): Form[] {
   const forms: Form[] = [];
   const abbreviating = mention.kind !== 'PERSON';
@@ -195,10 +198,10 @@ function boundTo(entry: IndexedEntry, key: string, standing: Standing): { bound:
   return { bound, held: null };
 }
 
-/** How one form names one entry: matchName's score, and which feature that is. */
 /** matchName's answers within one matchMentions call: both passes and repeated mentions ask the same. */
 type NameScores = Map<string, NameMatch | null>;
 
+/** How one form names one entry: matchName's score, and which feature that is. */
 function formHit(memo: NameScores, form: Form, entry: IndexedEntry, standing: Standing, abbreviations: boolean, documentPlace: string | null): Hit | null {
   const { bound, held } = boundTo(entry, form.key, standing);
   const isGlobal = entry.names.some((n) => !n.contexts && n.key === form.key);
