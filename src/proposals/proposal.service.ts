@@ -147,20 +147,30 @@ export class ProposalService {
 
   /**
    * The same bytes were committed before: the entities that commit created or matched are the
-   * ones this document names again (when they still exist), and its Source is cited again.
+   * ones this document names again (when they still exist), the editor's edits of its facts hold
+   * again, and its Source is cited again. Items correspond by id, kind and span (the analysis of
+   * the same bytes is the same), entities also by type and name.
    */
   private async resumeFrom(items: ProposalItemData[], earlier: ProposalView): Promise<string | null> {
-    const known = new Map<string, string>();
+    const resolved = (item: ProposalItemData) =>
+      item.entity && item.status !== 'REJECTED' ? (item.committedId ?? (item.entity.matchStatus === 'MATCHED' || item.entity.matchStatus === 'RELINKED' ? existingEntityId(item) : null)) : null;
+    const same = new Map(earlier.items.map((i) => [`${i.id}|${i.kind}|${i.start}|${i.end}`, i]));
+    const byName = new Map<string, string>();
     for (const item of earlier.items) {
-      const id = item.committedId ?? existingEntityId(item);
-      if (item.entity && id && item.status !== 'REJECTED') known.set(`${item.entity.type}|${nameKey(item.entity.name)}`, id);
+      const id = resolved(item);
+      if (id) byName.set(`${item.entity!.type}|${nameKey(item.entity!.name)}`, id);
     }
-    const ids = [...known.values(), ...(earlier.commit?.sourceId ? [earlier.commit.sourceId] : [])];
+    const ids = [...earlier.items.map(resolved).filter((id): id is string => !!id), ...(earlier.commit?.sourceId ? [earlier.commit.sourceId] : [])];
     const { found } = await this.proposals.nodes(this.graph, ids);
     for (const item of items) {
+      const before = same.get(`${item.id}|${item.kind}|${item.start}|${item.end}`);
+      if (!item.entity) {
+        if (before) carryEdits(before, item);
+        continue;
+      }
       const entity = item.entity;
-      if (!entity || entity.matchStatus === 'MATCHED') continue;
-      const id = known.get(`${entity.type}|${nameKey(entity.name)}`);
+      if (entity.matchStatus === 'MATCHED') continue;
+      const id = (before && resolved(before)) || byName.get(`${entity.type}|${nameKey(entity.name)}`);
       const node = id ? found.get(id) : undefined;
       if (!node || !node.labels.includes(LABEL_OF[entity.type])) continue;
       entity.matchStatus = 'MATCHED';
@@ -304,6 +314,21 @@ export class ProposalService {
       await this.annotate(items);
     });
   }
+}
+
+/** An earlier review's edits of a fact item, applied to the same item of a new proposal of the same bytes. */
+function carryEdits(from: ProposalItemData, to: ProposalItemData): void {
+  if (!from.edited.length) return;
+  const data = (item: ProposalItemData) => (item.award ?? item.membership ?? item.figure ?? item.hierarchy ?? item.programLink) as Record<string, unknown> | undefined;
+  const source = data(from);
+  const target = data(to);
+  if (!source || !target) return;
+  for (const field of from.edited) if (field in source) target[field] = source[field];
+  if (from.award && to.award && from.edited.includes('year')) Object.assign(to.award, { yearStated: from.award.yearStated, yearNote: from.award.yearNote });
+  to.edited = [...from.edited];
+  to.stated = [...from.stated];
+  to.inferred = [...from.inferred];
+  to.note = from.note;
 }
 
 const given = (input: ProposalItemEditInput) =>
