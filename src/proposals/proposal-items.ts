@@ -292,3 +292,20 @@ export const LABEL_OF: Record<MentionKind, 'Person' | 'Organization' | 'Honor' |
 /** The id of the existing node an ENTITY item resolves to (matched, ambiguous's best, relinked), or null when new. */
 export const existingEntityId = (item: ProposalItemData): string | null =>
   item.entity && item.entity.matchStatus !== 'NEW' ? (item.entity.match?.id ?? null) : null;
+
+/** Counts per kind: new, matched, already in the graph, and by review status. */
+export function summarize(items: ProposalItemData[]) {
+  return ITEM_KINDS.map((kind) => {
+    const of = items.filter((i) => i.kind === kind);
+    return {
+      kind,
+      total: of.length,
+      proposedNew: of.filter((i) => !i.alreadyInGraph && !(i.entity && i.entity.matchStatus !== 'NEW')).length,
+      matched: of.filter((i) => i.entity && (i.entity.matchStatus === 'MATCHED' || i.entity.matchStatus === 'RELINKED')).length,
+      alreadyInGraph: of.filter((i) => i.alreadyInGraph).length,
+      pending: of.filter((i) => i.status === 'PENDING').length,
+      accepted: of.filter((i) => i.status === 'ACCEPTED').length,
+      rejected: of.filter((i) => i.status === 'REJECTED').length,
+    };
+  });
+}

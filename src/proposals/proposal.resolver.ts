@@ -4,7 +4,7 @@ import { FirstAfterArgs } from '../api/connection';
 import { CommitService } from './commit.service';
 import { IngestDocumentInput, ProposalItemEditInput } from './proposal.input';
 import { ProposalService, ProposalView } from './proposal.service';
-import { ITEM_KINDS, ProposalItemData } from './proposal-items';
+import { ProposalItemData, summarize } from './proposal-items';
 import {
   CommitProposalPayload,
   Proposal,
@@ -72,20 +72,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => [ProposalKindSummary], { description: 'Counts per item kind: new, matched, already in the graph, and by review status.' })
   summary(@Root() proposal: ProposalView): ProposalKindSummary[] {
-    return ITEM_KINDS.map((kind) => {
-      const of = proposal.items.filter((i) => i.kind === kind);
-      const matched = of.filter((i) => i.entity && (i.entity.matchStatus === 'MATCHED' || i.entity.matchStatus === 'RELINKED')).length;
-      return {
-        kind: kind as ProposalItemKind,
-        total: of.length,
-        proposedNew: of.filter((i) => !i.alreadyInGraph && !(i.entity && i.entity.matchStatus !== 'NEW')).length,
-        matched,
-        alreadyInGraph: of.filter((i) => i.alreadyInGraph).length,
-        pending: of.filter((i) => i.status === 'PENDING').length,
-        accepted: of.filter((i) => i.status === 'ACCEPTED').length,
-        rejected: of.filter((i) => i.status === 'REJECTED').length,
-      };
-    });
+    return summarize(proposal.items) as ProposalKindSummary[];
   }
 
   @FieldResolver(() => Proposal, { nullable: true, description: 'The earlier proposal of the same bytes (same content hash), or null: an ingest of a document seen before.' })
