@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { startTestApp, TestApp, bearer } from './support/app';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { removeEditingFixtures } from './support/editing';
+import { main as ingestCli } from '../src/proposals/cli';
 
 /** POST /ingest on the real server and Neo4j: multipart and raw bodies, auth, size limit, bad input. */
 
@@ -86,5 +90,54 @@ describe('POST /ingest', () => {
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as any).errors[0].message).toMatch(/no "file" field/);
     expect(await proposals()).toBe(count);
+  });
+});
+
+describe('npm run ingest', () => {
+  /** Runs the CLI in-process against the test server, collecting what it prints. */
+  async function run(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line) => void out.push(String(line)));
+    const error = jest.spyOn(console, 'error').mockImplementation((line) => void err.push(String(line)));
+    try {
+      const code = await ingestCli([...args, '--url', app.server.url.replace('localhost', '127.0.0.1'), '--token', editor.authorization.slice('Bearer '.length)]);
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  }
+
+  it('prints the summary, progress on stderr; --commit accepts everything and prints the revision', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+    const file = path.join(dir, 'cli-notice.txt');
+    fs.writeFileSync(file, TEXT.replace('路由通报', '命令行通报'));
+    const dry = await run([file]);
+    expect(dry.code).toBe(0);
+    expect(dry.err).toMatch(/sending cli-notice\.txt \(\d+ bytes\)/);
+    expect(dry.out).toMatch(/^proposal prop-\S+ \(OPEN\)/);
+    expect(dry.out).toMatch(/^ENTITY\s+\d+\s+\d+\s+\d+\s+\d+/m);
+    expect(dry.out).toContain('nothing written');
+    const before = await entities();
+    const committed = await run([file, '--commit']);
+    expect(committed.code).toBe(0);
+    expect(committed.out).toContain('the same file was ingested before');
+    expect(committed.out).toMatch(/committed: \d+ nodes created, \d+ facts written, \d+ skipped; revision (rev-\S+|\(none: nothing to write\))/);
+    const created = Number(/committed: (\d+) nodes created/.exec(committed.out)![1]);
+    expect(await entities()).toBe(before + created);
+  });
+
+  it('exits 1 with the reason when the server refuses the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+    const file = path.join(dir, 'empty.txt');
+    fs.writeFileSync(file, '');
+    const refused = await run([file]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/ingest refused \(400 BAD_USER_INPUT\): file: is empty/);
+  });
+
+  it('exits 2 with the usage when no file is given', async () => {
+    expect((await run([])).code).toBe(2);
   });
 });
