@@ -291,6 +291,8 @@ describe('a proposal from an analysis', () => {
     expect(read.data.program.organizersConnection.edges).toEqual([{ node: { id: 'org-huainan-wf' }, sources: cited('¶4') }]);
     expect(read.data.program.figures).toEqual([{ value: 12000, unit: 'person_time', approximate: true, label: '覆盖群众', year: 2025, sources: cited('¶4') }]);
     expect(read.data.source).toEqual({ title: '测试编辑青源市妇联2025年工作通报', kind: 'NEWS_REPORT', published: '2025-03-08', language: 'zh-Hans' });
+    const [mention] = await app.graph.read('MATCH (:Source {id: $source})-[m:MENTIONS]->(:Person {id: $person}) RETURN m.locators AS locators', { source, person: id('测试编辑王晓燕') });
+    expect(mention.locators).toEqual(['¶3']);
     // The rejected person was not created.
     const [li2] = await app.graph.read("MATCH (p:Person {name: '测试编辑李娜'}) RETURN count(p) AS n");
     expect(li2.n).toBe(0);
