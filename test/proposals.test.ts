@@ -405,6 +405,71 @@ describe('conflicts at commit', () => {
   });
 });
 
+describe('unresolved entities', () => {
+  it('an ambiguous one stays pending under acceptAll; accepted, it refuses the commit until edited with allowDuplicate (or relinked)', async () => {
+    const text = ['【测试用虚构文件 — made up for testing】', '测试编辑歧义通报', '测试编辑钱芳获评“测试编辑歧义荣誉”。'].join('\n');
+    const doc = documentOf(text);
+    const candidate = (id: string) => ({ id, type: 'Person' as const, name: '测试编辑钱芳', score: 0.6, features: [{ feature: 'PINYIN' as const, score: 0.6, detail: 'same pinyin' }] });
+    const analysis: Analysis = {
+      document: doc,
+      extraction: {
+        context: { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null },
+        entities: [mention(doc, 'p', 'PERSON', '测试编辑钱芳'), mention(doc, 'h', 'HONOR', '测试编辑歧义荣誉')],
+        awards: [{ recipientKey: 'p', honorKey: 'h', year: 2024, yearStated: true, yearNote: null, span: spanOf(doc, '测试编辑钱芳获评'), evidence: ['获评'] }],
+        memberships: [],
+        hierarchy: [],
+        programLinks: [],
+        figures: [],
+      },
+      matches: [
+        { key: 'p', status: 'AMBIGUOUS', match: candidate('person-test-ed-a'), candidates: [candidate('person-test-ed-a'), candidate('person-test-ed-b')], confidence: 0.4 },
+        { key: 'h', status: 'NEW', match: null, candidates: [], confidence: 0.8 },
+      ],
+    };
+    const view = await propose(analysis);
+    const accepted = (await app.raw(ACCEPT_ALL, { id: view.id }, editor)).data.acceptAllPendingProposalItems.items;
+    expect(accepted).toEqual([{ id: 'i1', status: 'PENDING' }, { id: 'i2', status: 'ACCEPTED' }, { id: 'i3', status: 'ACCEPTED' }]);
+    // Accepted by hand, an ambiguous entity refuses the commit until it is resolved.
+    await app.raw(ACCEPT, { id: view.id, items: ['i1'] }, editor);
+    const refused = await app.raw(COMMIT, { id: view.id }, editor);
+    expect(refused.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT', itemId: 'i1' } });
+    expect(refused.errors![0].message).toMatch(/is ambiguous \(person-test-ed-a, person-test-ed-b\); relink it, or edit it with allowDuplicate/);
+    const edited = await app.raw(EDIT, { id: view.id, item: 'i1', input: { allowDuplicate: true } }, editor);
+    expect(edited.data.editProposalItem.items[0].entity).toEqual({ name: '测试编辑钱芳', matchStatus: 'NEW', allowDuplicate: true });
+    const done = await app.raw(COMMIT, { id: view.id }, editor);
+    expect(done.errors).toBeUndefined();
+    expect(done.data.commitProposal.commit).toMatchObject({ created: 3, written: 1, skipped: [] });
+  });
+
+  it('a new one left pending: the facts depending on it are skipped with the reason', async () => {
+    const text = ['【测试用虚构文件 — made up for testing】', '测试编辑待定通报', '测试编辑孔雯获评“测试编辑待定荣誉”。'].join('\n');
+    const doc = documentOf(text);
+    const view = await propose({
+      document: doc,
+      extraction: {
+        context: { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null },
+        entities: [mention(doc, 'p', 'PERSON', '测试编辑孔雯'), mention(doc, 'h', 'HONOR', '测试编辑待定荣誉')],
+        awards: [{ recipientKey: 'p', honorKey: 'h', year: 2024, yearStated: true, yearNote: null, span: spanOf(doc, '测试编辑孔雯获评'), evidence: ['获评'] }],
+        memberships: [],
+        hierarchy: [],
+        programLinks: [],
+        figures: [],
+      },
+      matches: [
+        { key: 'p', status: 'NEW', match: null, candidates: [], confidence: 0.8 },
+        { key: 'h', status: 'NEW', match: null, candidates: [], confidence: 0.8 },
+      ],
+    });
+    await app.raw(ACCEPT, { id: view.id, items: ['i2', 'i3'] }, editor);
+    const done = await app.raw(COMMIT, { id: view.id }, editor);
+    expect(done.data.commitProposal.commit).toMatchObject({
+      created: 2,
+      written: 0,
+      skipped: [{ itemId: 'i3', reason: 'recipient: depends on i1 (测试编辑孔雯), a new entity not accepted' }],
+    });
+  });
+});
+
 describe('bad input', () => {
   const INGEST = 'mutation I($input: IngestDocumentInput!) { ingestDocument(input: $input) { id } }';
 
