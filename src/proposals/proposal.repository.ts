@@ -103,7 +103,7 @@ export class ProposalRepository extends Repository {
   /** The nodes of these ids that exist, with their labels; and for the others, the node each was merged into. */
   async nodes(run: Graph | Transaction, ids: readonly string[]): Promise<{ found: Map<string, ExistingNode>; mergedInto: Map<string, string> }> {
     const asked = [...new Set(ids)];
-    const exec = (cypher: string, params: Record<string, unknown>): Promise<Row[]> => ('read' in run ? run.read(cypher, params) : run.run(cypher, params));
+    const exec = (cypher: string, params: Record<string, unknown>): Promise<Row[]> => (run instanceof Graph ? run.read(cypher, params) : run.run(cypher, params));
     const found = new Map<string, ExistingNode>();
     const mergedInto = new Map<string, string>();
     if (!asked.length) return { found, mergedInto };
