@@ -16,6 +16,7 @@ import { unauthenticated } from '../api/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { HttpDrain } from './drain';
 import { exportRoute } from './export.route';
+import { ingestRoute } from './ingest.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
@@ -269,6 +270,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   // The export's reads get the same transaction timeout and metrics as GraphQL's.
   app.get('/export', exportRoute(graph, { auth, access, logger, jsonError }));
+  // Document ingest: a file in, a proposal out (docs/ingest.md); editor role, INGEST_MAX_BYTES.
+  app.post('/ingest', ingestRoute(graph, { auth, logger, jsonError, requestTimeoutMs: limits.requestTimeoutMs }));
   graphqlEndpoint = graphqlHandler<Context>({
     apollo,
     bodyLimit: '1mb',

@@ -25,7 +25,11 @@ import { ProgramService } from '../programs/program.service';
 import { SourceService } from '../sources/source.service';
 import { ImportRepository } from '../import/import.repository';
 import { HonoreeImport } from '../import/honoree-import';
+import { FigureService } from '../figures/figure.service';
 import { GazetteerRepository } from '../ingest/gazetteer.repository';
+import { ProposalRepository } from '../proposals/proposal.repository';
+import { ProposalService, ingestMaxBytes } from '../proposals/proposal.service';
+import { CommitService } from '../proposals/commit.service';
 
 const ANONYMOUS: Viewer = { user: null, problem: null };
 
@@ -56,6 +60,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [SearchRepository, (r) => new SearchRepository(r.graph, r.loaders)],
   [ImportRepository, (r) => new ImportRepository(r.graph, r.loaders)],
   [GazetteerRepository, (r) => new GazetteerRepository(r.graph, r.loaders)],
+  [ProposalRepository, (r) => new ProposalRepository(r.graph, r.loaders)],
   // Services: the rules, locks and history of the writes.
   [NamedEntities, (r) => new NamedEntities(r.graph, r.get(DuplicateRepository))],
   [PersonService, (r) => new PersonService(r.get(PersonRepository), r.get(NamedEntities))],
@@ -64,10 +69,18 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [AwardService, (r) => new AwardService(r.graph, r.get(HonorRepository))],
   [ProgramService, (r) => new ProgramService(r.graph, r.get(ProgramRepository), r.get(NamedEntities))],
   [SourceService, (r) => new SourceService(r.get(SourceRepository), r.get(NamedEntities))],
+  [FigureService, (r) => new FigureService(r.get(FigureRepository))],
   [MergeService, (r) => new MergeService(r.graph, r.get(NodeRepository), r.get(OrganizationRepository), r.get(FigureRepository))],
   [
     HonoreeImport,
     (r) => new HonoreeImport(r.graph, r.get(ImportRepository), r.get(DuplicateRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService)),
+  ],
+  // Document ingest: proposals, their review and commit.
+  [ProposalService, (r) => new ProposalService(r.graph, r.get(ProposalRepository), r.get(GazetteerRepository), ingestMaxBytes())],
+  [
+    CommitService,
+    (r) =>
+      new CommitService(r.graph, r.get(ProposalRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService), r.get(ProgramService), r.get(FigureService)),
   ],
 ]);
 

@@ -27,6 +27,7 @@ import {
   AwardCountResolver, HonoreeCountResolver, PartnerProgramCountResolver, StatsResolver, SubjectFiguresResolver,
 } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
+import { ProposalResolver } from '../proposals/proposal.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -62,12 +63,13 @@ export const RESOLVERS = [
   PartnerProgramCountResolver,
   SubjectFiguresResolver,
   SearchResolver,
+  ProposalResolver,
 ] as const;
 
 /** type-graphql builds the root types itself, so their descriptions are set on the built schema. */
 const ROOT_DESCRIPTIONS = {
-  Query: 'Reads of the graph: nodes by id, filtered and paged lists, search, paths, the org chart, counts and the revision history. Open to every client.',
-  Mutation: 'Edits of the graph, each in one transaction and recorded as a revision. They need a bearer token with the editor role; revokeAward, mergeEntities and undo need the admin role.',
+  Query: 'Reads of the graph: nodes by id, filtered and paged lists, search, paths, the org chart, counts and the revision history. Open to every client, but for proposal and proposals (document ingest), which need the editor role.',
+  Mutation: 'Edits of the graph, each in one transaction and recorded as a revision. They need a bearer token with the editor role (document ingest too: ingestDocument and the proposal review store proposals apart from the graph, commitProposal writes one revision); revokeAward, mergeEntities and undo need the admin role.',
 };
 
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {

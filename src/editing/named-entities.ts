@@ -26,6 +26,8 @@ export interface CreateSpec {
   /** Type-specific properties (kind, level, year…). */
   props: Record<string, unknown>;
   sourceIds?: string[] | null;
+  /** Where in each source the entity is named, aligned with sourceIds ('' or absent: not given). */
+  locators?: string[] | null;
   allowDuplicate?: boolean | null;
   /** Source titles are their names. */
   nameProperty?: 'name' | 'title';
@@ -98,7 +100,7 @@ export class NamedEntities {
       ...naming,
       ...(field === 'title' ? { title: naming.name } : {}),
       ...spec.props,
-      ...provenance(spec.sourceIds),
+      ...provenance(spec.sourceIds, spec.locators),
       inferred: false,
       note: null,
       id,
@@ -114,8 +116,8 @@ export class NamedEntities {
          MATCH (s:Source {id: sourceId}), (n:Entity {id: $id})
          MERGE (s)-[m:MENTIONS {key: 'mention'}]->(n)
          ON CREATE SET m.id = 'st-' + randomUUID()
-         SET m.sourceIds = [sourceId], m.locators = ['']`,
-        { sourceIds: props.sourceIds, id },
+         SET m.sourceIds = [sourceId], m.locators = [coalesce($locators[sourceId], '')]`,
+        { sourceIds: props.sourceIds, id, locators: Object.fromEntries(props.sourceIds.map((s: string, i: number) => [s, props.locators[i] ?? ''])) },
       );
     });
     return id;

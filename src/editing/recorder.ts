@@ -20,6 +20,8 @@ export interface Tracked {
  */
 export class Recorder {
   private seq = 0;
+  /** While `batched` runs: what its one revision covers, and the state before each part was first touched. */
+  private batch: { before: Snapshot; tracked: Tracked; seen: Set<string> } | null = null;
   /** The id of the last revision this transaction recorded, for a mutation's payload. */
   lastRevisionId: string | null = null;
 
@@ -54,8 +56,44 @@ export class Recorder {
     return id;
   }
 
+  /**
+   * Runs `work`, whose writes (each a `tracked` change) are recorded as ONE revision named
+   * `operation`: the state before holds each node and relationship as it was when first touched,
+   * the state after as `work` left it. Nothing changed: no revision. One undo reverts it all.
+   */
+  async batched<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    if (this.batch) throw new Error('Recorder.batched does not nest');
+    const batch = (this.batch = { before: { nodes: {}, rels: [] } as Snapshot, tracked: { nodes: [], rels: [] } as Tracked, seen: new Set<string>() });
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      this.batch = null;
+    }
+    const after = await this.snapshot(batch.tracked);
+    if (JSON.stringify(batch.before) !== JSON.stringify(after)) await this.record(operation, batch.before, after);
+    return result;
+  }
+
   /** Runs `change` between two snapshots of `tracked` and records the revision when anything changed. */
   async tracked<T>(operation: string, tracked: Tracked, change: () => Promise<T>): Promise<T> {
+    if (this.batch) {
+      const batch = this.batch;
+      for (const id of tracked.nodes) {
+        if (batch.seen.has(`node ${id}`)) continue;
+        batch.seen.add(`node ${id}`);
+        batch.tracked.nodes.push(id);
+        batch.before.nodes[id] = await this.node(id);
+      }
+      for (const rel of tracked.rels) {
+        const key = `rel ${rel.type} ${rel.from} ${rel.to} ${rel.key}`;
+        if (batch.seen.has(key)) continue;
+        batch.seen.add(key);
+        batch.tracked.rels.push({ type: rel.type, from: rel.from, to: rel.to, key: rel.key });
+        batch.before.rels.push(await this.rel(rel.type, rel.from, rel.to, rel.key));
+      }
+      return change();
+    }
     const before = await this.snapshot(tracked);
     const result = await change();
     const after = await this.snapshot(tracked);

@@ -124,22 +124,37 @@ export async function requireSourceLists(tx: Transaction, lists: [field: string,
 
 // ---- citations and ids --------------------------------------------------------------------
 
-export const provenance = (sourceIds: readonly string[] | null | undefined) => ({
-  sourceIds: [...new Set(sourceIds ?? [])],
-  locators: [...new Set(sourceIds ?? [])].map(() => ''),
-});
+/**
+ * The citations of a new fact: each source once, with its locator (where in the source it is
+ * said, aligned with `sourceIds`; '' when not given).
+ */
+export function provenance(sourceIds: readonly string[] | null | undefined, locators?: readonly (string | null)[] | null) {
+  const ids: string[] = [];
+  const at: string[] = [];
+  (sourceIds ?? []).forEach((id, i) => {
+    if (ids.includes(id)) return;
+    ids.push(id);
+    at.push(locators?.[i] ?? '');
+  });
+  return { sourceIds: ids, locators: at };
+}
 
-/** Adds citations not yet present, keeping sourceIds and locators parallel. */
-export function unionCitations(props: Record<string, any>, sourceIds: readonly string[]) {
+/**
+ * Adds citations not yet present, keeping sourceIds and locators parallel; `locators` (aligned
+ * with `sourceIds`) fills in where a source was cited without one.
+ */
+export function unionCitations(props: Record<string, any>, sourceIds: readonly string[], locators?: readonly (string | null)[] | null) {
   const ids: string[] = [...(props.sourceIds ?? [])];
-  const locators: string[] = [...(props.locators ?? ids.map(() => ''))];
-  for (const id of sourceIds) {
-    if (!ids.includes(id)) {
+  const at: string[] = [...(props.locators ?? ids.map(() => ''))];
+  sourceIds.forEach((id, i) => {
+    const locator = locators?.[i] ?? '';
+    const known = ids.indexOf(id);
+    if (known < 0) {
       ids.push(id);
-      locators.push('');
-    }
-  }
-  return { sourceIds: ids, locators };
+      at.push(locator);
+    } else if (!at[known] && locator) at[known] = locator;
+  });
+  return { sourceIds: ids, locators: at };
 }
 
 /** Both lists of citations as (source, locator) pairs, each pair once: no locator is lost. */

@@ -36,6 +36,7 @@ export class AwardService {
     year: number,
     sourceIds: string[] | null | undefined,
     yearProvenance: QualifierProvenanceInput | null = null,
+    locators?: string[] | null,
   ): Promise<{ award: AwardRow; created: boolean }> {
     check('year', year, yearProblem);
     await requireEntity(rec.tx, 'recipientId', recipientId, RECIPIENT, 'a person or an organization');
@@ -50,15 +51,16 @@ export class AwardService {
     const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
     await rec.tracked('awardHonor', { nodes: [], rels: [rel] }, async () => {
       if (existing.props) {
-        const citations = unionCitations(existing.props, sourceIds ?? []);
-        if (citations.sourceIds.length !== (existing.props.sourceIds ?? []).length) await this.honors.setAwardCitations(rec.tx, rel, citations);
+        const citations = unionCitations(existing.props, sourceIds ?? [], locators);
+        const before = { sourceIds: existing.props.sourceIds ?? [], locators: existing.props.locators ?? [] };
+        if (JSON.stringify(citations) !== JSON.stringify(before)) await this.honors.setAwardCitations(rec.tx, rel, citations);
         if (yearProvenance) await this.honors.setAwardProperties(rec.tx, rel, qualifierProperties('year', yearProvenance));
         return;
       }
       await this.honors.createAward(rec.tx, rel, {
         year: integer(year),
         awardKey: awardKey(recipientId, honorId, year),
-        ...provenance(sourceIds),
+        ...provenance(sourceIds, locators),
         inferred: false,
         note: null,
         ...qualifierProperties('year', yearProvenance),

@@ -451,12 +451,22 @@ export class OrganizationRepository extends Repository {
    * Cites a PART_OF link: the sources not yet among its citations are added (locator unknown),
    * and `props` (its start's own provenance, say) are set beside them.
    */
-  async citeParentLink(tx: Transaction, id: string, parentId: string, key: string, sourceIds: readonly string[], props: Record<string, unknown>): Promise<void> {
+  async citeParentLink(
+    tx: Transaction,
+    id: string,
+    parentId: string,
+    key: string,
+    sourceIds: readonly string[],
+    props: Record<string, unknown>,
+    locators?: readonly (string | null)[] | null,
+  ): Promise<void> {
+    // Each source's locator by id (aligned with sourceIds), '' where none is given.
+    const at = Object.fromEntries(sourceIds.map((s, i) => [s, locators?.[i] ?? '']));
     await tx.run(
       `MATCH (:Organization {id: $id})-[r:PART_OF {key: $key}]->(:Organization {id: $parentId})
        WITH r, [s IN $sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])] AS added
-       SET r.sourceIds = coalesce(r.sourceIds, []) + added, r.locators = coalesce(r.locators, []) + [s IN added | ''], r += $props`,
-      { id, parentId, key, sourceIds, props },
+       SET r.sourceIds = coalesce(r.sourceIds, []) + added, r.locators = coalesce(r.locators, []) + [s IN added | coalesce($at[s], '')], r += $props`,
+      { id, parentId, key, sourceIds, props, at },
     );
   }
 

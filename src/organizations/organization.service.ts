@@ -21,6 +21,8 @@ const RECIPIENT = ['Person', 'Organization'];
 /** What an editor may say of a hierarchy link beside its ends: the sources stating it, and its start's own provenance. */
 export interface LinkProvenance {
   sourceIds?: string[] | null;
+  /** Where in each source the link is stated, aligned with sourceIds. */
+  locators?: string[] | null;
   sinceProvenance?: QualifierProvenanceInput | null;
 }
 
@@ -85,7 +87,7 @@ export class OrganizationService {
     await requireQualifierProvenance(rec, link.sourceIds, { since }, { since: link.sinceProvenance });
     const cite = (key: string) =>
       parentId != null && (link.sourceIds?.length || link.sinceProvenance)
-        ? this.organizations.citeParentLink(rec.tx, id, parentId, key, link.sourceIds ?? [], qualifierProps({ since: link.sinceProvenance }))
+        ? this.organizations.citeParentLink(rec.tx, id, parentId, key, link.sourceIds ?? [], qualifierProps({ since: link.sinceProvenance }), link.locators)
         : Promise.resolve();
     if (parentId != null) {
       const cycle = await this.organizations.pathUp(rec.tx, parentId, id);
@@ -108,7 +110,7 @@ export class OrganizationService {
       // Already under it: the link stays as it is, and only gains the sources given.
       if (link.sourceIds?.length) {
         await rec.tracked('setOrganizationParent', { nodes: [], rels: [{ type: 'PART_OF', from: id, to: parentId!, key: open.key ?? 'parent' }] }, () =>
-          this.organizations.citeParentLink(rec.tx, id, parentId!, open.key ?? 'parent', link.sourceIds!, {}),
+          this.organizations.citeParentLink(rec.tx, id, parentId!, open.key ?? 'parent', link.sourceIds!, {}, link.locators),
         );
       }
       return;
@@ -148,6 +150,7 @@ export class OrganizationService {
     since: string | null | undefined,
     sourceIds: string[] | null | undefined,
     qualifiers: MembershipQualifierProvenance = {},
+    locators?: string[] | null,
   ): Promise<MembershipRow> {
     if (since != null) check('since', since, dateProblem);
     if (memberId === organizationId) throw badInput('organizationId', 'a member cannot belong to itself');
@@ -162,8 +165,8 @@ export class OrganizationService {
     }
     await rec.tracked('addMembership', { nodes: [], rels: [rel] }, async () => {
       const props = existing.props
-        ? { ...unionCitations(existing.props, sourceIds ?? []), ...(existing.props.since != null ? {} : dateProps('since', since)) }
-        : { role: role ?? null, ...dateProps('since', since), ...dateProps('until', null), ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
+        ? { ...unionCitations(existing.props, sourceIds ?? [], locators), ...(existing.props.since != null ? {} : dateProps('since', since)) }
+        : { role: role ?? null, ...dateProps('since', since), ...dateProps('until', null), ...provenance(sourceIds, locators), inferred: false, note: null, createdBy: rec.actor.sub };
       await this.organizations.mergeMembership(rec.tx, rel, { ...props, ...qualifierProps({ role: qualifiers.role, since: qualifiers.since }) });
     });
     const after = await rec.rel(rel.type, rel.from, rel.to, rel.key);

@@ -37,8 +37,16 @@ export class ProgramService {
     return this.programs.byIdFresh(id);
   }
 
-  /** Links the organization to the program; linking again adds only the new citations. */
-  async linkIn(rec: Recorder, operation: string, type: ProgramLink['type'], organizationId: string, programId: string, sourceIds?: string[] | null): Promise<void> {
+  /** Links the organization to the program; linking again adds only the new citations (`locators` aligned with `sourceIds`). */
+  async linkIn(
+    rec: Recorder,
+    operation: string,
+    type: ProgramLink['type'],
+    organizationId: string,
+    programId: string,
+    sourceIds?: string[] | null,
+    locators?: string[] | null,
+  ): Promise<void> {
     await requireEntity(rec.tx, 'programId', programId, ['Program'], 'a program');
     await requireEntity(rec.tx, 'organizationId', organizationId, ['Organization'], 'an organization');
     await requireSources(rec.tx, sourceIds);
@@ -47,8 +55,8 @@ export class ProgramService {
     const existing = await rec.rel(rel.type, rel.from, rel.to, rel.key);
     await rec.tracked(operation, { nodes: [], rels: [rel] }, async () => {
       const props = existing.props
-        ? unionCitations(existing.props, sourceIds ?? [])
-        : { ...provenance(sourceIds), inferred: false, note: null, createdBy: rec.actor.sub };
+        ? unionCitations(existing.props, sourceIds ?? [], locators)
+        : { ...provenance(sourceIds, locators), inferred: false, note: null, createdBy: rec.actor.sub };
       await this.programs.mergeOrganizationLink(rec.tx, rel, props);
     });
   }
