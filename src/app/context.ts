@@ -28,7 +28,8 @@ import { HonoreeImport } from '../import/honoree-import';
 import { FigureService } from '../figures/figure.service';
 import { GazetteerRepository } from '../ingest/gazetteer.repository';
 import { ProposalRepository } from '../proposals/proposal.repository';
-import { ProposalService, ingestMaxBytes } from '../proposals/proposal.service';
+import { ProposalService } from '../proposals/proposal.service';
+import { loadIngestMaxBytes } from '../config';
 import { CommitService } from '../proposals/commit.service';
 
 const ANONYMOUS: Viewer = { user: null, problem: null };
@@ -76,7 +77,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
     (r) => new HonoreeImport(r.graph, r.get(ImportRepository), r.get(DuplicateRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService)),
   ],
   // Document ingest: proposals, their review and commit.
-  [ProposalService, (r) => new ProposalService(r.graph, r.get(ProposalRepository), r.get(GazetteerRepository), ingestMaxBytes())],
+  [ProposalService, (r) => new ProposalService(r.graph, r.get(ProposalRepository), r.get(GazetteerRepository), loadIngestMaxBytes())],
   [
     CommitService,
     (r) =>

@@ -5,7 +5,7 @@ import { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { AuthConfig, grants, viewerFrom } from '../auth/viewer';
 import { Graph } from '../db/graph';
-import { ingestMaxBytes } from '../proposals/proposal.service';
+import { loadIngestMaxBytes } from '../config';
 import { ProposalService } from '../proposals/proposal.service';
 import { summarize } from '../proposals/proposal-items';
 import { createContext } from './context';
@@ -125,7 +125,7 @@ export function ingestRoute(graph: Graph, { auth, logger, requestTimeoutMs, maxB
     }
     let max: number;
     try {
-      max = maxBytes ?? ingestMaxBytes();
+      max = maxBytes ?? loadIngestMaxBytes();
     } catch (error) {
       logger.error({ err: error }, 'ingest: INGEST_MAX_BYTES is not a number');
       refuse(500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);

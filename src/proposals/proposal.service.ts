@@ -1,3 +1,4 @@
+import { loadIngestMaxBytes } from '../config';
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/viewer';
 import { badInput, conflict, notFound } from '../api/errors';
@@ -18,16 +19,6 @@ import { LABEL_OF, ProposalItemData, buildItems, existingEntityId, referencedEnt
 export const MAX_TEXT_CHARS = 2_000_000;
 export const MAX_ITEMS = 5_000;
 const MAX_REPAIRS = 5_000;
-const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
-/** INGEST_MAX_BYTES: the largest file an ingest takes (5 MB unless set). */
-export function ingestMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const given = env.INGEST_MAX_BYTES;
-  if (given == null || given === '') return DEFAULT_MAX_BYTES;
-  const n = Number(given);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`INGEST_MAX_BYTES: must be a whole number of bytes, got ${given}`);
-  return n;
-}
 
 /** What a commit recorded (stored as JSON on the proposal, returned again by every later commit). */
 export interface CommitData {
@@ -81,7 +72,7 @@ export class ProposalService {
     private readonly graph: Graph,
     private readonly proposals: ProposalRepository,
     private readonly gazetteer: GazetteerRepository,
-    private readonly maxBytes: number = ingestMaxBytes(),
+    private readonly maxBytes: number = loadIngestMaxBytes(),
   ) {}
 
   /** The bytes of the mutation's input: its text, or its base64, exactly one. */
@@ -100,12 +91,15 @@ export class ProposalService {
     const { bytes, field } = file;
     if (bytes.length === 0) throw badInput(field, 'is empty: the document holds no bytes');
     if (bytes.length > this.maxBytes) throw badInput(field, `is ${bytes.length} bytes, over the limit of ${this.maxBytes} (INGEST_MAX_BYTES)`);
-    const document = await readDocument({ bytes, fileName: file.fileName ?? null, mediaType: file.mediaType ?? null });
+    const gazetteer = await this.gazetteer.load();
+    // The graph's names help fill characters the damaged text lost.
+    const knownNames = gazetteer.entries.flatMap((entry) => [entry.name, ...entry.aliases]);
+    const document = await readDocument({ bytes, fileName: file.fileName ?? null, mediaType: file.mediaType ?? null }, { maxBytes: this.maxBytes, knownNames });
     // Whatever the reader made of the file must be storable text, and hold some.
     const problem = unsafeTextProblem(document.text);
     if (problem) throw badInput(field, `is not a text document the reader could use (the text read ${problem})`);
     if (document.text.trim() === '') throw badInput(field, 'holds no text');
-    const analysis = analyze(document, await this.gazetteer.load());
+    const analysis = analyze(document, gazetteer);
     return this.propose(viewer, analysis, file.mediaType ?? null);
   }
 
