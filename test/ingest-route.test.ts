@@ -63,15 +63,16 @@ describe('POST /ingest', () => {
   it('refuses what is over INGEST_MAX_BYTES (413), empty or binary (400), storing nothing', async () => {
     const count = await proposals();
     const saved = process.env.INGEST_MAX_BYTES;
-    process.env.INGEST_MAX_BYTES = '100';
+    process.env.INGEST_MAX_BYTES = '1024';
+    const over = TEXT.repeat(Math.ceil(2048 / Buffer.byteLength(TEXT)));
     try {
-      const big = await fetch(url(), { method: 'POST', body: TEXT.repeat(5), headers: { ...editor, 'content-type': 'text/plain' } });
+      const big = await fetch(url(), { method: 'POST', body: over, headers: { ...editor, 'content-type': 'text/plain' } });
       expect(big.status).toBe(413);
       const error = ((await big.json()) as any).errors[0];
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
-      expect(error.message).toMatch(/over the limit of 100 .*INGEST_MAX_BYTES/);
+      expect(error.message).toMatch(/over the limit of 1024 .*INGEST_MAX_BYTES/);
       const form = new FormData();
-      form.append('file', new Blob([TEXT.repeat(5)]), 'big.txt');
+      form.append('file', new Blob([over]), 'big.txt');
       const bigForm = await fetch(url(), { method: 'POST', body: form, headers: editor });
       expect(bigForm.status).toBe(413);
     } finally {

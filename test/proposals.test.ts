@@ -492,12 +492,12 @@ describe('bad input', () => {
 
   it('over INGEST_MAX_BYTES: BAD_USER_INPUT naming the limit, nothing stored', async () => {
     const saved = process.env.INGEST_MAX_BYTES;
-    process.env.INGEST_MAX_BYTES = '64';
+    process.env.INGEST_MAX_BYTES = '1024';
     try {
       const proposals = await proposalCount();
-      const response = await app.raw(INGEST, { input: { text: '【测试用虚构文件 — made up for testing】'.repeat(10) } }, editor);
+      const response = await app.raw(INGEST, { input: { text: '【测试用虚构文件 — made up for testing】'.repeat(40) } }, editor);
       expect(response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-      expect(response.errors![0].message).toMatch(/input\.text: is \d+ bytes, over the limit of 64 \(INGEST_MAX_BYTES\)/);
+      expect(response.errors![0].message).toMatch(/input\.text: is \d+ bytes, over the limit of 1024 \(INGEST_MAX_BYTES\)/);
       expect(await proposalCount()).toBe(proposals);
     } finally {
       if (saved === undefined) delete process.env.INGEST_MAX_BYTES;
