@@ -277,7 +277,7 @@ class EntityExtractor {
         const generic = org.kind === null || (parent !== null && /^(中心|办公室)$/.test(org.suffix));
         const kind = (generic ? parent?.organizationKind : org.kind) ?? org.kind ?? null;
         const branch = Boolean(suffix?.branch);
-        const level = levelOfOrganization(name, kind, parent?.level ?? null, branch);
+        const level = levelOfOrganization(name, kind, parent?.level ?? null, branch, this.docPlace);
         const evidence = [org.evidence];
         if (org.levelOnly) evidence.push(`short-form:${org.levelOnly}`);
         if (parent) evidence.push('part-of-name');
@@ -799,12 +799,29 @@ class EntityExtractor {
 
   // ---- implied hierarchy ----------------------------------------------------------------------
 
-  /** A district's or county's federation stands under the city's when the document names both (implied, not stated). */
+  /**
+   * Parents the federation system implies, when the document names the federation (not stated):
+   * a district's or county's federation stands under the city's; an honorees' alliance or studio
+   * named after a federation title (三八红旗手) under the federation of its place.
+   */
   private addImpliedHierarchy(): void {
     const city = this.context.place ? cityOf(this.context.place) : null;
     if (!city) return;
     const cityFederation = this.hits.find((h) => h.kind === 'ORGANIZATION' && h.name === `${city}妇女联合会`);
     if (!cityFederation) return;
+    for (const h of this.hits) {
+      if (h.kind !== 'ORGANIZATION' || h.parentHit || !/^(ALLIANCE|STUDIO)$/.test(h.organizationKind ?? '') || !/三八红旗/.test(h.name)) continue;
+      if (h.level !== null && h.level !== 'MUNICIPAL' && h.level !== undefined) continue;
+      if (this.hierarchy.some((x) => x.child.name === h.name)) continue;
+      this.hierarchy.push({
+        child: h,
+        parent: cityFederation,
+        stated: false,
+        span: { start: h.start, end: h.end, locator: h.locator },
+        evidence: ['federation-title-body'],
+        note: `named after a federation title; stands under ${city}'s federation (the federation system, not the text)`,
+      });
+    }
     for (const h of this.hits) {
       if (h.kind !== 'ORGANIZATION' || h.parentHit || h.organizationKind !== 'FEDERATION' || h.level !== 'COUNTY') continue;
       if (!h.name.endsWith('妇女联合会')) continue;

@@ -36,6 +36,12 @@ interface Suffix {
   party?: 'committee' | 'discipline';
   /** A branch one level below its parent (分局 of a city bureau is a district's). */
   branch?: boolean;
+  /**
+   * A colloquial abbreviation, never part of an official name (教体局, 人社局, 女企协, 中院): expanded
+   * wherever it is written, in a department's name too. 妇联 and 市委 stay in the official names
+   * of their departments (淮南市妇联宣讲团, 中共淮南市委组织部).
+   */
+  informal?: boolean;
 }
 
 const S = (suffix: string, kind: OrgKind | null, role: Suffix['role'] = 'top', minBody = 1, extra: Partial<Suffix> = {}): Suffix => ({
@@ -70,14 +76,14 @@ const SUFFIXES: Suffix[] = [
   // government
   S('人民政府', 'GOVERNMENT_BODY', 'top', 1),
   S('政府', 'GOVERNMENT_BODY', 'top', 1, { expands: '人民政府' }),
-  S('教体局', 'GOVERNMENT_BODY', 'top', 1, { expands: '教育体育局' }),
-  S('人社局', 'GOVERNMENT_BODY', 'top', 1, { expands: '人力资源和社会保障局' }),
+  S('教体局', 'GOVERNMENT_BODY', 'top', 1, { expands: '教育体育局', informal: true }),
+  S('人社局', 'GOVERNMENT_BODY', 'top', 1, { expands: '人力资源和社会保障局', informal: true }),
   S('分局', null, 'child', 1, { branch: true }),
   S('局', 'GOVERNMENT_BODY', 'top', 2),
   S('办公室', null, 'both', 1),
   // courts, hospitals, schools, institutes, media
   S('中级人民法院', 'INSTITUTION', 'top', 1),
-  S('中院', 'INSTITUTION', 'top', 2, { expands: '中级人民法院' }),
+  S('中院', 'INSTITUTION', 'top', 2, { expands: '中级人民法院', informal: true }),
   S('人民法院', 'INSTITUTION', 'top', 1),
   S('法院', 'INSTITUTION', 'top', 2),
   S('人民检察院', 'INSTITUTION', 'top', 1),
@@ -110,7 +116,7 @@ const SUFFIXES: Suffix[] = [
   S('支行', 'BANK', 'child', 1, { branch: true }),
   S('信用社', 'BANK', 'top', 2),
   // associations, alliances, studios, teams
-  S('女企协', 'ASSOCIATION', 'top', 1, { expands: '女企业家协会' }),
+  S('女企协', 'ASSOCIATION', 'top', 1, { expands: '女企业家协会', informal: true }),
   S('协会', 'ASSOCIATION', 'top', 2),
   S('总会', 'ASSOCIATION', 'top', 2),
   S('商会', 'ASSOCIATION', 'top', 2),
@@ -406,7 +412,10 @@ export function canonicalOrganizationName(written: string, docPlace: PlacePart[]
     }
   }
   if (!isPart) name = expandOrganizationShortForm(name);
-  else if (/^[\p{Script=Han}]{2,4}?[市县区省]委./u.test(name) && !name.startsWith('中共')) name = '中共' + name;
+  else {
+    if (/^[\p{Script=Han}]{2,4}?[市县区省]委./u.test(name) && !name.startsWith('中共')) name = '中共' + name;
+    for (const s of SUFFIXES) if (s.informal && s.expands && !name.endsWith(s.suffix)) name = name.split(s.suffix).join(s.expands);
+  }
   return name;
 }
 
@@ -427,8 +436,11 @@ export function expandOrganizationShortForm(name: string): string {
   return name;
 }
 
-/** Level from the name's places, its level character, or (a branch) one below its parent's. */
-export function levelOfOrganization(name: string, kind: OrgKind | null, parentLevel: Level | null, branch: boolean): Level | null {
+/**
+ * Level from the name's places, its level character, or (a branch) one below its parent's; a body
+ * named after the document's city without 市 (临河日报 in a 临河市 document) is the city's.
+ */
+export function levelOfOrganization(name: string, kind: OrgKind | null, parentLevel: Level | null, branch: boolean, docPlace: PlacePart[] = []): Level | null {
   if (kind === 'ENTERPRISE' || kind === 'BANK' || kind === 'STUDIO') return null;
   if (branch && parentLevel) return levelBelow(parentLevel);
   if (/^(中华全国|全国|中国)/.test(name)) return 'NATIONAL';
@@ -438,5 +450,7 @@ export function levelOfOrganization(name: string, kind: OrgKind | null, parentLe
   const bare = /^[省市区县镇]/.exec(name);
   if (bare) return LEVEL_OF_CHAR[bare[0]];
   if (parentLevel) return parentLevel;
+  const city = docPlace.find((p) => p.level === 'MUNICIPAL');
+  if (city && city.name.length >= 3 && name.startsWith(city.name.slice(0, -1))) return 'MUNICIPAL';
   return null;
 }
