@@ -672,9 +672,15 @@ class EntityExtractor {
 
   // ---- awards ---------------------------------------------------------------------------------
 
-  private yearFor(honor: RawHit, trigger: string | null): Pick<PendingAward, 'year' | 'yearStated' | 'yearNote'> {
+  private yearFor(honor: RawHit, trigger: string | null, at?: { line: LineText; offset: number }): Pick<PendingAward, 'year' | 'yearStated' | 'yearNote'> {
     const h = honor.honor;
     if (h?.statedYear) return { year: h.statedYear, yearStated: true, yearNote: null };
+    if (at) {
+      // A year opening the sentence (2025年，…被评为…) is the award's.
+      const sentence = sentencesOf(at.line.text).find((x) => x.start <= at.offset && at.offset < x.end);
+      const opening = sentence ? /^\s*(\d{4})年(?:度)?[，,\s]/.exec(sentence.text) : null;
+      if (opening) return { year: Number(opening[1]), yearStated: true, yearNote: null };
+    }
     const edition = this.editionYears.get(honor.name);
     if (edition) return { year: edition.year, yearStated: true, yearNote: null };
     if (trigger === '曾获') return { year: null, yearStated: false, yearNote: 'a past award (曾获): the year is neither stated nor inferable' };
@@ -696,7 +702,8 @@ class EntityExtractor {
           (x) => (x.kind === 'PERSON' || x.kind === 'ORGANIZATION') && x.lineIndex === line.index && x.start - line.start > verbAt && x.end <= honor.start,
         );
         const deepest = between.filter((x) => !between.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
-        recipients.push(...deepest);
+        // A unit written before a post and a name (第二中学教师许美玲) is the person's, not a recipient.
+        recipients.push(...deepest.filter((x) => x.kind === 'PERSON' || !postAt(text, x.end - line.start)));
       } else if (h.trigger === '曾获') {
         const after = honor.end - line.start;
         if (text.slice(after).startsWith('的')) {
@@ -712,7 +719,7 @@ class EntityExtractor {
         this.awards.push({
           recipient,
           honor,
-          ...this.yearFor(honor, h.trigger),
+          ...this.yearFor(honor, h.trigger, { line, offset: verbAt }),
           span: this.span(line, Math.min(recipient.start, honor.start) - line.start, Math.max(recipient.end, honor.end) - line.start),
           evidence: [`award:${h.trigger}`],
         });
@@ -724,7 +731,7 @@ class EntityExtractor {
     for (const line of this.lines) {
       if (isEditorialNote(line.text)) continue;
       const heading = this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index && h.evidence.includes('honor:list-heading'));
-      const headed = heading ?? (headingTitle(line.text) ? this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index) : undefined);
+      const headed = heading ?? (headingTitle(line.text) ? this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index) : undefined) ?? this.rosterHonor(line);
       if (headed) {
         current = headed;
         seenItem = false;
@@ -755,6 +762,18 @@ class EntityExtractor {
         });
       }
     }
+  }
+
+  /**
+   * A roster heading (附：获奖人员名单): the one title it names, else the one title the document
+   * confers (授予/命名); with two or more the roster is left to the headings below it.
+   */
+  private rosterHonor(line: LineText): RawHit | undefined {
+    if (!/名单\s*$/.test(line.text) || line.text.length > 40) return undefined;
+    const own = [...new Set(this.hits.filter((h) => h.kind === 'HONOR' && h.lineIndex === line.index).map((h) => h.name))];
+    const names = own.length > 0 ? own : [...new Set(this.hits.filter((h) => h.kind === 'HONOR' && /^(授予|命名)$/.test(h.honor?.trigger ?? '')).map((h) => h.name))];
+    if (names.length !== 1) return undefined;
+    return this.hits.find((h) => h.kind === 'HONOR' && h.name === names[0]);
   }
 
   /** The people of a list line, else its organizations (items separated by 、, each its deepest unit). */

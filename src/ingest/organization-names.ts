@@ -1,4 +1,5 @@
 import { normalizeName } from '../text/normalize';
+import { POSTS } from './honoree-lists';
 import { isNameToken, Token } from './segment';
 
 /**
@@ -116,6 +117,8 @@ const SUFFIXES: Suffix[] = [
   S('支行', 'BANK', 'child', 1, { branch: true }),
   S('信用社', 'BANK', 'top', 2),
   // associations, alliances, studios, teams
+  S('总工会', 'ASSOCIATION', 'top', 1),
+  S('工会', 'ASSOCIATION', 'both', 2),
   S('女企协', 'ASSOCIATION', 'top', 1, { expands: '女企业家协会', informal: true }),
   S('协会', 'ASSOCIATION', 'top', 2),
   S('总会', 'ASSOCIATION', 'top', 2),
@@ -203,7 +206,7 @@ function cutMask(line: string, suffixes: SuffixAt[]): boolean[] {
     const to = from + m[0].length;
     if (inSuffix(from, to)) continue;
     // 和/同/及 join two names only after a complete one (市妇联和市教育局); inside a name they stay (人力资源和社会保障局).
-    if (/^(和|同|及|与)$/.test(m[0]) && !suffixes.some((s) => s.end === from)) continue;
+    if (/^(和|同|及|与)$/.test(m[0]) && !suffixes.some((s) => s.end === from) && !/^[市区县省]/.test(line.slice(to))) continue;
     for (let i = from; i < to; i += 1) cut[i] = true;
   }
   return cut;
@@ -243,10 +246,21 @@ function readBack(line: string, tokens: Token[], from: number, limit: number, cu
       at = Math.max(start, token.start);
       continue;
     }
-    if (!isNameToken(token) || /^\d+$/.test(token.word)) break;
+    // A post (主席杜月明和市人社局) or a number ends the name read back.
+    if (!isNameToken(token) || /^\d+$/.test(token.word) || POST_WORDS.has(token.word)) break;
     at = Math.max(start, token.start);
   }
   return at;
+}
+
+const POST_WORDS = new Set(POSTS);
+
+/** Whether a token runs on past `end` into more of a word (中心医院: 中心 ends no name), a post excepted (党委书记). */
+function endsInsideWord(line: string, tokens: Token[], end: number): boolean {
+  const token = tokens.find((t) => t.start < end && end < t.end);
+  if (!token) return false;
+  const rest = line.slice(end, token.end);
+  return !POSTS.some((p) => rest.startsWith(p) || p.startsWith(rest)) && !/^[长员]/.test(rest);
 }
 
 const LEVEL_CHAR = /^[市区县省镇]$/;
@@ -268,11 +282,23 @@ export function findOrganizationsInLine(line: string, tokens: Token[]): OrgHit[]
     // 妇联组织, 妇联系统, 妇联执委: a generic phrase, not a name's end (but 市委组织部 is a department).
     if (at.suffix.suffix.length <= 2 && at.suffix.role !== 'child' && NOT_AN_END_AFTER.test(rest)) continue;
     if (at.suffix.role === 'child' && CHILD_FOLLOWERS_FORBIDDEN.test(rest) && at.suffix.suffix.length === 1) continue;
+    // A suffix inside a longer word is no end: 中心 in 中心医院.
+    if (at.suffix.role !== 'child' && /^(中心|团委|集团|联盟|学院)$/.test(at.suffix.suffix) && endsInsideWord(line, tokens, at.end)) continue;
     const start = readBack(line, tokens, at.start, adjacentLimit, cut);
     // A chain: the body reaches back to the end of the previous organization.
     const chained = previous !== null && start === previous.end && previous.end <= at.start;
     const body = line.slice(start, at.start);
     if (at.suffix.role === 'child' && !chained) continue;
+    if (chained && previous && body.length === 0 && at.suffix.role !== 'child') {
+      // Two endings back to back (中心医院, 集团公司): the first was part of the name; it ends here.
+      previous.end = at.end;
+      previous.written = line.slice(previous.start, at.end);
+      previous.kind = at.suffix.kind ?? previous.kind;
+      previous.suffix = at.suffix.suffix;
+      previous.evidence = `org-suffix:${at.suffix.suffix}`;
+      pos = at.end;
+      continue;
+    }
     if (chained && at.suffix.role === 'top') {
       // A name of its own right after another (市委市政府): a sibling, not a part.
       if (body.length < at.suffix.minBody && !LEVEL_CHAR.test(body)) continue;
