@@ -137,10 +137,11 @@ class EntityExtractor {
     for (const line of this.content) rawOrgs.set(line.index, findOrganizationsInLine(line.text, this.tokensOf(line)));
     this.readContext(rawOrgs);
     this.addOrganizations(rawOrgs);
-    this.addGazetteerHits();
+    this.addGazetteerHits(['Organization']);
     this.chooseIssuer();
     this.addHonors();
     this.addPeople();
+    this.addGazetteerHits(['Honor', 'Person']);
     this.addBackReferences();
     this.addAwards();
     this.addImpliedHierarchy();
@@ -313,12 +314,12 @@ class EntityExtractor {
   }
 
   /** Names and aliases of the graph written in the text (a context alias only in its place). */
-  private addGazetteerHits(): void {
+  private addGazetteerHits(types: GazetteerEntry['type'][]): void {
     const city = this.context.place ? cityOf(this.context.place) : null;
     const stem = city ? city.replace(/市$/, '') : null;
     const forms: { form: string; entry: GazetteerEntry }[] = [];
     for (const entry of this.gazetteer.entries) {
-      if (entry.type === 'Program') continue;
+      if (!types.includes(entry.type)) continue;
       for (const name of [entry.name, ...entry.aliases]) forms.push({ form: normalizeName(name), entry });
       for (const ca of entry.contextAliases) {
         if (stem && ca.contexts.some((c) => c === `place:${stem}` || c === `place:${city}`)) forms.push({ form: normalizeName(ca.alias), entry });
@@ -339,12 +340,14 @@ class EntityExtractor {
           const same = this.hits.find((h) => h.kind === kind && h.start === start && h.end === end);
           if (same) {
             if (!same.evidence.includes('gazetteer')) same.evidence.push('gazetteer');
-            same.name = normalizeName(entry.name);
+            // The graph's name for a form the rules kept as written (an alias); a name the rules
+            // expanded from the document's context (青源市三八红旗集体) stays theirs.
+            if (same.name === form) same.name = normalizeName(entry.name);
             continue;
           }
-          // Inside a longer name the rules found (徽商银行 in 徽商银行淮南分行) it is that name's parent, already there.
-          if (this.hits.some((h) => h.kind === kind && h.start <= start && end <= h.end && h.start === start)) continue;
-          if (this.hits.some((h) => h.start < end && start < h.end && !(h.start <= start && end <= h.end))) continue;
+          // Inside or across a name the rules found (三八红旗手 in 青源市三八红旗手, 徽商银行 in 徽商银行淮南分行,
+          // itself found as that name's part): no mention of its own.
+          if (this.hits.some((h) => h.start < end && start < h.end)) continue;
           const hit = this.hit({
             kind,
             name: normalizeName(entry.name),
