@@ -336,6 +336,41 @@ describe('a made-up document of another kind (a union’s decision)', () => {
   });
 });
 
+// 【测试用虚构文件 — made up for testing】: a county's news item with no city and no date.
+const OWN_NEWS = [
+  '【测试用虚构文件 — made up for testing】江宁县为虚构地名，人名、单位均为虚构。',
+  '江宁县妇联开展“春蕾护航”女童保护宣讲活动',
+  '（江宁县融媒体中心记者 陈思雨 通讯员 刘洋）',
+  '近日，江宁县妇联联合县卫健委、县教育局在江宁县实验小学开展“春蕾护航”女童保护宣讲活动。县妇联党组书记、主席王海燕，副主席李小红参加活动。',
+  '江宁县实验小学校长赵文静介绍了学校开展女童保护教育的情况。2024年，该校被评为“全国巾帼文明岗”。',
+  '江宁县第一中学教师孙丽、周敏分别获评“江宁县优秀教师”。',
+  '江宁县妇联还与江宁县农村商业银行城东支行签订协议，为困难女童提供助学金。',
+].join('\n');
+
+describe('a made-up county news item (no city, no date)', () => {
+  it('takes the county as the place and reads chained posts, 该校 and names joined by 、', async () => {
+    const x = extractEntities(await readDocument({ bytes: Buffer.from(OWN_NEWS, 'utf8'), fileName: 'county.txt' }), EMPTY);
+    expect(x.context.place).toBe('江宁县');
+    expect(x.context.year).toBeNull();
+    expect(byName(x, 'ORGANIZATION', '江宁县卫生健康委员会').written).toEqual(['县卫健委']);
+    expect(byName(x, 'ORGANIZATION', '江宁县实验小学').written).toEqual(['江宁县实验小学', '该校']);
+    const posts = x.memberships.map((m) => `${nameOf(x, m.memberKey)}@${nameOf(x, m.organizationKey)}:${m.role}`).sort();
+    expect(posts).toEqual(
+      [
+        '陈思雨@江宁县融媒体中心:记者',
+        '王海燕@江宁县妇女联合会:党组书记、主席',
+        '李小红@江宁县妇女联合会:副主席',
+        '赵文静@江宁县实验小学:校长',
+        '孙丽@江宁县第一中学:教师',
+        '周敏@江宁县第一中学:教师',
+      ].sort(),
+    );
+    const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}:${a.yearStated}`).sort();
+    expect(awards).toEqual(['江宁县实验小学<-全国巾帼文明岗@2024:true', '孙丽<-江宁县优秀教师@null:false', '周敏<-江宁县优秀教师@null:false'].sort());
+    expect(x.entities.filter((e) => e.kind === 'PERSON').map((e) => e.name)).toContain('刘洋');
+  });
+});
+
 describe('determinism and degenerate input', () => {
   it('gives the same extraction for the same document and gazetteer, whatever ran before', async () => {
     const doc = await read(path.join(DOCUMENTS, '05-huainan-honoree-list.md'));

@@ -113,12 +113,12 @@ export function lastYearReading(lines: LineText[]): YearFound | null {
 }
 
 /** The place a name is set in, as its full written places (青源市东湖区融媒体中心 → 青源市东湖区). */
-export function placeOf(name: string): string | null {
+export function placeOf(name: string, countyAlone = false): string | null {
   const { parts } = placePrefix(name);
   const upToCounty = parts.filter((p) => p.level === 'PROVINCIAL' || p.level === 'MUNICIPAL' || p.level === 'COUNTY');
   if (upToCounty.length === 0) return null;
-  // A district without its city is not a document's place on its own.
-  if (!upToCounty.some((p) => p.level === 'MUNICIPAL')) return null;
+  // A district without its city is the document's place only when no city is written (a county's own news).
+  if (!upToCounty.some((p) => p.level === 'MUNICIPAL') && !countyAlone) return null;
   return upToCounty.map((p) => p.name).join('');
 }
 

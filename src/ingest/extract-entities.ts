@@ -251,7 +251,13 @@ class EntityExtractor {
     }
     let best: string | null = null;
     for (const [city, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = city;
-    return best;
+    if (best) return best;
+    // No city anywhere: a county's or district's own document (江宁县妇联…).
+    for (const { org } of this.issuerCandidates(rawOrgs, dateLine)) {
+      const place = placeOf(normalizeName(org.written), true);
+      if (place) return place;
+    }
+    return null;
   }
 
   private chooseIssuer(): void {
@@ -543,30 +549,50 @@ class EntityExtractor {
       const prev = orgEnds.get(e);
       if (!prev || h.end - h.start > prev.end - prev.start) orgEnds.set(e, h);
     }
+    const posted: { org: RawHit; person: RawHit }[] = [];
     for (const [end, org] of orgEnds) {
-      const post = postAt(text, end);
+      // One post, or several joined by 、 (党组书记、主席王海燕).
+      let post = postAt(text, end);
       if (!post) continue;
-      const name = nameAt(text, end + post.length, tokens);
-      if (!name) continue;
-      const nameAtPos = text.indexOf(name, end + post.length);
-      if (this.insideOther(line, nameAtPos, name.length)) continue;
-      const person = this.person(line, nameAtPos, name, 'post-before-name');
-      this.memberships.push({
-        member: person,
-        organization: org,
-        role: post,
-        span: this.span(line, org.start - line.start, nameAtPos + name.length),
-        evidence: ['post-before-name'],
-      });
+      for (let more = text[end + post.length] === '、' ? postAt(text, end + post.length + 1) : null; more; more = text[end + post.length] === '、' ? postAt(text, end + post.length + 1) : null) {
+        post = `${post}、${more}`;
+      }
+      let at = end + post.length;
+      // Names joined by 、 after one post share it (教师孙丽、周敏).
+      for (let first = true; ; first = false) {
+        const name = nameAt(text, at, tokens);
+        if (!name) break;
+        const nameAtPos = text.indexOf(name, at);
+        if (nameAtPos < 0 || this.insideOther(line, nameAtPos, name.length) || (!first && nameAtPos !== at)) break;
+        const person = this.person(line, nameAtPos, name, 'post-before-name');
+        posted.push({ org, person });
+        this.memberships.push({
+          member: person,
+          organization: org,
+          role: post,
+          span: this.span(line, org.start - line.start, nameAtPos + name.length),
+          evidence: ['post-before-name'],
+        });
+        at = nameAtPos + name.length;
+        if (text[at] !== '、') break;
+        at += 1;
+      }
     }
-    // A post opening a clause: 带头人张玉梅 (its unit is the body the sentence is about).
-    const clausePost = /(^|[，。；：\s\u3000])(带头人|负责人|创始人|主任|主席|书记|会长|校长|院长|站长|队长|团长)(?=[\p{Script=Han}])/gu;
+    // A post opening a clause: 带头人张玉梅, …，副主席李小红. Its unit is the one a post before it in
+    // the sentence names (县妇联主席王海燕，副主席李小红), else the body the sentence is about.
+    const clausePost = /(^|[，。；：\s\u3000])((?:副)?(?:带头人|负责人|创始人|主任|主席|书记|会长|校长|院长|站长|队长|团长|秘书长))(?=[\p{Script=Han}])/gu;
     for (let m = clausePost.exec(text); m; m = clausePost.exec(text)) {
-      const at = m.index + m[1].length + m[2].length;
+      const postAtPos = m.index + m[1].length;
+      const at = postAtPos + m[2].length;
       const name = nameAt(text, at, tokens);
       if (!name || this.insideOther(line, at, name.length)) continue;
       const person = this.person(line, at, name, 'post-before-name');
-      (person as RawHit & { clausePost?: string }).clausePost = m[2];
+      const sentence = sentencesOf(text).find((x) => x.start <= postAtPos && postAtPos < x.end);
+      const before = posted.filter((p) => sentence && p.person.start - line.start >= sentence.start && p.person.end - line.start <= postAtPos);
+      const unit = before.length > 0 ? before[before.length - 1].org : null;
+      if (unit) {
+        this.memberships.push({ member: person, organization: unit, role: m[2], span: this.span(line, postAtPos, at + name.length), evidence: ['post-of-previous-unit'] });
+      } else (person as RawHit & { clausePost?: string }).clausePost = m[2];
     }
   }
 
@@ -629,6 +655,7 @@ class EntityExtractor {
 
   /** A bare 工作室/联盟/宣讲团 opening a clause is the last such body named; a post with no unit belongs to it. */
   private addBackReferences(): void {
+    this.addDemonstratives();
     const bare = /(^|[，。；：\s])(工作室|联盟|宣讲团|协会|中心)(?=于|与|将|已|在|开展|的|是|由|先后|还|和|[，。])/gu;
     for (const line of this.content) {
       const text = line.text;
@@ -670,6 +697,44 @@ class EntityExtractor {
         }
       }
       bare.lastIndex = 0;
+    }
+  }
+
+  /** 该校, 该院, 该公司…: the last body named before with that kind of name. */
+  private addDemonstratives(): void {
+    const ENDINGS: Record<string, RegExp> = {
+      校: /(学校|小学|中学|大学|学院)$/,
+      院: /(医院|法院|检察院|研究院|学院|卫生院)$/,
+      局: /局$/,
+      中心: /中心$/,
+      公司: /公司$/,
+      行: /(银行|分行|支行)$/,
+      所: /所$/,
+      园: /幼儿园$/,
+      会: /(会|妇联)$/,
+      社区: /社区/,
+    };
+    const demonstrative = /该(中心|公司|社区|校|院|局|行|所|园|会)/g;
+    for (const line of this.content) {
+      for (const m of line.text.matchAll(demonstrative)) {
+        const start = line.start + m.index!;
+        const target = [...this.hits]
+          .filter((h) => h.kind === 'ORGANIZATION' && h.end <= start && ENDINGS[m[1]].test(h.name))
+          .sort((a, b) => b.end - a.end)[0];
+        if (!target) continue;
+        this.hit({
+          kind: 'ORGANIZATION',
+          name: target.name,
+          written: m[0],
+          start,
+          end: start + m[0].length,
+          locator: line.locator,
+          lineIndex: line.index,
+          evidence: ['back-reference'],
+          organizationKind: target.organizationKind,
+          level: target.level,
+        });
+      }
     }
   }
 
@@ -717,6 +782,12 @@ class EntityExtractor {
       } else {
         const subject = this.subjectBefore(line, verbAt);
         if (subject) recipients.push(subject);
+        // 孙丽、周敏分别获评…: people joined by 、 before the verb share it.
+        for (let p = subject; p && p.kind === 'PERSON'; ) {
+          const joined: RawHit | undefined = this.hits.find((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.end === p!.start - 1 && text[h.end - line.start] === '、');
+          if (joined) recipients.push(joined);
+          p = joined ?? null;
+        }
       }
       for (const recipient of recipients) {
         this.awards.push({

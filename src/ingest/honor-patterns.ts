@@ -55,9 +55,15 @@ export interface HonorHit {
   triggerAt: number | null;
 }
 
+/** Distinctions named by a quality and who holds it: 优秀教师, 十佳少年, 最美家庭, 先进工作者. */
+const MERIT_TITLE = /(优秀|先进|十佳|最美|模范|杰出|道德)[\p{Script=Han}]{2,8}$/u;
+
 export function isHonorTitle(s: string): boolean {
   const name = normalizeName(s);
-  return name.length >= 3 && name.length <= 30 && (HONOR_END.test(name) || GENERIC_TITLES.some((t) => name.endsWith(t)));
+  if (name.length < 3 || name.length > 30) return false;
+  if (HONOR_END.test(name) || GENERIC_TITLES.some((t) => name.endsWith(t))) return true;
+  const { rest } = placePrefix(name);
+  return MERIT_TITLE.test(rest) && /^(全国|全省|全市|省|市|县|区)?(优秀|先进|十佳|最美|模范|杰出|道德)/.test(rest);
 }
 
 export function honorLevel(name: string): Level | null {

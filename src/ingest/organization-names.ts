@@ -71,6 +71,10 @@ const SUFFIXES: Suffix[] = [
   S('省委', 'PARTY_BODY', 'top', 0, { party: 'committee' }),
   S('团委', 'PARTY_BODY', 'both'),
   S('委员会', 'GOVERNMENT_BODY'),
+  S('卫健委', 'GOVERNMENT_BODY', 'top', 1, { expands: '卫生健康委员会', informal: true }),
+  S('发改委', 'GOVERNMENT_BODY', 'top', 1, { expands: '发展和改革委员会', informal: true }),
+  S('政法委', 'PARTY_BODY', 'top', 1, { expands: '政法委员会' }),
+  S('教委', 'GOVERNMENT_BODY', 'top', 1, { expands: '教育委员会', informal: true }),
   S('组织部', 'PARTY_BODY', 'child', 0),
   S('宣传部', 'PARTY_BODY', 'child', 0),
   S('统战部', 'PARTY_BODY', 'child', 0),
@@ -223,6 +227,11 @@ function suffixesIn(line: string): SuffixAt[] {
         break; // the longest suffix ending here
       }
     }
+  }
+  // An ending whose last character opens a post is no ending (小学校长 is 小学 + 校长).
+  for (let i = found.length - 1; i >= 0; i -= 1) {
+    const f = found[i];
+    if (line[f.end] === '长' && f.suffix.suffix.length >= 2 && POSTS.includes(line[f.end - 1] + '长')) found.splice(i, 1);
   }
   // Drop occurrences overlapping a longer-reaching one (市委 inside 市委员会, 联合会 inside 妇女联合会).
   return found.filter(
