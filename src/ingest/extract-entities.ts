@@ -32,7 +32,7 @@ import { segment, Token } from './segment';
  * Organizations, people and honors the document names, with the awards, memberships and
  * hierarchy links between them, and the document's own context (place, date, year, issuer).
  *
- * Deterministic rules (docs/ingest.md): organization names by their suffixes with the prefix read
+ * Deterministic rules (docs/ingest-extraction.md): organization names by their suffixes with the prefix read
  * back to a sensible start, short forms expanded with the document's place, honors by the verbs and
  * marks that name them, people from honoree list lines, posts and bylines, and the gazetteer's
  * names. Every mention keeps all its spans and names the rules that found it.
