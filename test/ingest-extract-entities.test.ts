@@ -371,6 +371,38 @@ describe('a made-up county news item (no city, no date)', () => {
   });
 });
 
+// 【测试用虚构文件 — made up for testing】: a city federation's news item with traps for precision.
+const OWN_REPORT = [
+  '【测试用虚构文件 — made up for testing】白河市为虚构地名，人名、单位均为虚构。',
+  '白河市妇联召开2025年度表彰大会',
+  '本报讯（记者 方晓红）3月7日，白河市妇联召开纪念“三八”国际妇女节暨表彰大会。全国妇联副主席、书记处书记到会讲话。',
+  '会上，白河市城南街道阳光社区居委会等10个集体被授予“白河市三八红旗集体”称号，白河市人民医院妇产科主任医师程丽等20名同志被授予“白河市三八红旗手”称号。',
+  '市场监管局、市委宣传部、团市委有关负责同志参加会议。白河市妇联党组书记、主席宋雅琴在讲话中指出，要在党委领导下，广泛凝聚妇女力量。',
+  '近年来，白河市妇联先后获得全国维护妇女儿童权益先进集体、安徽省三八红旗集体等称号。',
+].join('\n');
+
+describe('a made-up federation news item with traps for precision', () => {
+  it('reads names before 等, national and league short forms, and no one year for awards over years', async () => {
+    const x = extractEntities(await readDocument({ bytes: Buffer.from(OWN_REPORT, 'utf8'), fileName: 'report.txt' }), EMPTY);
+    expect(x.context.year).toBe(2025);
+    expect(x.context.yearNote).toContain('2025年度');
+    expect(x.entities.filter((e) => e.kind === 'PERSON').map((e) => e.name).sort()).toEqual(['宋雅琴', '方晓红', '程丽'].sort());
+    expect(byName(x, 'ORGANIZATION', '中华全国妇女联合会').level).toBe('NATIONAL');
+    expect(byName(x, 'ORGANIZATION', '共青团白河市委员会').level).toBe('MUNICIPAL');
+    expect(byName(x, 'ORGANIZATION', '白河市城南街道阳光社区居民委员会').level).toBe('VILLAGE');
+    expect(x.entities.some((e) => e.name.includes('党委'))).toBe(false);
+    const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`).sort();
+    expect(awards).toEqual(
+      [
+        '白河市城南街道阳光社区居民委员会<-白河市三八红旗集体@2025',
+        '程丽<-白河市三八红旗手@2025',
+        '白河市妇女联合会<-全国维护妇女儿童权益先进集体@null',
+        '白河市妇女联合会<-安徽省三八红旗集体@null',
+      ].sort(),
+    );
+  });
+});
+
 describe('determinism and degenerate input', () => {
   it('gives the same extraction for the same document and gazetteer, whatever ran before', async () => {
     const doc = await read(path.join(DOCUMENTS, '05-huainan-honoree-list.md'));

@@ -89,6 +89,22 @@ export function reportYear(lines: LineText[]): YearFound | null {
   return null;
 }
 
+/** The year a title names as the edition (召开2025年度表彰大会 → 2025), for an undated document. */
+export function titleYear(lines: LineText[]): YearFound | null {
+  const title = lines[0];
+  if (!title) return null;
+  const m = /(\d{4})年度/.exec(title.text);
+  if (!m) return null;
+  return {
+    year: Number(m[1]),
+    note: `the year its title names (${title.locator}: ${m[0]})`,
+    date: null,
+    start: title.start + m.index,
+    end: title.start + m.index + m[0].length,
+    line: title,
+  };
+}
+
 /**
  * An undated report that speaks of 去年 (last year) and whose latest stated year is Y was written
  * in Y+1 about Y's work: its awards without a year fall in Y (the seed article's reading).

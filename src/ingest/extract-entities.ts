@@ -12,9 +12,9 @@ import {
   MentionKind,
   Span,
 } from './ingest.model';
-import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear } from './document-context';
+import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear, titleYear } from './document-context';
 import { findHonorsInLine, headingTitle, HonorHit } from './honor-patterns';
-import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt } from './honoree-lists';
+import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt, POSTS } from './honoree-lists';
 import {
   canonicalOrganizationName,
   findOrganizationsInLine,
@@ -182,6 +182,10 @@ class EntityExtractor {
     } else if (date) {
       this.context.year = date.year;
       this.context.yearNote = `the document's date (${date.line.locator}: ${date.date})`;
+    } else if (titleYear(this.content)) {
+      const y = titleYear(this.content)!;
+      this.context.year = y.year;
+      this.context.yearNote = y.note;
     } else {
       const lastYear = lastYearReading(this.content);
       if (lastYear) {
@@ -620,19 +624,19 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/([\p{Script=Han}]{2,4}?)等\d+名(同志|个人|女性|妇女)?/gu)) {
-      let name = m[1];
-      let at = m.index!;
-      // The name is the tail of the run before 等 (授予刘秀兰 → 刘秀兰).
-      for (const len of [3, 2, 4]) {
-        const cand = text.slice(at + m[1].length - len, at + m[1].length);
-        if (cand.length === len && isPersonName(cand)) {
-          name = cand;
-          at = at + m[1].length - len;
-          break;
-        }
+    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?/gu)) {
+      const end = m.index!;
+      // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
+      // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
+      if (this.hits.some((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.end - line.start === end)) continue;
+      for (const len of [3, 2]) {
+        const at = end - len;
+        const cand = text.slice(at, end);
+        if (at < 0 || !isPersonName(cand)) continue;
+        if (POSTS.some((p) => p.length >= 2 && text.slice(at - p.length + 1, at + 1) === p)) continue;
+        if (!this.insideOther(line, at, len)) this.person(line, at, cand, 'named-with-count');
+        break;
       }
-      if (isPersonName(name) && !this.insideOther(line, at, name.length)) this.person(line, at, name, 'named-with-count');
     }
     for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
       const after = p.end - line.start;
@@ -748,6 +752,10 @@ class EntityExtractor {
       const sentence = sentencesOf(at.line.text).find((x) => x.start <= at.offset && at.offset < x.end);
       const opening = sentence ? /^\s*(\d{4})年(?:度)?[，,\s]/.exec(sentence.text) : null;
       if (opening) return { year: Number(opening[1]), yearStated: true, yearNote: null };
+      // Awards gathered over years (近年来…先后获得…) fall in no one year.
+      if (sentence && /(近年来|多年来|历年来|先后|曾经|历年)/.test(sentence.text.slice(0, Math.max(0, at.offset - sentence.start)))) {
+        return { year: null, yearStated: false, yearNote: 'awards gathered over several years (近年来, 先后): no one year' };
+      }
     }
     const edition = this.editionYears.get(honor.name);
     if (edition) return { year: edition.year, yearStated: true, yearNote: null };

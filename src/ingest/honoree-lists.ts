@@ -25,6 +25,8 @@ export function isPersonName(s: string): boolean {
   if (!surname) return false;
   if (NOT_NAMES.test(s)) return false;
   if (/(市|县|区|省|镇|村|局|院|会|委|部|科|厅|队|团|所|站|中心|公司|银行|协会|手|集体)$/.test(s)) return false;
+  // A particle or a verb after a name is not part of it (程丽等, 王芳的, 李红在).
+  if (s.length >= 3 && /[等的和与及在是为被获将也都]$/.test(s)) return false;
   if (isCommonWord(s)) return false;
   return true;
 }

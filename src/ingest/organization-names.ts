@@ -71,6 +71,10 @@ const SUFFIXES: Suffix[] = [
   S('省委', 'PARTY_BODY', 'top', 0, { party: 'committee' }),
   S('团委', 'PARTY_BODY', 'both'),
   S('委员会', 'GOVERNMENT_BODY'),
+  S('居民委员会', 'GOVERNMENT_BODY', 'top', 2),
+  S('村民委员会', 'GOVERNMENT_BODY', 'top', 2),
+  S('居委会', 'GOVERNMENT_BODY', 'top', 2, { expands: '居民委员会' }),
+  S('村委会', 'GOVERNMENT_BODY', 'top', 2, { expands: '村民委员会' }),
   S('卫健委', 'GOVERNMENT_BODY', 'top', 1, { expands: '卫生健康委员会', informal: true }),
   S('发改委', 'GOVERNMENT_BODY', 'top', 1, { expands: '发展和改革委员会', informal: true }),
   S('政法委', 'PARTY_BODY', 'top', 1, { expands: '政法委员会' }),
@@ -313,7 +317,8 @@ export function findOrganizationsInLine(line: string, tokens: Token[]): OrgHit[]
       if (body.length < at.suffix.minBody && !LEVEL_CHAR.test(body)) continue;
     } else if (!chained) {
       if (body.length < at.suffix.minBody) continue;
-      if (GENERIC_OPENINGS.test(body)) continue;
+      // 全国妇联, 全国总工会: the national bodies; 全市妇联组织 is no body.
+      if (GENERIC_OPENINGS.test(body) && body !== '全国') continue;
       // The body must name something besides a title (三八红旗手(执委)工作室 is no particular studio).
       if (at.suffix.minBody > 0 && !distinctive(body)) continue;
     } else if (body.length > 10) continue;
@@ -371,7 +376,7 @@ const NOT_PLACES = /^(全市|本市|我市|城市|全区|全县|本县|本区|�
 /** The places a name opens with, outermost first (青源市东湖区文昌社区党委 → 青源市, 东湖区, 文昌社区). */
 export function placePrefix(name: string): { parts: PlacePart[]; rest: string } {
   const parts: PlacePart[] = [];
-  let rest = name.startsWith('中共') ? name.slice(2) : name;
+  let rest = name.replace(/^(中共|共青团)/, '');
   for (;;) {
     const m = PLACE_PART.exec(rest);
     if (!m) break;
@@ -429,6 +434,13 @@ function placeForLevel(levelChar: string, docPlace: PlacePart[]): string | null 
  */
 export function canonicalOrganizationName(written: string, docPlace: PlacePart[], isPart: boolean): string {
   let name = normalizeName(written);
+  if (NATIONAL_NAMES[name]) return NATIONAL_NAMES[name];
+  // 团市委: the Youth League committee of the document's city (共青团…市委员会).
+  const league = /^团([市区县省])委$/.exec(name);
+  if (league) {
+    const place = placeForLevel(league[1], docPlace);
+    return place ? `共青团${place}委员会` : name;
+  }
   const m = /^([市区县省镇])(?![市区县省镇])/.exec(name);
   if (m && !/^(市场|市民|区域|县域|省级|市级|区级|县级|镇级)/.test(name)) {
     const place = placeForLevel(m[1], docPlace);
@@ -453,6 +465,12 @@ export function canonicalOrganizationName(written: string, docPlace: PlacePart[]
   }
   return name;
 }
+
+/** National bodies by the short forms everyone writes. */
+const NATIONAL_NAMES: Record<string, string> = {
+  全国妇联: '中华全国妇女联合会',
+  全国总工会: '中华全国总工会',
+};
 
 /** 妇联 → 妇女联合会 and the like, for a name that ends in the short form; 市委 → 中共…市委员会. */
 export function expandOrganizationShortForm(name: string): string {
@@ -482,7 +500,7 @@ export function levelOfOrganization(name: string, kind: OrgKind | null, parentLe
   const { parts } = placePrefix(name);
   if (parts.length > 0) return parts[parts.length - 1].level;
   // A short form whose place the document does not give (省女企业家协会): its level character.
-  const bare = /^[省市区县镇]/.exec(name);
+  const bare = /^[省市区县镇](?!场|民|区|域|级)/.exec(name);
   if (bare) return LEVEL_OF_CHAR[bare[0]];
   if (parentLevel) return parentLevel;
   const city = docPlace.find((p) => p.level === 'MUNICIPAL');
