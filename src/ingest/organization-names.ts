@@ -148,6 +148,13 @@ const SUFFIXES: Suffix[] = [
   S('处', null, 'child', 1),
 ].sort((a, b) => b.suffix.length - a.suffix.length);
 
+/** The suffixes by their last character, longest first: a line is scanned once. */
+const SUFFIXES_BY_LAST = new Map<string, Suffix[]>();
+for (const suffix of SUFFIXES) {
+  const last = suffix.suffix[suffix.suffix.length - 1];
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), suffix]);
+}
+
 /** Words that open a noun phrase naming no particular body (各县妇联, 基层妇联, 全市妇联组织). */
 const GENERIC_OPENINGS = /^(各|全|本|我|该|此|基层|广大|有关|相关|其他|其它|所属|下属|全体|各级|上级|下级|同级|地方|一些|多家|县区)/;
 
@@ -224,7 +231,7 @@ function cutMask(line: string, suffixes: SuffixAt[]): boolean[] {
 function suffixesIn(line: string): SuffixAt[] {
   const found: SuffixAt[] = [];
   for (let end = 1; end <= line.length; end += 1) {
-    for (const suffix of SUFFIXES) {
+    for (const suffix of SUFFIXES_BY_LAST.get(line[end - 1]) ?? []) {
       const start = end - suffix.suffix.length;
       if (start >= 0 && line.startsWith(suffix.suffix, start)) {
         found.push({ start, end, suffix });
