@@ -112,6 +112,8 @@ class EntityExtractor {
   private readonly content: LineText[];
   private readonly tokens = new Map<number, Token[]>();
   private hits: RawHit[] = [];
+  /** The hits of each line, so that a line's rules look at its own hits only (linear in the document). */
+  private readonly byLine = new Map<number, RawHit[]>();
   private nextId = 1;
   private readonly orgHitsByLine = new Map<number, RawHit[]>();
   private readonly awards: PendingAward[] = [];
@@ -160,7 +162,14 @@ class EntityExtractor {
   private hit(h: Omit<RawHit, 'id'>): RawHit {
     const full = { ...h, id: this.nextId++ };
     this.hits.push(full);
+    const list = this.byLine.get(full.lineIndex);
+    if (list) list.push(full);
+    else this.byLine.set(full.lineIndex, [full]);
     return full;
+  }
+
+  private lineHits(index: number): RawHit[] {
+    return this.byLine.get(index) ?? [];
   }
 
   private span(line: LineText, start: number, end: number): Span {
@@ -347,7 +356,7 @@ class EntityExtractor {
           if (taken.some((t) => t.start < end && start < t.end)) continue;
           taken.push({ start, end });
           const kind: MentionKind = entry.type === 'Person' ? 'PERSON' : entry.type === 'Honor' ? 'HONOR' : 'ORGANIZATION';
-          const same = this.hits.find((h) => h.kind === kind && h.start === start && h.end === end);
+          const same = this.lineHits(line.index).find((h) => h.kind === kind && h.start === start && h.end === end);
           if (same) {
             if (!same.evidence.includes('gazetteer')) same.evidence.push('gazetteer');
             // The graph's name for a form the rules kept as written (an alias); a name the rules
@@ -357,7 +366,7 @@ class EntityExtractor {
           }
           // Inside or across a name the rules found (三八红旗手 in 青源市三八红旗手, 徽商银行 in 徽商银行淮南分行,
           // itself found as that name's part): no mention of its own.
-          if (this.hits.some((h) => h.start < end && start < h.end)) continue;
+          if (this.lineHits(line.index).some((h) => h.start < end && start < h.end)) continue;
           const hit = this.hit({
             kind,
             name: normalizeName(entry.name),
@@ -422,7 +431,7 @@ class EntityExtractor {
         });
       }
       for (const h of found) {
-        if (this.hits.some((x) => x.kind === 'HONOR' && x.start === line.start + h.start && x.end === line.start + h.end)) continue;
+        if (this.lineHits(line.index).some((x) => x.kind === 'HONOR' && x.start === line.start + h.start && x.end === line.start + h.end)) continue;
         this.hit({
           kind: 'HONOR',
           name: h.name,
@@ -454,7 +463,7 @@ class EntityExtractor {
       // The body that decides (市妇联决定，授予…) or grants (市妇联授予…) at the sentence's opening.
       const subject = orgs.find((o) => /^(研究决定|决定|授予|命名|表彰)/.test(line.text.slice(o.end - line.start)));
       if (!subject) continue;
-      const honors = this.hits.filter(
+      const honors = this.lineHits(line.index).filter(
         (h) =>
           h.kind === 'HONOR' &&
           h.lineIndex === line.index &&
@@ -470,7 +479,7 @@ class EntityExtractor {
 
   private person(line: LineText, at: number, name: string, evidence: string): RawHit {
     const start = line.start + at;
-    const existing = this.hits.find((h) => h.kind === 'PERSON' && h.start === start && h.name === name);
+    const existing = this.lineHits(line.index).find((h) => h.kind === 'PERSON' && h.start === start && h.name === name);
     if (existing) {
       if (!existing.evidence.includes(evidence)) existing.evidence.push(evidence);
       return existing;
@@ -481,7 +490,7 @@ class EntityExtractor {
   private insideOther(line: LineText, at: number, len: number): boolean {
     const s = line.start + at;
     const e = s + len;
-    return this.hits.some((h) => h.kind !== 'PERSON' && h.start < e && s < h.end);
+    return this.lineHits(line.index).some((h) => h.kind !== 'PERSON' && h.start < e && s < h.end);
   }
 
   private addPeople(): void {
@@ -523,7 +532,9 @@ class EntityExtractor {
     const sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
     if (!sharedUnit && people.every((p) => !p.unit) && rest.trim()) {
       // A name followed by prose is not a list line: drop what was read.
-      this.hits = this.hits.filter((h) => !people.some((p) => p.hit === h && p.hit.evidence.length === 1));
+      const dropped = (h: RawHit) => people.some((p) => p.hit === h && p.hit.evidence.length === 1);
+      this.hits = this.hits.filter((h) => !dropped(h));
+      this.byLine.set(line.index, this.lineHits(line.index).filter((h) => !dropped(h)));
       return;
     }
     for (const p of people) {
@@ -628,7 +639,7 @@ class EntityExtractor {
       const end = m.index!;
       // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
       // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
-      if (this.hits.some((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.end - line.start === end)) continue;
+      if (this.lineHits(line.index).some((h) => h.kind === 'PERSON' && h.end - line.start === end)) continue;
       for (const len of [3, 2]) {
         const at = end - len;
         const cand = text.slice(at, end);
@@ -638,7 +649,7 @@ class EntityExtractor {
         break;
       }
     }
-    for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
+    for (const p of this.lineHits(line.index).filter((h) => h.kind === 'PERSON')) {
       const after = p.end - line.start;
       const verb = /^(是|任|系|现任|担任)/.exec(text.slice(after));
       if (!verb) continue;
@@ -692,7 +703,7 @@ class EntityExtractor {
             this.hierarchy.push({ child: target, parent: org, stated: false, span: this.span(line, at, sentence.end), evidence: ['named-by'], note: `${normalizeName(org.written)} named it (${line.locator})` });
           }
         }
-        for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
+        for (const p of this.lineHits(line.index).filter((h) => h.kind === 'PERSON')) {
           const post = (p as RawHit & { clausePost?: string }).clausePost;
           const pAt = p.start - line.start;
           if (!post || pAt < sentence.start || pAt >= sentence.end || pAt < at) continue;
@@ -774,7 +785,7 @@ class EntityExtractor {
       const recipients: RawHit[] = [];
       if (h.trigger === '授予' || h.trigger === '命名') {
         // 授予刘秀兰等8名同志“…”称号: the recipients stand between the verb and the title.
-        const between = this.hits.filter(
+        const between = this.lineHits(line.index).filter(
           (x) => (x.kind === 'PERSON' || x.kind === 'ORGANIZATION') && x.lineIndex === line.index && x.start - line.start > verbAt && x.end <= honor.start,
         );
         const deepest = between.filter((x) => !between.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
@@ -792,7 +803,7 @@ class EntityExtractor {
         if (subject) recipients.push(subject);
         // 孙丽、周敏分别获评…: people joined by 、 before the verb share it.
         for (let p = subject; p && p.kind === 'PERSON'; ) {
-          const joined: RawHit | undefined = this.hits.find((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.end === p!.start - 1 && text[h.end - line.start] === '、');
+          const joined: RawHit | undefined = this.lineHits(line.index).find((h) => h.kind === 'PERSON' && h.end === p!.start - 1 && text[h.end - line.start] === '、');
           if (joined) recipients.push(joined);
           p = joined ?? null;
         }
@@ -812,8 +823,8 @@ class EntityExtractor {
     let seenItem = false;
     for (const line of this.lines) {
       if (isEditorialNote(line.text)) continue;
-      const heading = this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index && h.evidence.includes('honor:list-heading'));
-      const headed = heading ?? (headingTitle(line.text) ? this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index) : undefined) ?? this.rosterHonor(line);
+      const heading = this.lineHits(line.index).find((h) => h.kind === 'HONOR' && h.evidence.includes('honor:list-heading'));
+      const headed = heading ?? (headingTitle(line.text) ? this.lineHits(line.index).find((h) => h.kind === 'HONOR') : undefined) ?? this.rosterHonor(line);
       if (headed) {
         current = headed;
         seenItem = false;
@@ -852,7 +863,7 @@ class EntityExtractor {
    */
   private rosterHonor(line: LineText): RawHit | undefined {
     if (!/名单\s*$/.test(line.text) || line.text.length > 40) return undefined;
-    const own = [...new Set(this.hits.filter((h) => h.kind === 'HONOR' && h.lineIndex === line.index).map((h) => h.name))];
+    const own = [...new Set(this.lineHits(line.index).filter((h) => h.kind === 'HONOR').map((h) => h.name))];
     const names = own.length > 0 ? own : [...new Set(this.hits.filter((h) => h.kind === 'HONOR' && /^(授予|命名)$/.test(h.honor?.trigger ?? '')).map((h) => h.name))];
     if (names.length !== 1) return undefined;
     return this.hits.find((h) => h.kind === 'HONOR' && h.name === names[0]);
@@ -860,7 +871,7 @@ class EntityExtractor {
 
   /** The people of a list line, else its organizations (items separated by 、, each its deepest unit). */
   private listRecipients(line: LineText): RawHit[] {
-    const people = this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.evidence.includes('list-line'));
+    const people = this.lineHits(line.index).filter((h) => h.kind === 'PERSON' && h.evidence.includes('list-line'));
     if (people.length > 0) return people;
     const text = line.text;
     const out: RawHit[] = [];
@@ -889,7 +900,7 @@ class EntityExtractor {
         break;
       }
     const before = (from: number) =>
-      this.hits.filter((h) => (h.kind === 'PERSON' || h.kind === 'ORGANIZATION') && h.lineIndex === line.index && h.start - line.start >= from && h.end - line.start <= verbAt);
+      this.lineHits(line.index).filter((h) => (h.kind === 'PERSON' || h.kind === 'ORGANIZATION') && h.start - line.start >= from && h.end - line.start <= verbAt);
     const inClause = before(clauseStart);
     if (inClause.length > 0) {
       return inClause.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
