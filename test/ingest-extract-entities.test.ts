@@ -403,6 +403,24 @@ describe('a made-up federation news item with traps for precision', () => {
   });
 });
 
+describe('a made-up roster under a title heading', () => {
+  it('reads the title from the roster and the heading, at its level', async () => {
+    const text = [
+      '【测试用虚构文件 — made up for testing】松川市为虚构地名，人名、单位均为虚构。',
+      '松川市优秀共产党员名单',
+      '一、松川市优秀共产党员（2名）',
+      '吴晓丽　松川市第三小学校长',
+      '丁梅　松川市妇幼保健院护士长',
+    ].join('\n');
+    const x = extractEntities(await readDocument({ bytes: Buffer.from(text, 'utf8'), fileName: 'roster.txt' }), EMPTY);
+    const honors = x.entities.filter((e) => e.kind === 'HONOR');
+    expect(honors.map((h) => [h.name, h.level, h.spans.map((s) => s.locator)])).toEqual([['松川市优秀共产党员', 'MUNICIPAL', ['¶2', '¶3']]]);
+    const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`).sort();
+    expect(awards).toEqual(['丁梅<-松川市优秀共产党员@null', '吴晓丽<-松川市优秀共产党员@null']);
+    expect(x.memberships.map((m) => m.role).sort()).toEqual(['护士长', '校长']);
+  });
+});
+
 describe('determinism and degenerate input', () => {
   it('gives the same extraction for the same document and gazetteer, whatever ran before', async () => {
     const doc = await read(path.join(DOCUMENTS, '05-huainan-honoree-list.md'));

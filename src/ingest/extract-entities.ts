@@ -13,7 +13,7 @@ import {
   Span,
 } from './ingest.model';
 import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear, titleYear } from './document-context';
-import { findHonorsInLine, headingTitle, HonorHit } from './honor-patterns';
+import { findHonorsInLine, headingTitle, HonorHit, honorLevel, variantOf } from './honor-patterns';
 import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt, POSTS } from './honoree-lists';
 import {
   canonicalOrganizationName,
@@ -422,8 +422,8 @@ class EntityExtractor {
           end: heading.start + heading.title.length,
           written: heading.title,
           name,
-          level: null,
-          variantOfName: null,
+          level: honorLevel(name),
+          variantOfName: variantOf(name),
           statedYear: null,
           evidence: 'honor:list-heading',
           trigger: null,
