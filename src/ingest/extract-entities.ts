@@ -127,7 +127,7 @@ class EntityExtractor {
   private readonly editionYears = new Map<string, { year: number; locator: string }>();
 
   constructor(
-    private readonly document: IngestDocument,
+    document: IngestDocument,
     private readonly gazetteer: Gazetteer,
   ) {
     this.lines = document.lines.map((l, index) => ({ index, locator: l.locator, start: l.start, text: document.text.slice(l.start, l.end) }));
@@ -346,7 +346,7 @@ class EntityExtractor {
     }
     forms.sort((a, b) => b.form.length - a.form.length || a.form.localeCompare(b.form));
     for (const line of this.content) {
-      const lineText = normalizeName(line.text) === line.text ? line.text : line.text;
+      const lineText = line.text;
       const taken: { start: number; end: number }[] = [];
       for (const { form, entry } of forms) {
         if (form.length < 2) continue;
@@ -956,7 +956,6 @@ class EntityExtractor {
     const byName = new Map<string, EntityMention>();
     const keyOf = new Map<number, string>();
     const entities: EntityMention[] = [];
-    const kindOrder: MentionKind[] = ['ORGANIZATION', 'PERSON', 'HONOR', 'PROGRAM'];
     for (const h of sorted) {
       const id = `${h.kind}|${h.name}`;
       let mention = byName.get(id);
@@ -993,7 +992,6 @@ class EntityExtractor {
       for (const e of h.evidence) if (!mention.evidence.includes(e)) mention.evidence.push(e);
       keyOf.set(h.id, mention.key);
     }
-    void kindOrder;
     const key = (h: RawHit) => keyOf.get(h.id)!;
     for (const m of entities) {
       if (m.kind !== 'HONOR') continue;
