@@ -391,6 +391,8 @@ describe('a made-up federation news item with traps for precision', () => {
     expect(byName(x, 'ORGANIZATION', '共青团白河市委员会').level).toBe('MUNICIPAL');
     expect(byName(x, 'ORGANIZATION', '白河市城南街道阳光社区居民委员会').level).toBe('VILLAGE');
     expect(x.entities.some((e) => e.name.includes('党委'))).toBe(false);
+    // 有关负责同志 names nobody.
+    expect(x.entities.some((e) => e.name.includes('负责'))).toBe(false);
     const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`).sort();
     expect(awards).toEqual(
       [

@@ -635,7 +635,7 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?/gu)) {
+    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?|同志|女士|先生/gu)) {
       const end = m.index!;
       // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
       // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
@@ -645,7 +645,9 @@ class EntityExtractor {
         const cand = text.slice(at, end);
         if (at < 0 || !isPersonName(cand)) continue;
         if (POSTS.some((p) => p.length >= 2 && text.slice(at - p.length + 1, at + 1) === p)) continue;
-        if (!this.insideOther(line, at, len)) this.person(line, at, cand, 'named-with-count');
+        // The name opens a word (有关负责同志 holds no 关负责).
+        if (!this.tokensOf(line).some((t) => t.start === at)) continue;
+        if (!this.insideOther(line, at, len)) this.person(line, at, cand, m[0].startsWith('等') ? 'named-with-count' : 'named-with-title');
         break;
       }
     }
