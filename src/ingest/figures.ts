@@ -142,7 +142,7 @@ export function readFigures(text: string): FigureReading[] {
     const [written, rawPre, digits, magnitudes, post, unitWord] = m;
     let start = m.index ?? 0;
     let label = written;
-    let pre = rawPre;
+    let pre: string | undefined = rawPre;
     // 上 marks a figure only before a magnitude (上千, 上万); in 以上8名 it ends the word 以上.
     if (pre === '上' && !/^[百千万]/u.test(digits)) {
       pre = undefined;
@@ -169,7 +169,7 @@ function isFigurePosition(text: string, start: number, end: number, digits: stri
   if (last === '第' || last === '每') return false;
   // Part of a longer number or code (〔2026〕5号, 1+10+N, A3): the match must start at a number's start.
   if (/[\d.+〔［\[]/u.test(last)) return false;
-  if (/^[\d+]/u.test(after) || after.startsWith('〕')) return false;
+  if (after.startsWith('〕')) return false;
   if (unitWord === '年') {
     // Only a count of years (连续14年, 连续四年) is a figure; 2024年, 两年来 are times.
     if (!/连续$/u.test(text.slice(0, start))) return false;
