@@ -36,11 +36,12 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /**
  * Applies every migration; each statement is IF NOT EXISTS, so running them at every start is
- * safe. Waits for the indexes to come online so the first query after start uses them.
+ * safe. Waits for the indexes to come online so the first query after start uses them. `dir`: for
+ * code compiled elsewhere than dist/ (the ingest evaluation), which finds schema/ from its own folder.
  */
-export async function applyMigrations(graph: Graph, log: (line: string) => void = () => {}): Promise<{ statements: number }> {
+export async function applyMigrations(graph: Graph, log: (line: string) => void = () => {}, dir = MIGRATIONS_DIR): Promise<{ statements: number }> {
   let statements = 0;
-  for (const migration of readMigrations()) {
+  for (const migration of readMigrations(dir)) {
     for (const statement of migration.statements) {
       await graph.write(statement);
       statements += 1;
