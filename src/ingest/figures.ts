@@ -6,10 +6,10 @@ import { FigureUnit } from './ingest.model';
  * approximate markers (余/多/近/约/超…) and its unit word (名, 人次, 场次, 万元, 户…), read into a
  * value in base units. Pure string work; which mention a figure is about is decided by the caller.
  *
- * What is not a figure: dates (2024年3月2日), years (2025年度), document numbers (〔2026〕5号),
- * ordinals (第五期, 首届), list numbering (一、), a bare 一 (一次, 一批) and bare magnitudes without
- * a marker (千家万户, 万人集体婚礼) — none of them carries a unit word from UNITS, or they are
- * refused by the checks below.
+ * What is not a figure: dates (2024年3月2日), years (2025年度) and spans of years (连续14年),
+ * document numbers (〔2026〕5号), ordinals (第五期, 首届), list numbering (一、), a bare 一 (一次,
+ * 一批) and bare magnitudes without a marker (千家万户, 万人集体婚礼) — none of them carries a unit
+ * word from UNITS, or they are refused by the checks below.
  */
 
 export interface Quantity {
@@ -38,8 +38,9 @@ const CHINESE_NUMERAL = `[${CHINESE_DIGIT}十百千万亿]+`;
 const MAGNITUDE: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000, 亿: 100000000 };
 
 /**
- * Unit words, longest first, with the unit they give. 次 and 件 depend on what is counted (see
- * unitFor); 年 counts only after 连续 (连续14年), any other N年 is a date or a span of time.
+ * Unit words, longest first, with the unit they give (FigureUnit: the eval's seven units; copies,
+ * couples and cases are counts, visits are events). A span of years (连续14年) is a duration, not a
+ * figure; any other N年 is a date.
  */
 const UNITS: [string, FigureUnit][] = [
   ['人次', 'person_time'],
@@ -60,10 +61,9 @@ const UNITS: [string, FigureUnit][] = [
   ['次', 'event'],
   ['期', 'session'],
   ['元', 'CNY'],
-  ['份', 'copy'],
-  ['对', 'couple'],
+  ['份', 'count'],
+  ['对', 'count'],
   ['件', 'count'],
-  ['年', 'year'],
 ];
 
 const FIGURE = new RegExp(
@@ -123,19 +123,14 @@ function quantityOf(pre: string | undefined, digits: string, magnitudes: string,
   return { value, approximate: Boolean(pre || post) };
 }
 
-/** The unit of a unit word, given what it counts (the words around the figure). */
-export function unitFor(unitWord: string, counted: string): FigureUnit | null {
+/** The unit a unit word gives (名 → person, 场次 → event, 元 → CNY), or null. */
+export function unitFor(unitWord: string): FigureUnit | null {
   const entry = UNITS.find(([word]) => word === unitWord);
   if (!entry) return null;
-  if (unitWord === '次' && /走访|排查|入户|探访|家访/u.test(counted)) return 'visit';
-  if (unitWord === '件' && /纠纷|矛盾|案件|案|诉求|投诉|信访/u.test(counted)) return 'case';
   return entry[1];
 }
 
-/**
- * Every figure in `text` (a sentence), offsets relative to it. What a figure counts (for 次 and
- * 件) is read from the sentence before it and the words just after it.
- */
+/** Every figure in `text` (a sentence), offsets relative to it. */
 export function readFigures(text: string): FigureReading[] {
   const out: FigureReading[] = [];
   for (const m of text.matchAll(FIGURE)) {
@@ -155,8 +150,7 @@ export function readFigures(text: string): FigureReading[] {
     if (!isFigurePosition(text, start, end, digits, unitWord, before, after)) continue;
     const quantity = quantityOf(pre, digits, magnitudes, post);
     if (!quantity) continue;
-    const counted = text.slice(0, start) + text.slice(end, end + 8);
-    const unit = unitFor(unitWord, counted);
+    const unit = unitFor(unitWord);
     if (!unit) continue;
     out.push({ ...quantity, unit, label, start, end, unitWord });
   }
@@ -170,12 +164,6 @@ function isFigurePosition(text: string, start: number, end: number, digits: stri
   // Part of a longer number or code (〔2026〕5号, 1+10+N, A3): the match must start at a number's start.
   if (/[\d.+〔［\[]/u.test(last)) return false;
   if (after.startsWith('〕')) return false;
-  if (unitWord === '年') {
-    // Only a count of years (连续14年, 连续四年) is a figure; 2024年, 两年来 are times.
-    if (!/连续$/u.test(text.slice(0, start))) return false;
-    if (/^\d{4}$/u.test(digits)) return false;
-    if (/^(度|以来|来|前|后|底|初|末)/u.test(after)) return false;
-  }
   // Dates: 3月2日, 5月18日 read 月/日 which are not units; 2026年 refused above. A number followed by
   // 号 (文件号) never reaches here (号 is not a unit).
   if (unitWord === '人' && /^[民员才士物]/u.test(after)) return false; // 人民, 人员…: not a count of people

@@ -139,23 +139,7 @@ export interface ProgramLinkFact {
   evidence: string[];
 }
 
-/**
- * The first seven are the eval's (eval/ingest/README.md); copy, couple, case, visit and year are
- * the seed's further units (seeds/*.json figures: 份, 对, 件 of disputes, 次 of visits, 连续N年).
- */
-export type FigureUnit =
-  | 'person'
-  | 'person_time'
-  | 'count'
-  | 'event'
-  | 'session'
-  | 'CNY'
-  | 'household'
-  | 'copy'
-  | 'couple'
-  | 'case'
-  | 'visit'
-  | 'year';
+export type FigureUnit = 'person' | 'person_time' | 'count' | 'event' | 'session' | 'CNY' | 'household';
 
 export interface FigureFact {
   /** In base units: 3200万元 → 32000000, 2.3万户 → 23000. */
