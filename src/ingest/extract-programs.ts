@@ -62,7 +62,6 @@ const ORG_SUFFIX =
   /(人民政府|委员会|联合会|总会|协会|学会|商会|联盟|银行|分行|支行|集团|公司|中心|党委|机关|组织部|宣传部|统战部|局|委|办|院|所|校|社区|妇联|工会|团委|医院|大学|学院)$/u;
 const YEAR_STATED = /(\d{4})年(?!以来|度以来|来)/gu;
 const RELATIVE_YEAR = /(今年|全年|年内|本年度|本年|\d{1,2}月\d{1,2}日)/u;
-const GENERIC_AGREEMENT = /^(战略合作框架|战略合作|合作框架|框架|合作|共建|战略)*(协议|备忘录)$/u;
 
 class ProgramExtractor {
   private readonly text: string;
@@ -449,20 +448,6 @@ class ProgramExtractor {
       if (organizer && partner.located.mention.key === organizer.key) continue;
       this.addLink(p.mention.key, partner.located.mention.key, 'PARTNER', true, span, [partner.evidence]);
     }
-    this.describeAgreement(p, subject, partners);
-  }
-
-  /** An untitled agreement (签署战略合作框架协议) is named by its parties: 市妇联与徽商银行淮南分行战略合作框架协议. */
-  private describeAgreement(p: FoundProgram, subject: Located | null, partners: Partners | null): void {
-    if (p.kind !== ProgramKind.AGREEMENT || p.quoted || !GENERIC_AGREEMENT.test(p.name)) return;
-    const withPartner = partners?.partners.find((x) => x.evidence === 'partner:与');
-    if (!subject || !withPartner || p.mention.evidence.includes('program:descriptive-name')) return;
-    const written = this.text.slice(subject.start, subject.end) + '与' + this.text.slice(withPartner.located.start, withPartner.located.end) + p.written;
-    this.programs.delete(p.mention.name);
-    p.mention.name = normalizeName(written);
-    p.mention.written.unshift(written);
-    p.mention.evidence.push('program:descriptive-name');
-    this.programs.set(p.mention.name, p.mention);
   }
 
   private hostedBy(p: FoundProgram, clause: { start: number; end: number }): Located | null {
