@@ -40,7 +40,12 @@ export interface Config {
   http: HttpServerLimits;
   /** When and how often the embedded Neo4j is restarted after it dies (docs/operations.md). */
   localRestart: LocalRestartPolicy;
+  /** The largest document an ingest reads (INGEST_MAX_BYTES); a larger one is refused as bad input. */
+  ingestMaxBytes: number;
 }
+
+/** INGEST_MAX_BYTES's default: 5 MB. */
+export const DEFAULT_INGEST_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What slow or numerous clients may hold of the HTTP server (node:http's own timeouts). */
 export interface HttpServerLimits {
@@ -236,7 +241,13 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel(env),
     http: loadHttpServerLimits(env),
     localRestart: loadLocalRestartPolicy(env),
+    ingestMaxBytes: loadIngestMaxBytes(env),
   };
+}
+
+/** INGEST_MAX_BYTES: the largest document an ingest reads, in bytes (1 KB to 1 GB). */
+export function loadIngestMaxBytes(env: Env = process.env): number {
+  return integer(env, 'INGEST_MAX_BYTES', DEFAULT_INGEST_MAX_BYTES, 1024, 1024 * 1024 * 1024);
 }
 
 function loadHttpServerLimits(env: Env): HttpServerLimits {

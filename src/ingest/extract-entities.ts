@@ -1,18 +1,934 @@
-import { Extraction, Gazetteer, IngestDocument } from './ingest.model';
+import { normalizeName } from '../text/normalize';
+import {
+  AwardFact,
+  DocumentContext,
+  EntityMention,
+  Extraction,
+  Gazetteer,
+  GazetteerEntry,
+  HierarchyFact,
+  IngestDocument,
+  MembershipFact,
+  MentionKind,
+  Span,
+} from './ingest.model';
+import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear } from './document-context';
+import { findHonorsInLine, headingTitle, HonorHit } from './honor-patterns';
+import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt } from './honoree-lists';
+import {
+  canonicalOrganizationName,
+  findOrganizationsInLine,
+  Level,
+  levelOfOrganization,
+  OrgHit,
+  OrgKind,
+  PlacePart,
+  placeParts,
+  suffixOf,
+} from './organization-names';
+import { segment, Token } from './segment';
 
 /**
  * Organizations, people and honors the document names, with the awards, memberships and
- * hierarchy links between them, and the document's own context (place, date, issuer).
- * (Placeholder: finds nothing yet.)
+ * hierarchy links between them, and the document's own context (place, date, year, issuer).
+ *
+ * Deterministic rules (docs/ingest.md): organization names by their suffixes with the prefix read
+ * back to a sensible start, short forms expanded with the document's place, honors by the verbs and
+ * marks that name them, people from honoree list lines, posts and bylines, and the gazetteer's
+ * names. Every mention keeps all its spans and names the rules that found it.
  */
-export function extractEntities(_document: IngestDocument, _gazetteer: Gazetteer): Extraction {
-  return {
-    context: { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null },
-    entities: [],
-    awards: [],
-    memberships: [],
-    hierarchy: [],
-    programLinks: [],
-    figures: [],
-  };
+export function extractEntities(document: IngestDocument, gazetteer: Gazetteer): Extraction {
+  return new EntityExtractor(document, gazetteer).run();
+}
+
+/** The mention (of `kind`, if given) whose span holds `offset`: the narrowest such, or null. */
+export function mentionAt(extraction: Extraction, offset: number, kind?: MentionKind): EntityMention | null {
+  let best: { mention: EntityMention; width: number } | null = null;
+  for (const mention of extraction.entities) {
+    if (kind && mention.kind !== kind) continue;
+    for (const span of mention.spans) {
+      if (span.start <= offset && offset < span.end) {
+        const width = span.end - span.start;
+        if (!best || width < best.width) best = { mention, width };
+      }
+    }
+  }
+  return best?.mention ?? null;
+}
+
+// ---- internals ------------------------------------------------------------------------------
+
+interface RawHit {
+  id: number;
+  kind: MentionKind;
+  name: string;
+  written: string;
+  start: number;
+  end: number;
+  locator: string;
+  lineIndex: number;
+  evidence: string[];
+  organizationKind?: OrgKind | null;
+  level?: Level | null;
+  parentHit?: RawHit | null;
+  branch?: boolean;
+  variantOfName?: string | null;
+  honor?: HonorHit;
+  org?: OrgHit;
+}
+
+interface PendingAward {
+  recipient: RawHit;
+  honor: RawHit;
+  year: number | null;
+  yearStated: boolean;
+  yearNote: string | null;
+  span: Span;
+  evidence: string[];
+}
+
+interface PendingMembership {
+  member: RawHit;
+  organization: RawHit;
+  role: string | null;
+  span: Span;
+  evidence: string[];
+}
+
+interface PendingHierarchy {
+  child: RawHit;
+  parent: RawHit;
+  stated: boolean;
+  span: Span;
+  evidence: string[];
+  note: string | null;
+}
+
+const CLAUSE_BREAK = /[，。；！？,;!?]/;
+const SENTENCE_BREAK = /[。！？!?]/;
+
+class EntityExtractor {
+  private readonly lines: LineText[];
+  private readonly content: LineText[];
+  private readonly tokens = new Map<number, Token[]>();
+  private hits: RawHit[] = [];
+  private nextId = 1;
+  private readonly orgHitsByLine = new Map<number, RawHit[]>();
+  private readonly awards: PendingAward[] = [];
+  private readonly memberships: PendingMembership[] = [];
+  private readonly hierarchy: PendingHierarchy[] = [];
+  private docPlace: PlacePart[] = [];
+  private context: DocumentContext = { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null };
+  private issuerHit: RawHit | null = null;
+  private readonly conferrers = new Map<string, RawHit>();
+  /** Years written with a title as its edition (2025年度“淮南市三八红旗手”), by honor name. */
+  private readonly editionYears = new Map<string, { year: number; locator: string }>();
+
+  constructor(
+    private readonly document: IngestDocument,
+    private readonly gazetteer: Gazetteer,
+  ) {
+    this.lines = document.lines.map((l, index) => ({ index, locator: l.locator, start: l.start, text: document.text.slice(l.start, l.end) }));
+    this.content = this.lines.filter((l) => !isEditorialNote(l.text) && l.text.trim().length > 0);
+  }
+
+  run(): Extraction {
+    const rawOrgs = new Map<number, OrgHit[]>();
+    for (const line of this.content) rawOrgs.set(line.index, findOrganizationsInLine(line.text, this.tokensOf(line)));
+    this.readContext(rawOrgs);
+    this.addOrganizations(rawOrgs);
+    this.addGazetteerHits();
+    this.chooseIssuer();
+    this.addHonors();
+    this.addPeople();
+    this.addBackReferences();
+    this.addAwards();
+    this.addImpliedHierarchy();
+    return this.build();
+  }
+
+  private tokensOf(line: LineText): Token[] {
+    let t = this.tokens.get(line.index);
+    if (!t) {
+      t = segment(line.text, this.gazetteer);
+      this.tokens.set(line.index, t);
+    }
+    return t;
+  }
+
+  private hit(h: Omit<RawHit, 'id'>): RawHit {
+    const full = { ...h, id: this.nextId++ };
+    this.hits.push(full);
+    return full;
+  }
+
+  private span(line: LineText, start: number, end: number): Span {
+    return { start: line.start + start, end: line.start + end, locator: line.locator };
+  }
+
+  // ---- context --------------------------------------------------------------------------------
+
+  private readContext(rawOrgs: Map<number, OrgHit[]>): void {
+    const date = documentDate(this.content);
+    if (date) {
+      this.context.date = date.date;
+      this.context.dateSpan = { start: date.start, end: date.end, locator: date.line.locator };
+    }
+    const report = reportYear(this.content);
+    if (report) {
+      this.context.year = report.year;
+      this.context.yearNote = report.note;
+    } else if (date) {
+      this.context.year = date.year;
+      this.context.yearNote = `the document's date (${date.line.locator}: ${date.date})`;
+    } else {
+      const lastYear = lastYearReading(this.content);
+      if (lastYear) {
+        this.context.year = lastYear.year;
+        this.context.yearNote = lastYear.note;
+        this.context.date = lastYear.date;
+        this.context.dateSpan = { start: lastYear.start, end: lastYear.end, locator: lastYear.line.locator };
+      }
+    }
+    this.context.place = this.readPlace(rawOrgs, date?.line.index ?? null);
+    this.docPlace = placeParts(this.context.place);
+  }
+
+  /** Lines that name the document's author: a signature or issuer line, a report's title, a dateline or byline, the title. */
+  private issuerCandidates(rawOrgs: Map<number, OrgHit[]>, dateLine: number | null): { line: LineText; org: OrgHit; rule: string }[] {
+    const out: { line: LineText; org: OrgHit; rule: string }[] = [];
+    const edge = new Set([...this.content.slice(0, 3), ...this.content.slice(-3)].map((l) => l.index));
+    for (const line of this.content) {
+      const orgs = rawOrgs.get(line.index) ?? [];
+      if (orgs.length === 0) continue;
+      const bare = line.text.replace(/\d{4}年\d{1,2}月\d{1,2}日/, '').replace(/[\s\u3000（）()]/g, '');
+      const top = orgs.filter((o) => o.parentIndex === null);
+      if (edge.has(line.index) && !LIST_MARKER.exec(line.text)?.[0].trim() && top.length === 1 && normalizeName(top[0].written).length >= bare.length - 0) {
+        if (orgs[orgs.length - 1].end - top[0].start >= bare.length) out.push({ line, org: top[0], rule: 'signature' });
+      }
+    }
+    for (const line of this.content.slice(0, 5)) {
+      if (/(工作报告|工作总结|年度报告)/.test(line.text)) {
+        const org = (rawOrgs.get(line.index) ?? [])[0];
+        if (org) out.push({ line, org, rule: 'report-title' });
+      }
+    }
+    for (const line of this.content) {
+      if (line.index !== dateLine) continue;
+      const org = (rawOrgs.get(line.index) ?? []).find((o) => o.parentIndex === null);
+      if (org) out.push({ line, org, rule: 'dateline' });
+    }
+    const title = this.content[0];
+    if (title) {
+      const org = (rawOrgs.get(title.index) ?? [])[0];
+      if (org) out.push({ line: title, org, rule: 'title' });
+    }
+    return out;
+  }
+
+  private readPlace(rawOrgs: Map<number, OrgHit[]>, dateLine: number | null): string | null {
+    const text = this.content.map((l) => l.text).join('\n');
+    for (const { org } of this.issuerCandidates(rawOrgs, dateLine)) {
+      const name = normalizeName(org.written);
+      const place = placeOf(name);
+      if (place) return place;
+      // A publisher named by its city's stem (临河日报): the city the text writes with that stem.
+      const stem = /^([\p{Script=Han}]{2})/u.exec(name)?.[1];
+      if (stem && !/^[市区县省]/.test(name) && text.includes(`${stem}市`)) return `${stem}市`;
+    }
+    // Else the city most often written in names.
+    const counts = new Map<string, number>();
+    for (const orgs of rawOrgs.values())
+      for (const o of orgs) {
+        const p = placeOf(normalizeName(o.written));
+        const city = p ? cityOf(p) : null;
+        if (city) counts.set(city, (counts.get(city) ?? 0) + 1);
+      }
+    for (const m of text.matchAll(/([\p{Script=Han}]{2})市(?=三八|优秀|首届|首批|巾帼|\d{4}|妇)/gu)) {
+      const city = `${m[1]}市`;
+      if (!/^(全市|本市|我市|城市|各市)$/.test(city)) counts.set(city, (counts.get(city) ?? 0) + 1);
+    }
+    let best: string | null = null;
+    for (const [city, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = city;
+    return best;
+  }
+
+  private chooseIssuer(): void {
+    const rawOrgs = new Map<number, OrgHit[]>();
+    for (const [index, hits] of this.orgHitsByLine) rawOrgs.set(index, hits.map((h) => h.org).filter((o): o is OrgHit => Boolean(o)));
+    const dateLine = this.content.find((l) => this.context.dateSpan && l.locator === this.context.dateSpan.locator)?.index ?? null;
+    const candidate = this.issuerCandidates(rawOrgs, dateLine)[0];
+    if (!candidate) return;
+    this.issuerHit = (this.orgHitsByLine.get(candidate.line.index) ?? []).find((h) => h.org === candidate.org) ?? null;
+  }
+
+  // ---- organizations --------------------------------------------------------------------------
+
+  private addOrganizations(rawOrgs: Map<number, OrgHit[]>): void {
+    for (const line of this.content) {
+      const orgs = rawOrgs.get(line.index) ?? [];
+      const made: RawHit[] = [];
+      for (const org of orgs) {
+        const parent = org.parentIndex !== null ? made[org.parentIndex] : null;
+        const written = parent ? line.text.slice(parent.start - line.start, org.end) : org.written;
+        const name = canonicalOrganizationName(written, this.docPlace, parent !== null);
+        const suffix = suffixOf(normalizeName(org.written));
+        // A department, or a generic unit (中心, 办公室) inside another body, is of that body's kind.
+        const generic = org.kind === null || (parent !== null && /^(中心|办公室)$/.test(org.suffix));
+        const kind = (generic ? parent?.organizationKind : org.kind) ?? org.kind ?? null;
+        const branch = Boolean(suffix?.branch);
+        const level = levelOfOrganization(name, kind, parent?.level ?? null, branch, this.docPlace);
+        const evidence = [org.evidence];
+        if (org.levelOnly) evidence.push(`short-form:${org.levelOnly}`);
+        if (parent) evidence.push('part-of-name');
+        const hit = this.hit({
+          kind: 'ORGANIZATION',
+          name,
+          written,
+          start: line.start + (parent ? parent.start - line.start : org.start),
+          end: line.start + org.end,
+          locator: line.locator,
+          lineIndex: line.index,
+          evidence,
+          organizationKind: kind,
+          level,
+          parentHit: parent,
+          branch,
+          org,
+        });
+        made.push(hit);
+        if (parent) {
+          this.hierarchy.push({
+            child: hit,
+            parent,
+            stated: true,
+            span: this.span(line, parent.start - line.start, org.end),
+            evidence: ['part-of-name'],
+            note: `${normalizeName(written)} is written with ${normalizeName(parent.written)} in it`,
+          });
+        }
+      }
+      this.orgHitsByLine.set(line.index, made);
+    }
+  }
+
+  /** Names and aliases of the graph written in the text (a context alias only in its place). */
+  private addGazetteerHits(): void {
+    const city = this.context.place ? cityOf(this.context.place) : null;
+    const stem = city ? city.replace(/市$/, '') : null;
+    const forms: { form: string; entry: GazetteerEntry }[] = [];
+    for (const entry of this.gazetteer.entries) {
+      if (entry.type === 'Program') continue;
+      for (const name of [entry.name, ...entry.aliases]) forms.push({ form: normalizeName(name), entry });
+      for (const ca of entry.contextAliases) {
+        if (stem && ca.contexts.some((c) => c === `place:${stem}` || c === `place:${city}`)) forms.push({ form: normalizeName(ca.alias), entry });
+      }
+    }
+    forms.sort((a, b) => b.form.length - a.form.length || a.form.localeCompare(b.form));
+    for (const line of this.content) {
+      const lineText = normalizeName(line.text) === line.text ? line.text : line.text;
+      const taken: { start: number; end: number }[] = [];
+      for (const { form, entry } of forms) {
+        if (form.length < 2) continue;
+        for (let at = lineText.indexOf(form); at >= 0; at = lineText.indexOf(form, at + 1)) {
+          const start = line.start + at;
+          const end = start + form.length;
+          if (taken.some((t) => t.start < end && start < t.end)) continue;
+          taken.push({ start, end });
+          const kind: MentionKind = entry.type === 'Person' ? 'PERSON' : entry.type === 'Honor' ? 'HONOR' : 'ORGANIZATION';
+          const same = this.hits.find((h) => h.kind === kind && h.start === start && h.end === end);
+          if (same) {
+            if (!same.evidence.includes('gazetteer')) same.evidence.push('gazetteer');
+            same.name = normalizeName(entry.name);
+            continue;
+          }
+          // Inside a longer name the rules found (徽商银行 in 徽商银行淮南分行) it is that name's parent, already there.
+          if (this.hits.some((h) => h.kind === kind && h.start <= start && end <= h.end && h.start === start)) continue;
+          if (this.hits.some((h) => h.start < end && start < h.end && !(h.start <= start && end <= h.end))) continue;
+          const hit = this.hit({
+            kind,
+            name: normalizeName(entry.name),
+            written: form,
+            start,
+            end,
+            locator: line.locator,
+            lineIndex: line.index,
+            evidence: ['gazetteer'],
+            organizationKind: kind === 'ORGANIZATION' ? ((entry.kind as OrgKind | null) ?? null) : undefined,
+            level: (entry.level as Level | null) ?? null,
+          });
+          if (kind === 'ORGANIZATION') {
+            const list = this.orgHitsByLine.get(line.index) ?? [];
+            list.push(hit);
+            list.sort((a, b) => a.start - b.start || b.end - a.end);
+            this.orgHitsByLine.set(line.index, list);
+          }
+        }
+      }
+    }
+  }
+
+  private orgsIn(line: LineText): RawHit[] {
+    return this.orgHitsByLine.get(line.index) ?? [];
+  }
+
+  /** The deepest organization of the chain ending latest in [from, to) of the line (line offsets). */
+  private unitIn(line: LineText, from: number, to: number): RawHit | null {
+    let best: RawHit | null = null;
+    for (const h of this.orgsIn(line)) {
+      const s = h.start - line.start;
+      const e = h.end - line.start;
+      if (s < from || e > to) continue;
+      if (!best || e > best.end - line.start || (e === best.end - line.start && h.end - h.start > best.end - best.start)) best = h;
+    }
+    return best;
+  }
+
+  // ---- honors ---------------------------------------------------------------------------------
+
+  private addHonors(): void {
+    for (const line of this.content) {
+      const excluded = this.orgsIn(line)
+        .filter((h) => h.organizationKind !== undefined)
+        .map((h) => ({ start: h.start - line.start, end: h.end - line.start }));
+      const found = findHonorsInLine(line.text, excluded, this.tokensOf(line));
+      const heading = headingTitle(line.text);
+      if (heading && !found.some((f) => f.start <= heading.start && heading.start < f.end)) {
+        const name = normalizeName(heading.title);
+        found.push({
+          start: heading.start,
+          end: heading.start + heading.title.length,
+          written: heading.title,
+          name,
+          level: null,
+          variantOfName: null,
+          statedYear: null,
+          evidence: 'honor:list-heading',
+          trigger: null,
+          triggerAt: null,
+        });
+      }
+      for (const h of found) {
+        if (this.hits.some((x) => x.kind === 'HONOR' && x.start === line.start + h.start && x.end === line.start + h.end)) continue;
+        this.hit({
+          kind: 'HONOR',
+          name: h.name,
+          written: h.written,
+          start: line.start + h.start,
+          end: line.start + h.end,
+          locator: line.locator,
+          lineIndex: line.index,
+          evidence: [h.evidence],
+          variantOfName: h.variantOfName,
+          level: h.level,
+          honor: h,
+        });
+        if (h.statedYear && /年度\s*[“"]?$/.test(line.text.slice(0, h.start))) {
+          if (!this.editionYears.has(h.name)) this.editionYears.set(h.name, { year: h.statedYear, locator: line.locator });
+        }
+      }
+      this.readConferrer(line);
+    }
+  }
+
+  /** 市妇联决定，授予…“…”称号: the body that decides confers the titles its sentence names. */
+  private readConferrer(line: LineText): void {
+    for (const sentence of sentencesOf(line.text)) {
+      const verb = /(?<!被)(授予|命名|表彰)/.exec(sentence.text);
+      if (!verb) continue;
+      const verbAt = sentence.start + verb.index;
+      const orgs = this.orgsIn(line).filter((h) => h.start - line.start >= sentence.start && h.end - line.start <= verbAt);
+      // The body that decides (市妇联决定，授予…) or grants (市妇联授予…) at the sentence's opening.
+      const subject = orgs.find((o) => /^(研究决定|决定|授予|命名|表彰)/.test(line.text.slice(o.end - line.start)));
+      if (!subject) continue;
+      const honors = this.hits.filter(
+        (h) =>
+          h.kind === 'HONOR' &&
+          h.lineIndex === line.index &&
+          h.start - line.start >= verbAt &&
+          h.end - line.start <= sentence.end &&
+          /^(授予|命名|表彰)$/.test(h.honor?.trigger ?? ''),
+      );
+      for (const h of honors) if (!this.conferrers.has(h.name)) this.conferrers.set(h.name, subject);
+    }
+  }
+
+  // ---- people ---------------------------------------------------------------------------------
+
+  private person(line: LineText, at: number, name: string, evidence: string): RawHit {
+    const start = line.start + at;
+    const existing = this.hits.find((h) => h.kind === 'PERSON' && h.start === start && h.name === name);
+    if (existing) {
+      if (!existing.evidence.includes(evidence)) existing.evidence.push(evidence);
+      return existing;
+    }
+    return this.hit({ kind: 'PERSON', name, written: name, start, end: start + name.length, locator: line.locator, lineIndex: line.index, evidence: [evidence] });
+  }
+
+  private insideOther(line: LineText, at: number, len: number): boolean {
+    const s = line.start + at;
+    const e = s + len;
+    return this.hits.some((h) => h.kind !== 'PERSON' && h.start < e && s < h.end);
+  }
+
+  private addPeople(): void {
+    for (const line of this.content) {
+      this.readListLine(line);
+      this.readPostsBeforeNames(line);
+      this.readBylines(line);
+      this.readNamedInSentences(line);
+    }
+  }
+
+  /** 刘秀兰　青源市第一人民医院产科主任; 杨桂芳（临溪县城关镇妇联主席）、黄秋菊（…）; 罗佳慧、田淑芬　单位教师. */
+  private readListLine(line: LineText): void {
+    const text = line.text;
+    let at = LIST_MARKER.exec(text)?.[0].length ?? 0;
+    const people: { hit: RawHit; unit: [number, number] | null }[] = [];
+    for (;;) {
+      const m = /^([\p{Script=Han}]{2,4})(?=[\u3000\s（(、]|$)/u.exec(text.slice(at));
+      if (!m || !isPersonName(m[1]) || this.insideOther(line, at, m[1].length)) break;
+      const hit = this.person(line, at, m[1], 'list-line');
+      at += m[1].length;
+      let unit: [number, number] | null = null;
+      if (/[（(]/.test(text[at] ?? '')) {
+        const close = text.slice(at).search(/[）)]/);
+        if (close < 0) break;
+        unit = [at + 1, at + close];
+        at += close + 1;
+      }
+      people.push({ hit, unit });
+      if (text[at] === '、') {
+        at += 1;
+        continue;
+      }
+      break;
+    }
+    if (people.length === 0) return;
+    const rest = text.slice(at);
+    const shared = /^[\u3000\s]+(.+)$/u.exec(rest);
+    const sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
+    if (!sharedUnit && people.every((p) => !p.unit) && rest.trim()) {
+      // A name followed by prose is not a list line: drop what was read.
+      this.hits = this.hits.filter((h) => !people.some((p) => p.hit === h && p.hit.evidence.length === 1));
+      return;
+    }
+    for (const p of people) {
+      const unit = p.unit ?? sharedUnit;
+      if (!unit) continue;
+      const org = this.unitIn(line, unit[0], unit[1]);
+      if (!org) continue;
+      const after = text.slice(org.end - line.start, unit[1]).trim();
+      const role = after && after.length <= 12 && /^[\p{Script=Han}]+$/u.test(after) ? after : postAt(text, org.end - line.start);
+      this.memberships.push({
+        member: p.hit,
+        organization: org,
+        role: role || null,
+        span: this.span(line, p.hit.start - line.start, unit[1]),
+        evidence: ['list-line'],
+      });
+    }
+  }
+
+  /** 市妇联主席 李红梅, 区妇联主席何晓梅主持, 文昌社区党委书记郑雅琴; and a post with no unit before it (带头人张玉梅). */
+  private readPostsBeforeNames(line: LineText): void {
+    const text = line.text;
+    const tokens = this.tokensOf(line);
+    const orgEnds = new Map<number, RawHit>();
+    for (const h of this.orgsIn(line)) {
+      const e = h.end - line.start;
+      const prev = orgEnds.get(e);
+      if (!prev || h.end - h.start > prev.end - prev.start) orgEnds.set(e, h);
+    }
+    for (const [end, org] of orgEnds) {
+      const post = postAt(text, end);
+      if (!post) continue;
+      const name = nameAt(text, end + post.length, tokens);
+      if (!name) continue;
+      const nameAtPos = text.indexOf(name, end + post.length);
+      if (this.insideOther(line, nameAtPos, name.length)) continue;
+      const person = this.person(line, nameAtPos, name, 'post-before-name');
+      this.memberships.push({
+        member: person,
+        organization: org,
+        role: post,
+        span: this.span(line, org.start - line.start, nameAtPos + name.length),
+        evidence: ['post-before-name'],
+      });
+    }
+    // A post opening a clause: 带头人张玉梅 (its unit is the body the sentence is about).
+    const clausePost = /(^|[，。；：\s\u3000])(带头人|负责人|创始人|主任|主席|书记|会长|校长|院长|站长|队长|团长)(?=[\p{Script=Han}])/gu;
+    for (let m = clausePost.exec(text); m; m = clausePost.exec(text)) {
+      const at = m.index + m[1].length + m[2].length;
+      const name = nameAt(text, at, tokens);
+      if (!name || this.insideOther(line, at, name.length)) continue;
+      const person = this.person(line, at, name, 'post-before-name');
+      (person as RawHit & { clausePost?: string }).clausePost = m[2];
+    }
+  }
+
+  /** 记者 何婷婷, （编辑：林小雨）: the person, and a reporter's membership of the publisher on the same line. */
+  private readBylines(line: LineText): void {
+    const text = line.text;
+    const tokens = this.tokensOf(line);
+    BYLINE.lastIndex = 0;
+    for (let m = BYLINE.exec(text); m; m = BYLINE.exec(text)) {
+      const before = m.index === 0 ? '' : text[m.index - 1];
+      if (before && !/[\s\u3000（(【\d日]/.test(before)) continue;
+      const at = m.index + m[0].length;
+      const name = nameAt(text, at, tokens);
+      if (!name) continue;
+      const nameStart = text.indexOf(name, at);
+      if (this.insideOther(line, nameStart, name.length)) continue;
+      const person = this.person(line, nameStart, name, 'byline');
+      const publisher = this.orgsIn(line).find((o) => o.end - line.start <= m!.index && !o.parentHit);
+      if (publisher && m[1] === '记者') {
+        this.memberships.push({ member: person, organization: publisher, role: m[1], span: this.span(line, publisher.start - line.start, nameStart + name.length), evidence: ['byline'] });
+      }
+    }
+  }
+
+  /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
+  private readNamedInSentences(line: LineText): void {
+    const text = line.text;
+    for (const m of text.matchAll(/([\p{Script=Han}]{2,4}?)等\d+名(同志|个人|女性|妇女)?/gu)) {
+      let name = m[1];
+      let at = m.index!;
+      // The name is the tail of the run before 等 (授予刘秀兰 → 刘秀兰).
+      for (const len of [3, 2, 4]) {
+        const cand = text.slice(at + m[1].length - len, at + m[1].length);
+        if (cand.length === len && isPersonName(cand)) {
+          name = cand;
+          at = at + m[1].length - len;
+          break;
+        }
+      }
+      if (isPersonName(name) && !this.insideOther(line, at, name.length)) this.person(line, at, name, 'named-with-count');
+    }
+    for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
+      const after = p.end - line.start;
+      const verb = /^(是|任|系|现任|担任)/.exec(text.slice(after));
+      if (!verb) continue;
+      const unitStart = after + verb[0].length;
+      const first = this.orgsIn(line).find((o) => o.start - line.start === unitStart);
+      if (!first) continue;
+      let clauseEnd = text.slice(unitStart).search(CLAUSE_BREAK);
+      clauseEnd = clauseEnd < 0 ? text.length : unitStart + clauseEnd;
+      const org = this.unitIn(line, unitStart, clauseEnd);
+      if (!org) continue;
+      const post = postAt(text, org.end - line.start);
+      if (!post) continue;
+      this.memberships.push({ member: p, organization: org, role: post, span: this.span(line, p.start - line.start, org.end - line.start + post.length), evidence: ['is-post-of'] });
+    }
+  }
+
+  // ---- back-references ------------------------------------------------------------------------
+
+  /** A bare 工作室/联盟/宣讲团 opening a clause is the last such body named; a post with no unit belongs to it. */
+  private addBackReferences(): void {
+    const bare = /(^|[，。；：\s])(工作室|联盟|宣讲团|协会|中心)(?=于|与|将|已|在|开展|的|是|由|先后|还|和|[，。])/gu;
+    for (const line of this.content) {
+      const text = line.text;
+      for (let m = bare.exec(text); m; m = bare.exec(text)) {
+        const at = m.index + m[1].length;
+        const start = line.start + at;
+        const target = [...this.hits]
+          .filter((h) => h.kind === 'ORGANIZATION' && h.end <= start && normalizeName(h.written).endsWith(m![2]))
+          .sort((a, b) => b.end - a.end)[0];
+        if (!target) continue;
+        const ref = this.hit({
+          kind: 'ORGANIZATION',
+          name: target.name,
+          written: m[2],
+          start,
+          end: start + m[2].length,
+          locator: line.locator,
+          lineIndex: line.index,
+          evidence: ['back-reference'],
+          organizationKind: target.organizationKind,
+          level: target.level,
+        });
+        const sentence = sentencesOf(text).find((s) => s.start <= at && at < s.end)!;
+        // 由市妇联命名: the body named it (a parent the text implies, not states).
+        const namer = /由(.{2,20}?)(命名|成立|组建|设立)/.exec(text.slice(sentence.start, sentence.end));
+        if (namer) {
+          const namerAt = sentence.start + namer.index + 1;
+          const org = this.orgsIn(line).find((o) => o.start - line.start === namerAt && o !== ref);
+          if (org && !this.hierarchy.some((h) => h.child.name === target.name)) {
+            this.hierarchy.push({ child: target, parent: org, stated: false, span: this.span(line, at, sentence.end), evidence: ['named-by'], note: `${normalizeName(org.written)} named it (${line.locator})` });
+          }
+        }
+        for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
+          const post = (p as RawHit & { clausePost?: string }).clausePost;
+          const pAt = p.start - line.start;
+          if (!post || pAt < sentence.start || pAt >= sentence.end || pAt < at) continue;
+          if (this.memberships.some((x) => x.member === p && x.organization === ref)) continue;
+          this.memberships.push({ member: p, organization: ref, role: post, span: this.span(line, at, pAt + p.name.length), evidence: ['post-of-back-reference'] });
+        }
+      }
+      bare.lastIndex = 0;
+    }
+  }
+
+  // ---- awards ---------------------------------------------------------------------------------
+
+  private yearFor(honor: RawHit, trigger: string | null): Pick<PendingAward, 'year' | 'yearStated' | 'yearNote'> {
+    const h = honor.honor;
+    if (h?.statedYear) return { year: h.statedYear, yearStated: true, yearNote: null };
+    const edition = this.editionYears.get(honor.name);
+    if (edition) return { year: edition.year, yearStated: true, yearNote: null };
+    if (trigger === '曾获') return { year: null, yearStated: false, yearNote: 'a past award (曾获): the year is neither stated nor inferable' };
+    if (this.context.year) return { year: this.context.year, yearStated: false, yearNote: `not stated; inferred from ${this.context.yearNote}` };
+    return { year: null, yearStated: false, yearNote: 'not stated, and the document gives no date' };
+  }
+
+  private addAwards(): void {
+    // Sentences: recipients of the titles their verbs name.
+    for (const honor of this.hits.filter((h) => h.kind === 'HONOR' && h.honor?.trigger)) {
+      const line = this.lines[honor.lineIndex];
+      const h = honor.honor!;
+      const text = line.text;
+      const verbAt = h.triggerAt!;
+      const recipients: RawHit[] = [];
+      if (h.trigger === '授予' || h.trigger === '命名') {
+        // 授予刘秀兰等8名同志“…”称号: the recipients stand between the verb and the title.
+        const between = this.hits.filter(
+          (x) => (x.kind === 'PERSON' || x.kind === 'ORGANIZATION') && x.lineIndex === line.index && x.start - line.start > verbAt && x.end <= honor.start,
+        );
+        const deepest = between.filter((x) => !between.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
+        recipients.push(...deepest);
+      } else if (h.trigger === '曾获') {
+        const after = honor.end - line.start;
+        if (text.slice(after).startsWith('的')) {
+          const org = this.unitIn(line, after + 1, (text.slice(after + 1).search(CLAUSE_BREAK) + 1 || text.length - after) + after);
+          const first = org && this.orgsIn(line).filter((o) => o.start - line.start === after + 1);
+          if (org && first && first.length > 0) recipients.push(org);
+        }
+      } else {
+        const subject = this.subjectBefore(line, verbAt);
+        if (subject) recipients.push(subject);
+      }
+      for (const recipient of recipients) {
+        this.awards.push({
+          recipient,
+          honor,
+          ...this.yearFor(honor, h.trigger),
+          span: this.span(line, Math.min(recipient.start, honor.start) - line.start, Math.max(recipient.end, honor.end) - line.start),
+          evidence: [`award:${h.trigger}`],
+        });
+      }
+    }
+    // Lists under a heading naming a title.
+    let current: RawHit | null = null;
+    let seenItem = false;
+    for (const line of this.lines) {
+      if (isEditorialNote(line.text)) continue;
+      const heading = this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index && h.evidence.includes('honor:list-heading'));
+      const headed = heading ?? (headingTitle(line.text) ? this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index) : undefined);
+      if (headed) {
+        current = headed;
+        seenItem = false;
+        continue;
+      }
+      if (!line.text.trim()) {
+        if (seenItem) current = null;
+        continue;
+      }
+      if (/^\s*#/.test(line.text)) {
+        current = null;
+        continue;
+      }
+      if (!current) continue;
+      seenItem = true;
+      const recipients = this.listRecipients(line);
+      if (recipients.length === 0) {
+        current = null;
+        continue;
+      }
+      for (const recipient of recipients) {
+        this.awards.push({
+          recipient,
+          honor: current,
+          ...this.yearFor(current, null),
+          span: this.span(line, recipient.start - line.start, recipient.end - line.start),
+          evidence: ['award:list-under-heading'],
+        });
+      }
+    }
+  }
+
+  /** The people of a list line, else its organizations (items separated by 、, each its deepest unit). */
+  private listRecipients(line: LineText): RawHit[] {
+    const people = this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.evidence.includes('list-line'));
+    if (people.length > 0) return people;
+    const text = line.text;
+    const out: RawHit[] = [];
+    let from = LIST_MARKER.exec(text)?.[0].length ?? 0;
+    for (const item of text.slice(from).split('、')) {
+      const org = this.unitIn(line, from, from + item.length);
+      if (org && org.start - line.start <= from + (item.length - item.trimStart().length) && org.end - line.start >= from + item.trimEnd().length) out.push(org);
+      from += item.length + 1;
+    }
+    return out;
+  }
+
+  /** The subject of a verb: the nearest person or (deepest) organization before it in its clause, else the nearest person in its sentence. */
+  private subjectBefore(line: LineText, verbAt: number): RawHit | null {
+    const text = line.text;
+    let clauseStart = 0;
+    for (let i = verbAt - 1; i >= 0; i -= 1)
+      if (CLAUSE_BREAK.test(text[i])) {
+        clauseStart = i + 1;
+        break;
+      }
+    let sentenceStart = 0;
+    for (let i = verbAt - 1; i >= 0; i -= 1)
+      if (SENTENCE_BREAK.test(text[i])) {
+        sentenceStart = i + 1;
+        break;
+      }
+    const before = (from: number) =>
+      this.hits.filter((h) => (h.kind === 'PERSON' || h.kind === 'ORGANIZATION') && h.lineIndex === line.index && h.start - line.start >= from && h.end - line.start <= verbAt);
+    const inClause = before(clauseStart);
+    if (inClause.length > 0) {
+      return inClause.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];
+    }
+    const persons = before(sentenceStart).filter((h) => h.kind === 'PERSON');
+    return persons.sort((a, b) => b.end - a.end)[0] ?? null;
+  }
+
+  // ---- implied hierarchy ----------------------------------------------------------------------
+
+  /**
+   * Parents the federation system implies, when the document names the federation (not stated):
+   * a district's or county's federation stands under the city's; an honorees' alliance or studio
+   * named after a federation title (三八红旗手) under the federation of its place.
+   */
+  private addImpliedHierarchy(): void {
+    const city = this.context.place ? cityOf(this.context.place) : null;
+    if (!city) return;
+    const cityFederation = this.hits.find((h) => h.kind === 'ORGANIZATION' && h.name === `${city}妇女联合会`);
+    if (!cityFederation) return;
+    for (const h of this.hits) {
+      if (h.kind !== 'ORGANIZATION' || h.parentHit || !/^(ALLIANCE|STUDIO)$/.test(h.organizationKind ?? '') || !/三八红旗/.test(h.name)) continue;
+      if (h.level !== null && h.level !== 'MUNICIPAL' && h.level !== undefined) continue;
+      if (this.hierarchy.some((x) => x.child.name === h.name)) continue;
+      this.hierarchy.push({
+        child: h,
+        parent: cityFederation,
+        stated: false,
+        span: { start: h.start, end: h.end, locator: h.locator },
+        evidence: ['federation-title-body'],
+        note: `named after a federation title; stands under ${city}'s federation (the federation system, not the text)`,
+      });
+    }
+    for (const h of this.hits) {
+      if (h.kind !== 'ORGANIZATION' || h.parentHit || h.organizationKind !== 'FEDERATION' || h.level !== 'COUNTY') continue;
+      if (!h.name.endsWith('妇女联合会')) continue;
+      if (this.hierarchy.some((x) => x.child.name === h.name)) continue;
+      this.hierarchy.push({
+        child: h,
+        parent: cityFederation,
+        stated: false,
+        span: { start: h.start, end: h.end, locator: h.locator },
+        evidence: ['federation-hierarchy'],
+        note: `a ${h.level === 'COUNTY' ? 'district or county' : 'lower'} federation in a ${city} document stands under ${city}'s (the federation system, not the text)`,
+      });
+    }
+  }
+
+  // ---- the extraction -------------------------------------------------------------------------
+
+  private build(): Extraction {
+    const sorted = [...this.hits].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    const byName = new Map<string, EntityMention>();
+    const keyOf = new Map<number, string>();
+    const entities: EntityMention[] = [];
+    const kindOrder: MentionKind[] = ['ORGANIZATION', 'PERSON', 'HONOR', 'PROGRAM'];
+    for (const h of sorted) {
+      const id = `${h.kind}|${h.name}`;
+      let mention = byName.get(id);
+      if (!mention) {
+        mention = {
+          key: `e${entities.length + 1}`,
+          kind: h.kind,
+          name: h.name,
+          written: [],
+          spans: [],
+          fields: { stated: ['name'], inferred: [] },
+          evidence: [],
+        };
+        if (h.kind === 'ORGANIZATION') {
+          mention.organizationKind = h.organizationKind ?? null;
+          mention.level = h.level ?? null;
+          mention.fields.inferred.push('kind', 'level');
+        }
+        if (h.kind === 'HONOR') {
+          mention.level = h.level ?? null;
+          mention.variantOfName = h.variantOfName ?? null;
+          mention.conferredByKey = null;
+          mention.fields.inferred.push('level');
+        }
+        byName.set(id, mention);
+        entities.push(mention);
+      }
+      if (h.kind === 'ORGANIZATION') {
+        mention.organizationKind ??= h.organizationKind ?? null;
+        mention.level ??= h.level ?? null;
+      }
+      if (!mention.written.includes(h.written)) mention.written.push(h.written);
+      if (!mention.spans.some((s) => s.start === h.start && s.end === h.end)) mention.spans.push({ start: h.start, end: h.end, locator: h.locator });
+      for (const e of h.evidence) if (!mention.evidence.includes(e)) mention.evidence.push(e);
+      keyOf.set(h.id, mention.key);
+    }
+    void kindOrder;
+    const key = (h: RawHit) => keyOf.get(h.id)!;
+    for (const m of entities) {
+      if (m.kind !== 'HONOR') continue;
+      const conferrer = this.conferrers.get(m.name);
+      if (conferrer) {
+        m.conferredByKey = key(conferrer);
+        m.fields.stated.push('conferredBy');
+        m.evidence.push('conferrer:decides');
+      }
+    }
+    const awards: AwardFact[] = [];
+    for (const a of this.awards) {
+      const recipientKey = key(a.recipient);
+      const honorKey = key(a.honor);
+      if (awards.some((x) => x.recipientKey === recipientKey && x.honorKey === honorKey && x.year === a.year)) continue;
+      awards.push({ recipientKey, honorKey, year: a.year, yearStated: a.yearStated, yearNote: a.yearNote, span: a.span, evidence: a.evidence });
+    }
+    const memberships: MembershipFact[] = [];
+    for (const m of this.memberships) {
+      const memberKey = key(m.member);
+      const organizationKey = key(m.organization);
+      if (memberships.some((x) => x.memberKey === memberKey && x.organizationKey === organizationKey && x.role === m.role)) continue;
+      memberships.push({ memberKey, organizationKey, role: m.role, span: m.span, evidence: m.evidence });
+    }
+    const hierarchy: HierarchyFact[] = [];
+    for (const h of this.hierarchy) {
+      const childKey = key(h.child);
+      const parentKey = key(h.parent);
+      if (childKey === parentKey || hierarchy.some((x) => x.childKey === childKey && x.parentKey === parentKey)) continue;
+      hierarchy.push({ childKey, parentKey, stated: h.stated, span: h.span, evidence: h.evidence, note: h.note });
+      const child = entities.find((e) => e.key === childKey);
+      if (child) (h.stated ? child.fields.stated : child.fields.inferred).push('parent');
+    }
+    const context: DocumentContext = { ...this.context, issuerKey: this.issuerHit ? key(this.issuerHit) : null };
+    return { context, entities, awards, memberships, hierarchy, programLinks: [], figures: [] };
+  }
+}
+
+/** Sentences of a line (offsets in it), ending at 。！？. */
+function sentencesOf(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (SENTENCE_BREAK.test(text[i]) || i === text.length - 1) {
+      out.push({ start, end: i + 1, text: text.slice(start, i + 1) });
+      start = i + 1;
+    }
+  }
+  return out;
 }

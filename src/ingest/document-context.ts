@@ -1,0 +1,130 @@
+import { placePrefix } from './organization-names';
+
+/**
+ * What a document says about itself: its date (a date line under the title, a signature's date, a
+ * dateline or byline), the year its undated awards fall in, and its place.
+ */
+
+export interface LineText {
+  index: number;
+  locator: string;
+  start: number;
+  text: string;
+}
+
+/** Editorial notes that are no part of the content (the test documents' disclaimer line). */
+export function isEditorialNote(text: string): boolean {
+  return /^\s*(<!--\s*)?【测试用虚构文件/.test(text);
+}
+
+export interface DateFound {
+  date: string;
+  year: number;
+  line: LineText;
+  start: number;
+  end: number;
+}
+
+const FULL_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/g;
+
+/**
+ * The document's own date: a date on a short line of its own (a signature's date, a date line, a
+ * dateline or byline), the last such near the end, else the first near the top. Dates in running
+ * sentences (5月18日，…) are events, not the document's date.
+ */
+export function documentDate(lines: LineText[]): DateFound | null {
+  const found: DateFound[] = [];
+  for (const line of lines) {
+    FULL_DATE.lastIndex = 0;
+    for (let m = FULL_DATE.exec(line.text); m; m = FULL_DATE.exec(line.text)) {
+      const others = line.text.replace(m[0], '');
+      // A line holding a date and at most a name, a post or a publisher; no sentence.
+      if (/[，。；！？,;!?]/.test(others) || others.replace(/[\s\u3000（）()]/g, '').length > 24) continue;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+      found.push({
+        date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        year: y,
+        line,
+        start: line.start + m.index,
+        end: line.start + m.index + m[0].length,
+      });
+    }
+  }
+  if (found.length === 0) return null;
+  const content = lines.filter((l) => l.text.trim());
+  const lastLines = new Set(content.slice(-3).map((l) => l.index));
+  const bottom = found.filter((f) => lastLines.has(f.line.index));
+  if (bottom.length > 0) return bottom[bottom.length - 1];
+  const topLines = new Set(content.slice(0, 6).map((l) => l.index));
+  const top = found.filter((f) => topLines.has(f.line.index));
+  return top[0] ?? null;
+}
+
+export interface YearFound {
+  year: number;
+  note: string;
+  /** An inferred date for an undated document (its year only), else null. */
+  date: string | null;
+  start: number;
+  end: number;
+  line: LineText;
+}
+
+/** A report's own year, in a title or heading: 临河市妇女联合会2025年工作报告 → 2025. */
+export function reportYear(lines: LineText[]): YearFound | null {
+  for (const line of lines.slice(0, 8)) {
+    const m = /(\d{4})年(?:度)?(?:[^，。]{0,6})(工作报告|工作总结|年度报告|总结)/.exec(line.text);
+    if (m) {
+      return {
+        year: Number(m[1]),
+        note: `the report's year (${line.locator}: ${m[1]}年${m[2]})`,
+        date: null,
+        start: line.start + m.index,
+        end: line.start + m.index + m[0].length,
+        line,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * An undated report that speaks of 去年 (last year) and whose latest stated year is Y was written
+ * in Y+1 about Y's work: its awards without a year fall in Y (the seed article's reading).
+ */
+export function lastYearReading(lines: LineText[]): YearFound | null {
+  let lastYear: { line: LineText; at: number } | null = null;
+  let latest = 0;
+  for (const line of lines) {
+    const m = /去年/.exec(line.text);
+    if (m && !lastYear) lastYear = { line, at: m.index };
+    for (const y of line.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=年|\s*年)/g)) latest = Math.max(latest, Number(y[1]));
+  }
+  if (!lastYear || latest === 0) return null;
+  return {
+    year: latest,
+    note: `undated; it speaks of 去年 (${lastYear.line.locator}) and its latest stated year is ${latest}, so it was written in ${latest + 1} about ${latest}`,
+    date: String(latest + 1),
+    start: lastYear.line.start + lastYear.at,
+    end: lastYear.line.start + lastYear.at + 2,
+    line: lastYear.line,
+  };
+}
+
+/** The place a name is set in, as its full written places (青源市东湖区融媒体中心 → 青源市东湖区). */
+export function placeOf(name: string): string | null {
+  const { parts } = placePrefix(name);
+  const upToCounty = parts.filter((p) => p.level === 'PROVINCIAL' || p.level === 'MUNICIPAL' || p.level === 'COUNTY');
+  if (upToCounty.length === 0) return null;
+  // A district without its city is not a document's place on its own.
+  if (!upToCounty.some((p) => p.level === 'MUNICIPAL')) return null;
+  return upToCounty.map((p) => p.name).join('');
+}
+
+/** The city (…市) a place starts with, or null. */
+export function cityOf(place: string): string | null {
+  const { parts } = placePrefix(place + '妇联');
+  const city = parts.find((p) => p.level === 'MUNICIPAL');
+  return city ? city.name : null;
+}
