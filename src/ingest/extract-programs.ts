@@ -69,6 +69,8 @@ class ProgramExtractor {
   private readonly links: ProgramLinkFact[] = [];
   private readonly figures: FigureFact[] = [];
   private readonly addedOrganizations: EntityMention[] = [];
+  /** The extraction's mentions, copied: spans and forms this stage adds (女企协 for 市女企协) leave the input as it was. */
+  private readonly entities: EntityMention[];
   private nextKey: number;
   private issuer: { key: string | null; evidence: string } | undefined;
 
@@ -78,6 +80,7 @@ class ProgramExtractor {
     private readonly gazetteer: Gazetteer,
   ) {
     this.text = document.text;
+    this.entities = extraction.entities.map((e) => ({ ...e, written: [...e.written], spans: [...e.spans] }));
     const numbers = extraction.entities.map((e) => Number(/(\d+)$/.exec(e.key)?.[1] ?? 0));
     this.nextKey = Math.max(0, ...numbers) + 1;
   }
@@ -94,7 +97,7 @@ class ProgramExtractor {
     });
     return {
       ...this.extraction,
-      entities: [...this.extraction.entities, ...this.addedOrganizations, ...this.programs.values()],
+      entities: [...this.entities, ...this.addedOrganizations, ...this.programs.values()],
       programLinks: [...this.extraction.programLinks, ...this.links],
       figures: [...this.extraction.figures, ...this.dedupedFigures()],
     };
@@ -102,34 +105,51 @@ class ProgramExtractor {
 
   // ---- sentences and mentions ---------------------------------------------------------------
 
+  /**
+   * Sentences end at 。, a line's end or an ellipsis, and at ！？； (or !?;) outside quotes: inside a
+   * quotation an exclamation is followed by its closing quote, and damage leaves ! for a lost one.
+   */
   private sentences(): Sentence[] {
     const out: Sentence[] = [];
-    const re = /[^。！？；!?;\n…]+/gu;
-    for (const m of this.text.matchAll(re)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (!m[0].trim()) continue;
-      const clauses: { start: number; end: number }[] = [];
-      let at = start;
-      let depth = 0;
-      for (let i = start; i < end; i += 1) {
-        const ch = this.text[i];
-        if ('“《「(（'.includes(ch)) depth += 1;
-        else if ('”》」)）'.includes(ch)) depth = Math.max(0, depth - 1);
-        else if (depth === 0 && '，,：:'.includes(ch)) {
-          clauses.push({ start: at, end: i });
-          at = i + 1;
-        }
-      }
-      clauses.push({ start: at, end });
-      out.push({ start, end, clauses: clauses.filter((c) => c.end > c.start) });
+    const text = this.text;
+    let start = 0;
+    let quoted = 0;
+    const close = (end: number) => {
+      if (text.slice(start, end).trim()) out.push({ start, end, clauses: this.clauses(start, end) });
+      start = end + 1;
+      quoted = 0;
+    };
+    for (let i = 0; i < text.length; i += 1) {
+      const ch = text[i];
+      if ('“《「『'.includes(ch)) quoted += 1;
+      else if ('”》」』'.includes(ch)) quoted = Math.max(0, quoted - 1);
+      else if ('。\n…'.includes(ch) || (quoted === 0 && '！？；!?;'.includes(ch))) close(i);
     }
+    close(text.length);
     return out;
+  }
+
+  /** Clauses: split at commas and colons outside quotes and parentheses. */
+  private clauses(start: number, end: number): { start: number; end: number }[] {
+    const clauses: { start: number; end: number }[] = [];
+    let at = start;
+    let depth = 0;
+    for (let i = start; i < end; i += 1) {
+      const ch = this.text[i];
+      if ('“《「(（'.includes(ch)) depth += 1;
+      else if ('”》」)）'.includes(ch)) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && '，,：:'.includes(ch)) {
+        clauses.push({ start: at, end: i });
+        at = i + 1;
+      }
+    }
+    clauses.push({ start: at, end });
+    return clauses.filter((c) => c.end > c.start);
   }
 
   private mentionsIn(start: number, end: number, kinds: string[]): Located[] {
     const out: Located[] = [];
-    for (const mention of [...this.extraction.entities, ...this.addedOrganizations, ...this.programs.values()]) {
+    for (const mention of [...this.entities, ...this.addedOrganizations, ...this.programs.values()]) {
       if (!kinds.includes(mention.kind)) continue;
       for (const span of mention.spans) if (span.start >= start && span.end <= end) out.push({ mention, start: span.start, end: span.end });
     }
@@ -154,7 +174,7 @@ class ProgramExtractor {
       if (stem.length >= 2) out.add(stem);
     };
     add(this.extraction.context.place);
-    for (const e of this.extraction.entities) {
+    for (const e of this.entities) {
       if (e.kind !== 'ORGANIZATION') continue;
       const m = /^(\p{Script=Han}{2,3}?(?:省|市|县|区))/u.exec(e.name);
       if (m && !/^(全|本)/u.test(m[1])) add(m[1]);
@@ -258,7 +278,7 @@ class ProgramExtractor {
     if (stated) this.issuer = { key: stated, evidence: 'organizer:issuer' };
     else {
       // No issuer read: the organization the document names most often is taken as its author.
-      const orgs = this.extraction.entities.filter((e) => e.kind === 'ORGANIZATION');
+      const orgs = this.entities.filter((e) => e.kind === 'ORGANIZATION');
       const best = orgs.reduce<EntityMention | null>((a, b) => (a === null || b.spans.length > a.spans.length ? b : a), null);
       this.issuer = { key: best?.key ?? null, evidence: 'organizer:most-named-organization' };
     }
@@ -284,7 +304,7 @@ class ProgramExtractor {
   private backReference(at: number, end: number): Located | null {
     const rest = this.text.slice(at, end);
     const lead = /^(本次|此次|该|这个|这次)/u.exec(rest)?.[0] ?? '';
-    const candidates = [...this.extraction.entities.filter((e) => e.kind === 'ORGANIZATION'), ...this.addedOrganizations, ...this.programs.values()]
+    const candidates = [...this.entities.filter((e) => e.kind === 'ORGANIZATION'), ...this.addedOrganizations, ...this.programs.values()]
       .map((mention) => ({ mention, before: mention.spans.filter((s) => s.end <= at).pop() }))
       .filter((c) => c.before !== undefined)
       .sort((a, b) => b.before!.end - a.before!.end);
@@ -386,7 +406,7 @@ class ProgramExtractor {
 
   /** Whether [start, end) lies inside a program name or an entity's name (1+10+N, 三八红旗手). */
   private insideMention(start: number, end: number): boolean {
-    return [...this.extraction.entities, ...this.programs.values()].some((m) => m.spans.some((s) => start >= s.start && end <= s.end));
+    return [...this.entities, ...this.programs.values()].some((m) => m.spans.some((s) => start >= s.start && end <= s.end));
   }
 
   /** The words right before a figure, back to the clause's verb (培训学员, 走访排查, 家庭教育讲座). */
@@ -480,9 +500,11 @@ class ProgramExtractor {
       const evidence = 'partner:' + m[0];
       for (;;) {
         const org = orgs.find((o) => o.start === at) ?? this.partnerBySuffix(at, clause.end);
-        if (!org) break;
-        push(org, evidence);
-        at = org.end;
+        // An item that names no organization (人社、…) is passed over; the list goes on after 、.
+        const skipped = org ? null : /^[\p{Script=Han}]{1,8}?(?=、)/u.exec(text.slice(at, clause.end));
+        if (!org && !skipped) break;
+        if (org) push(org, evidence);
+        at = org ? org.end : at + skipped![0].length;
         const sep = /^(、|和|及|以及)/u.exec(text.slice(at, clause.end));
         if (!sep) break;
         at += sep[0].length;
@@ -511,15 +533,21 @@ class ProgramExtractor {
     const m = /^[\p{Script=Han}（）()]{2,24}?(?=(开展|举办|实施|共同|签订|签署|启动|在|、|和|及|等|$))/u.exec(rest);
     if (!m) return null;
     const written = m[0];
-    if (!ORG_SUFFIX.test(written) || written.length < 3) return null;
-    const existing = [...this.extraction.entities, ...this.addedOrganizations].find(
-      (e) => e.kind === 'ORGANIZATION' && (e.written.includes(written) || e.name === normalizeName(written)),
+    // A form of a mention already read, or that form without its place (女企协 for 市女企协).
+    const withoutPlace = (w: string) => w.replace(/^(市|省|县|区)/u, '');
+    const existing = [...this.entities, ...this.addedOrganizations].find(
+      (e) => e.kind === 'ORGANIZATION' && (e.written.some((w) => w === written || withoutPlace(w) === written) || e.name === normalizeName(written)),
     );
     const span = this.span(at, at + written.length);
     if (existing) {
-      if (!existing.spans.some((s) => s.start === at)) existing.spans.push(span);
+      if (!existing.spans.some((s) => s.start === at)) {
+        existing.spans.push(span);
+        existing.spans.sort((a, b) => a.start - b.start);
+      }
+      if (!existing.written.includes(written)) existing.written.push(written);
       return { mention: existing, start: at, end: at + written.length };
     }
+    if (!ORG_SUFFIX.test(written) || written.length < 3) return null;
     const place = this.extraction.context.place;
     const name = normalizeName(place && written.startsWith('市') && place.endsWith('市') ? place + written.slice(1) : written);
     const mention: EntityMention = {

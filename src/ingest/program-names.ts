@@ -122,6 +122,7 @@ const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9+＋()（）·]/u;
 /** Modifiers that make no name: 系列活动, 主题活动, 各类培训. */
 const GENERIC = /^(系列|主题|各类|各项|相关|专题|大型|线上线下|线上|线下|志愿|公益|有关|各种|多种|此次|本次|这次|该|一系列|全市|全区|全县|全省|各级|常态化|等)+$/u;
 const QUOTE = /[“"「《『]([^“”"「」《》『』\n]{1,40})[”"」》』]/gu;
+const UNCLOSED = /^“([^“”"「」《》『』\n!！?？，。；]{1,40})[!！?？]/u;
 const HONOR_BEFORE = /(获评|荣获|获得|被评为|评为|授予|被授予|命名为|荣膺|当选)$/u;
 const HONOR_AFTER = /^(称号|荣誉|奖|光荣称号|先进|标兵)/u;
 const JOIN = '暨';
@@ -236,6 +237,14 @@ function tailAfter(text: string, at: number, floor: number): { length: number; w
 export function findProgramNames(text: string, context: ProgramNameContext): ProgramName[] {
   const found: ProgramName[] = [];
   const quotes = [...text.matchAll(QUOTE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, inner: m[1] }));
+  // Damage can eat a closing quote and leave noise in its place (“家国同庆 见证幸福!2024年…): an
+  // opening quote never closed is closed at the first ! or ? after it.
+  for (let at = text.indexOf('“'); at >= 0; at = text.indexOf('“', at + 1)) {
+    if (quotes.some((q) => at >= q.start && at < q.end)) continue;
+    const open = UNCLOSED.exec(text.slice(at));
+    if (open) quotes.push({ start: at, end: at + open[0].length, inner: open[1] });
+  }
+  quotes.sort((a, b) => a.start - b.start);
   for (let q = 0; q < quotes.length; q += 1) {
     const { start, end, inner } = quotes[q];
     if (isBlocked(start + 1, end - 1, context.blocked)) continue;
