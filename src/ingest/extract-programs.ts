@@ -60,6 +60,9 @@ const WITH_PARTNER = /^(共同|联合|一起|携手|成功签署|签署|签订|�
 const FUTURE = /(将于|将在|将要|将把|将加入|将推动|下一步|拟于|即将|计划于)/u;
 const ORG_SUFFIX =
   /(人民政府|委员会|联合会|总会|协会|学会|商会|联盟|银行|分行|支行|集团|公司|中心|党委|机关|组织部|宣传部|统战部|局|委|办|院|所|校|社区|妇联|工会|团委|医院|大学|学院)$/u;
+/** Verbs before a counted noun (开展…活动600余场次, 发放…贷款3200万元). */
+const COUNTING_VERB =
+  /(开展|举办|举行|组织|实施|建成|建立|成立|发放|招募|组建|选树|打造|覆盖|服务|资助|救助|惠及|吸引|收集|解决|培训|参加|累计|共|了|利用|介绍|排查出|化解)/gu;
 const YEAR_STATED = /(\d{4})年(?!以来|度以来|来)/gu;
 const RELATIVE_YEAR = /(今年|全年|年内|本年度|本年|\d{1,2}月\d{1,2}日)/u;
 
@@ -72,6 +75,7 @@ class ProgramExtractor {
   /** The extraction's mentions, copied: spans and forms this stage adds (女企协 for 市女企协) leave the input as it was. */
   private readonly entities: EntityMention[];
   private nextKey: number;
+  private programKeys: { name: string; kind: ProgramKind; keys: string[] }[] | undefined;
   private issuer: { key: string | null; evidence: string } | undefined;
 
   constructor(
@@ -208,29 +212,27 @@ class ProgramExtractor {
   /** Program names and aliases of the graph written in the sentence (4 characters or more). */
   private gazetteerPrograms(text: string): ProgramName[] {
     const out: ProgramName[] = [];
-    const simplified = normalizeName(text).length === text.length ? normalizeName(text) : text;
-    for (const entry of this.gazetteer.entries) {
-      if (entry.type !== 'Program') continue;
-      for (const name of [entry.name, ...entry.aliases, ...entry.contextAliases.map((c) => c.alias)]) {
-        const key = normalizeName(name);
-        if (key.length < 4) continue;
-        const at = simplified.indexOf(key);
+    for (const { name, kind, keys } of this.gazetteerKeys()) {
+      for (const key of keys) {
+        const at = text.indexOf(key);
         if (at < 0) continue;
-        out.push({
-          start: at,
-          end: at + key.length,
-          name: normalizeName(entry.name),
-          written: text.slice(at, at + key.length),
-          kind: (entry.kind as ProgramKind) ?? ProgramKind.EVENT,
-          quoted: false,
-          counted: false,
-          theme: null,
-          evidence: ['gazetteer'],
-        });
+        out.push({ start: at, end: at + key.length, name, written: key, kind, quoted: false, counted: false, theme: null, evidence: ['gazetteer'] });
         break;
       }
     }
     return out;
+  }
+
+  /** The graph's programs with their names and aliases normalized, once per extraction (the repaired text is simplified). */
+  private gazetteerKeys(): { name: string; kind: ProgramKind; keys: string[] }[] {
+    this.programKeys ??= this.gazetteer.entries
+      .filter((entry) => entry.type === 'Program')
+      .map((entry) => ({
+        name: normalizeName(entry.name),
+        kind: (entry.kind as ProgramKind | null) ?? ProgramKind.EVENT,
+        keys: [...new Set([entry.name, ...entry.aliases, ...entry.contextAliases.map((c) => c.alias)].map(normalizeName))].filter((k) => k.length >= 4),
+      }));
+    return this.programKeys;
   }
 
   private programMention(n: ProgramName, start: number, end: number, sentenceText: string): EntityMention {
@@ -331,6 +333,7 @@ class ProgramExtractor {
     const firstProgram = programs[0] ?? null;
     const sentenceYears = (upTo: number) => [...this.text.slice(sentence.start, upTo).matchAll(YEAR_STATED)].pop();
 
+    const sentenceFigures = readFigures(this.text.slice(sentence.start, sentence.end));
     sentence.clauses.forEach((clause, i) => {
       if (subjects[i]) {
         if (subject && subjects[i]!.mention.key !== subject.mention.key) partners = null;
@@ -343,10 +346,8 @@ class ProgramExtractor {
       for (const p of inClause) this.linkProgram(p, organizerSubject, clausePartners, clause, subject !== null || firstSubject !== null);
 
       // Figures of the clause.
-      const clauseText = this.text.slice(clause.start, clause.end);
-      const sentenceText = this.text.slice(sentence.start, sentence.end);
       const offset = clause.start - sentence.start;
-      const readings = readFigures(sentenceText).filter((r) => r.start >= offset && r.end <= offset + clauseText.length);
+      const readings = sentenceFigures.filter((r) => r.start >= offset && r.end <= offset + clause.end - clause.start);
       for (const r of readings) {
         const absStart = sentence.start + r.start;
         const absEnd = sentence.start + r.end;
@@ -388,7 +389,7 @@ class ProgramExtractor {
           unit: r.unit,
           approximate: r.approximate,
           label: r.label,
-          counts: this.countsOf(clause, absStart, absEnd, counted),
+          counts: this.countsOf(clause, absStart, absEnd, counted, inClause),
           subjectKey,
           year: year ? Number(year[1]) : null,
           span: this.span(absStart, absEnd),
@@ -409,11 +410,16 @@ class ProgramExtractor {
     return [...this.entities, ...this.programs.values()].some((m) => m.spans.some((s) => start >= s.start && end <= s.end));
   }
 
-  /** The words right before a figure, back to the clause's verb (培训学员, 走访排查, 家庭教育讲座). */
+  /** The words right before a figure, back to the clause's last verb (培训学员, 走访排查, 家庭教育讲座). */
   private countedBefore(clauseStart: number, at: number): string {
-    const before = this.text.slice(clauseStart, at);
-    const m = /(?:开展|举办|举行|组织|实施|建成|建立|发放|招募|组建|选树|打造|覆盖|服务|资助|惠及|吸引|收集|解决|培训|参加|累计|共|了)?([^，,、]*)$/u.exec(before);
-    return (m?.[1] ?? '').replace(LEAD, '');
+    const before = this.text.slice(clauseStart, at).replace(/^.*[、“”《》]/u, '');
+    let cut = 0;
+    // The last verb that leaves a noun of two characters or more (发放救助金 → 救助金, not 金).
+    for (const m of before.matchAll(COUNTING_VERB)) {
+      const at = (m.index ?? 0) + m[0].length;
+      if (before.length - at >= 2) cut = Math.max(cut, at);
+    }
+    return before.slice(cut).replace(LEAD, '').trim();
   }
 
   /** Whether a figure counts activities (场次, 期, 次, or a noun ending in a program word). */
@@ -429,10 +435,15 @@ class ProgramExtractor {
     return head !== undefined && counted.includes(head);
   }
 
-  private countsOf(clause: { start: number; end: number }, start: number, end: number, counted: string): string {
-    const after = /^[\p{Script=Han}]{1,8}/u.exec(this.text.slice(end, clause.end))?.[0] ?? '';
-    const noun = counted.trim() || after;
-    return noun || this.text.slice(clause.start, end).trim();
+  /** What a figure counts, as written: the noun after it (8名同志, 100余名女企业家参加), else the words before it (培训学员1200余人). */
+  private countsOf(clause: { start: number; end: number }, start: number, end: number, counted: string, programs: FoundProgram[]): string {
+    const rest = this.text.slice(end, clause.end);
+    const after = /^\p{Script=Han}{2,8}?(?=参加|参与|参赛|获奖|就业|[与和及等的在为]|[^\p{Script=Han}]|$)/u.exec(rest)?.[0];
+    if (after) return after;
+    // A program right before the figure is what it counts (巾帼家政培训班12期).
+    const program = programs.find((p) => p.absEnd === start);
+    if (program) return program.written;
+    return counted || (/^[\p{Script=Han}\d]{2,20}?(?=参加|参与|[，,。；]|$)/u.exec(rest)?.[0] ?? '');
   }
 
   /** 授予…等8名同志“…”称号, 命名以下6名同志为“…”: the honor after the figure in its clause; （8名） right after an honor. */
