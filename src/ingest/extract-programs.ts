@@ -157,7 +157,9 @@ class ProgramExtractor {
       if (!kinds.includes(mention.kind)) continue;
       for (const span of mention.spans) if (span.start >= start && span.end <= end) out.push({ mention, start: span.start, end: span.end });
     }
-    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+    // A name inside a longer one (三八红旗手 in 青源市三八红旗手, 市妇联 in 市妇联宣讲团) is the longer one's part.
+    const outer = out.filter((m) => !out.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    return outer.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
   private span(start: number, end: number): Span {
