@@ -116,6 +116,7 @@ const VERBS = [
   '深入', '常态化', '积极', '成功', '吸引', '命名', '授予', '获评', '荣获', '获得', '评为', '寻找', '开办', '共同', '招募', '制作',
 ];
 const LAUNCH_VERBS = /(开展|举办|举行|实施|启动|推进|组织|建成|建立|设立|签订|签署|承办|开设|打造|创建|召开|开办|成立)$/u;
+const ESTABLISHED = /(建成|建立|设立|成立|组建)$/u;
 /** Single characters a name never runs across (particles, prepositions, conjunctions). */
 const STOP_CHARS = new Set([...'的在和与及等了为以将把向从于由并或是被让给已还也都']);
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9+＋()（）·]/u;
@@ -187,16 +188,18 @@ function program(
   evidence: string[],
   theme: string | null = null,
 ): ProgramName {
+  // A meeting or class that is built or set up (建成“妇女议事会”47个) stands as a service.
+  const established = ESTABLISHED.test(text.slice(0, start)) && (word.kind === T.EVENT || word.kind === T.TRAINING);
   return {
     start,
     end,
     name: normalizeName(written),
     written,
-    kind: word.kind,
+    kind: established ? T.SERVICE : word.kind,
     quoted,
     counted: isCounted(text, end),
     theme,
-    evidence,
+    evidence: established ? [...evidence, 'kind:established'] : evidence,
   };
 }
 
