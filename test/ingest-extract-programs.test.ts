@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ExpectedFacts, scoreAnalysis } from '../eval/ingest/score';
+import { seedExpected } from '../eval/ingest/seed-expected';
+import { readDocument } from '../src/ingest/document.reader';
+import { extractEntities } from '../src/ingest/extract-entities';
 import { extractProgramsAndFigures } from '../src/ingest/extract-programs';
 import { parseChineseNumeral, parseQuantity, readFigures } from '../src/ingest/figures';
 import { EntityMention, Extraction, FigureFact, IngestDocument, MentionKind } from '../src/ingest/ingest.model';
+import { readSeedFile } from '../src/seed/seed-file';
 import { normalizeName, stripPinyinAnnotations, toSimplified } from '../src/text/normalize';
 
 // Pure functions: no database. Documents are built as the reader will build them (one line per
@@ -343,5 +348,36 @@ describe('a made-up document', () => {
     expect(figure(x, 12, 'person')).toMatchObject({ subjectKey: 'h-standard', evidence: expect.arrayContaining(['subject:honor']) });
     expect(program(x, '巾帼创业大赛')).toBeUndefined();
     expect(figure(x, 300, 'person')).toBeUndefined();
+  });
+});
+
+describe('after the reader and the entity extractor (the pipeline up to this stage), scored as ingest:eval scores', () => {
+  // The eval's scorer; the seed article's expected facts are derived from its seed file.
+  const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+  type Load = () => { bytes: Buffer; expected: ExpectedFacts };
+  const seedCase: Load = () => {
+    const bytes = fs.readFileSync(SEED_ARTICLE);
+    return { bytes, expected: seedExpected(readSeedFile(path.join(ROOT, 'seeds/huainan-womens-federation-2024.json')), bytes.toString('utf8'), 'seed') };
+  };
+  const evalCase = (file: string): Load => () => ({
+    bytes: fs.readFileSync(path.join(ROOT, 'eval/ingest/documents', file)),
+    expected: JSON.parse(fs.readFileSync(path.join(ROOT, 'eval/ingest/expected', file.replace(/\.[a-z]+$/, '.json')), 'utf8')) as ExpectedFacts,
+  });
+  const cases: [string, Load][] = [
+    ...(fs.existsSync(SEED_ARTICLE) ? [['the seed article', seedCase] as [string, Load]] : []),
+    ...fs.readdirSync(path.join(ROOT, 'eval/ingest/documents')).sort().map((f) => [f, evalCase(f)] as [string, Load]),
+  ];
+
+  it.each(cases)('%s: programs with their organizers and partners, and figures, at precision and recall ≥ 0.9', async (name, load) => {
+    const { bytes, expected } = load();
+    const document = await readDocument({ bytes, fileName: name });
+    const gazetteer = { entries: [] };
+    const extraction = extractProgramsAndFigures(document, extractEntities(document, gazetteer), gazetteer);
+    const s = scoreAnalysis(expected, { document, extraction, matches: [] }, { graph: 'empty' });
+    for (const kind of ['programs', 'programLinks', 'figures'] as const) {
+      const k = s.kinds[kind];
+      // Nothing expected and nothing proposed scores null: that is right too.
+      expect([kind, k.precision ?? 1, k.recall ?? 1].map((v) => (typeof v === 'number' ? v >= 0.9 : v))).toEqual([kind, true, true]);
+    }
   });
 });
