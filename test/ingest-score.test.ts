@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedExpected } from '../eval/ingest/seed-expected';
-import { programLinksOf, scoreAnalysis, sumScores, ExpectedFacts } from '../eval/ingest/score';
+import { programLinksOf, scoreAnalysis, sumScores, unitClass, ExpectedFacts } from '../eval/ingest/score';
 import { Analysis, EntityMention, Extraction, FigureUnit, MentionMatch, Repair, Span } from '../src/ingest/ingest.model';
 import { readSeedFile } from '../src/seed/seed-file';
 
@@ -155,11 +155,40 @@ describe('ingest evaluation scorer', () => {
     }
   });
 
+  it("compares the seed's finer figure units as the unit they count in", () => {
+    const a = perfect();
+    const e: ExpectedFacts = { ...expected, figures: [{ ...expected.figures[0], unit: 'couple', approximate: false, value: 100 }] };
+    Object.assign(a.extraction.figures[0], { unit: 'count', approximate: false, value: 100 });
+    expect(scoreAnalysis(e, a).kinds.figures.matched).toBe(1);
+    Object.assign(a.extraction.figures[0], { unit: 'person' });
+    expect(scoreAnalysis(e, a).kinds.figures.matched).toBe(0);
+  });
+
   it('scores a repair by repaired text and locator, lost characters only', () => {
     const a = perfect();
     a.document.repairs[0].locator = '¶7';
     const k = scoreAnalysis(expected, a).kinds.repairs;
     expect(k).toMatchObject({ expected: 1, proposed: 1, matched: 0 });
+  });
+
+  it('takes a repair of a shorter or longer stretch, and its further parts, but not one left unrepaired', () => {
+    const lost = (locator: string, damaged: string, repaired: string): Repair => ({ kind: 'LOST_CHARACTER', locator, damaged, repaired, start: 0, end: 1, count: 1, note: '' });
+    const e: ExpectedFacts = {
+      ...expected,
+      repairs: [
+        { damaged: '市婦?lián)決定', repaired: '市妇联决定', locator: '¶6' },
+        { damaged: '見證幸?!?024', repaired: '见证幸福”2024', locator: '¶13' },
+        { damaged: '勇?lián)?dāng)', repaired: '勇担当', locator: '¶1' },
+      ],
+    };
+    const score = (repairs: Repair[]) => scoreAnalysis(e, analysis({}, [], repairs)).kinds.repairs;
+    expect(score([lost('¶6', '市婦?lián)', '市妇联'), lost('¶13', '見證幸?', '见证幸福'), lost('¶13', '?024年', '2024年')])).toMatchObject({
+      matched: 2,
+      precision: 1,
+      extras: [],
+      optionalFound: 1,
+    });
+    expect(score([lost('¶1', '勇?lián)?dāng)', '勇??'), lost('¶6', '?', '妇联大')])).toMatchObject({ matched: 0, precision: 0 });
   });
 
   it('scores locators, stated/inferred, kind, level and conferrer apart from the match', () => {
@@ -295,7 +324,9 @@ describe('the evaluation set under the scorer', () => {
     expect(e.programs.find((p) => p.key === 'prog-mass-wedding-2024-huainan')?.organizers).toEqual([]);
     expect(e.optional?.programLinks).toContainEqual(expect.objectContaining({ program: 'prog-mass-wedding-2024-huainan', organization: 'org-huainan-wf', role: 'ORGANIZER' }));
     const units = new Set<string>(['person', 'person_time', 'count', 'event', 'session', 'CNY', 'household']);
-    expect(e.figures.filter((f) => !units.has(f.unit))).toEqual([]);
+    expect(e.figures.filter((f) => !units.has(unitClass(f.unit)))).toEqual([]);
+    expect(e.figures).toHaveLength(29);
+    expect(e.optional?.figures?.map((f) => [f.value, f.unit])).toEqual([[4, 'year'], [14, 'year']]);
     expect(e.figures.find((f) => f.value === 11000)).toMatchObject({ unit: 'person_time', approximate: true, subject: 'org-huainan-wf', locator: '¶4' });
     expect(e.repairs.map((r) => r.locator)).toEqual(['¶1', '¶7', '¶13', '¶16']);
   });

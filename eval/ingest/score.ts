@@ -116,6 +116,13 @@ type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const norm = (s: string | null | undefined): string | null => (s == null ? null : normalizeName(s));
 
+/**
+ * Finer figure units (the seed's) compared as the README's unit they count in: copies, couples
+ * and cases are counts, visits are events. Other units compare as themselves.
+ */
+export const UNIT_CLASS: Record<string, string> = { copy: 'count', couple: 'count', case: 'count', visit: 'event' };
+export const unitClass = (unit: string): string => UNIT_CLASS[unit] ?? unit;
+
 /** Each expected item paired with at most one proposed item: tests in order (the first is the best fit). */
 function pair<E, P>(expected: E[], proposed: P[], tests: ((e: E, p: P) => boolean)[]): { pairs: [E, P][]; missed: E[]; left: P[] } {
   const used = new Set<number>();
@@ -135,6 +142,20 @@ function pair<E, P>(expected: E[], proposed: P[], tests: ((e: E, p: P) => boolea
     missed: expected.filter((_, i) => !found.has(i)),
     left: proposed.filter((_, k) => !used.has(k)),
   };
+}
+
+/**
+ * Two repaired stretches of one line tell of the same repair: no lost character left in the
+ * proposed one, and one contains the other or they overlap by two characters or more
+ * (见证幸福”2024 and 2024年).
+ */
+function overlaps(expected: string, proposed: string): boolean {
+  if (!proposed || proposed.includes('?')) return false;
+  if (expected.includes(proposed) || proposed.includes(expected)) return true;
+  for (let n = Math.min(expected.length, proposed.length) - 1; n >= 2; n--) {
+    if (expected.endsWith(proposed.slice(0, n)) || proposed.endsWith(expected.slice(0, n))) return true;
+  }
+  return false;
 }
 
 function ratio(n: number, d: number): number | null {
@@ -295,18 +316,23 @@ export function scoreAnalysis(expected: ExpectedFacts, analysis: Analysis, optio
   // Figures.
   {
     const s = scoreKind(expected.figures, opt.figures ?? [], x.figures, [
-      (e, p) => Math.abs(p.value - e.value) < 1e-6 && p.unit === e.unit && p.approximate === e.approximate && mapped(p.subjectKey) === e.subject,
+      (e, p) => Math.abs(p.value - e.value) < 1e-6 && unitClass(p.unit) === unitClass(e.unit) && p.approximate === e.approximate && mapped(p.subjectKey) === e.subject,
     ]);
     for (const [e, p] of s.pairs) checkLocator(e, p.span.locator, `${e.value} ${e.unit}`);
     kinds.figures = kindScore('figures', s, (opt.figures ?? []).length,
       (e) => ({ kind: 'figures', label: `${e.approximate ? '≈' : ''}${e.value} ${e.unit} (${e.counts}; of ${eName(e.subject)})`, locator: e.locator }),
-      (p) => ({ kind: 'figures', label: `${p.approximate ? '≈' : ''}${p.value} ${p.unit} (${p.label} ${p.counts}; of ${pName(p.subjectKey)})`, locator: p.span.locator }));
+      (p) => ({ kind: 'figures', label: `${p.approximate ? '≈' : ''}${p.value} ${p.unit} (${p.label}; of ${pName(p.subjectKey)})`, locator: p.span.locator }));
   }
 
   // Repairs of lost characters.
   {
     const proposed = analysis.document.repairs.filter((r) => r.kind === 'LOST_CHARACTER');
-    const s = scoreKind(expected.repairs, opt.repairs ?? [], proposed, [(e, p) => norm(p.repaired) === norm(e.repaired) && p.locator === e.locator]);
+    const same = (e: ExpectedRepair, p: (typeof proposed)[number]) => p.locator === e.locator && overlaps(norm(e.repaired)!, norm(p.repaired)!);
+    const s = scoreKind(expected.repairs, opt.repairs ?? [], proposed, [(e, p) => p.locator === e.locator && norm(p.repaired) === norm(e.repaired), same]);
+    // A repair reported in parts (勇?lián)?dāng) as two lost characters): the further parts of a found one are no extras.
+    const parts = s.extras.filter((p) => s.pairs.some(([e]) => same(e, p)));
+    s.optionalPairs.push(...parts.map((p): [ExpectedRepair, typeof p] => [s.pairs.find(([e]) => same(e, p))![0], p]));
+    s.extras = s.extras.filter((p) => !parts.includes(p));
     for (const [e, p] of s.pairs) checkLocator(e, p.locator, e.repaired);
     kinds.repairs = kindScore('repairs', s, (opt.repairs ?? []).length,
       (e) => ({ kind: 'repairs', label: `${e.damaged} → ${e.repaired}`, locator: e.locator }),

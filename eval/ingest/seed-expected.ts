@@ -21,21 +21,8 @@ import {
   ExpectedRepair,
 } from './score';
 
-/** The seed's figure units in the scorer's (FigureUnit); `null`: not a count the scorer knows (optional). */
-const FIGURE_UNITS: Record<string, string | null> = {
-  person: 'person',
-  person_time: 'person_time',
-  count: 'count',
-  event: 'event',
-  session: 'session',
-  CNY: 'CNY',
-  household: 'household',
-  copy: 'count',
-  couple: 'count',
-  case: 'count',
-  visit: 'event',
-  year: null, // 连续四年, 连续14年: a duration, not one of the figure units
-};
+/** Figure units that count no thing (连续四年, 连续14年: a duration): such figures are optional. */
+const DURATION_UNITS = new Set(['year']);
 
 /**
  * Written forms the seed has no alias for: the programs whose seed name is descriptive, as the
@@ -125,9 +112,9 @@ export function seedExpected(seed: SeedFile, articleText: string, document: stri
   }
   for (const f of seed.figures) {
     const [locator = '¶1', ...alsoAt] = locators(f);
-    const unit = FIGURE_UNITS[f.unit];
-    const figure: ExpectedFigure = { value: f.value, unit: unit ?? 'count', approximate: !!f.approximate, counts: f.label, subject: f.subjectId, locator, alsoAt };
-    setOf(!!f.inferred || unit == null || inferredIds.has(f.subjectId)).figures.push(figure);
+    // The seed's own unit: the scorer compares copy/couple/case as counts and visits as events (score.ts UNIT_CLASS).
+    const figure: ExpectedFigure = { value: f.value, unit: f.unit, approximate: !!f.approximate, counts: f.label, subject: f.subjectId, locator, alsoAt };
+    setOf(!!f.inferred || DURATION_UNITS.has(f.unit) || inferredIds.has(f.subjectId)).figures.push(figure);
   }
   for (const r of seed.repairs ?? []) {
     const repair: ExpectedRepair = { damaged: r.damaged, repaired: normalizeName(r.repaired), locator: r.locator, note: r.note };

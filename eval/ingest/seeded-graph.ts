@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Graph, createDriver } from '../../src/db/graph';
+import { Loaders } from '../../src/db/loaders';
 import { applyMigrations } from '../../src/db/migrations';
 import { Gazetteer } from '../../src/ingest/ingest.model';
 import { findFreePort, startLocalNeo4j } from '../../src/local-neo4j/local-neo4j';
@@ -37,10 +38,30 @@ export async function seedGazetteer(root: string, log: (line: string) => void): 
     const files = seedFiles(path.join(root, 'seeds'));
     const seeded = await loadSeeds(graph, () => {}, files);
     log(`seeded ${seeded.files.join(', ')}: ${seeded.totals.nodes} nodes, ${seeded.totals.relationships} relationships`);
-    // Until src/ingest/gazetteer.repository.ts reads it from the graph: the same names, from the seed files.
-    return { gazetteer: gazetteerFromSeeds(files.map(readSeedFile)), source: 'built from seeds/*.json (eval/ingest/seed-gazetteer.ts), the files the graph was seeded with', close };
+    const Repository = gazetteerRepository();
+    if (Repository) {
+      const gazetteer = await new Repository(graph, new Loaders()).load();
+      log(`gazetteer read from the graph: ${gazetteer.entries.length} entries`);
+      return { gazetteer, source: 'read from the seeded graph by GazetteerRepository (src/ingest/gazetteer.repository.ts)', close };
+    }
+    // Until the repository is in this tree: the same names, from the files the graph was seeded with.
+    return { gazetteer: gazetteerFromSeeds(files.map(readSeedFile)), source: 'built from seeds/*.json (eval/ingest/seed-gazetteer.ts; src/ingest/gazetteer.repository.ts is not in this tree yet)', close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+type GazetteerRepositoryClass = new (graph: Graph, loaders: Loaders) => { load(): Promise<Gazetteer> };
+
+/**
+ * src/ingest/gazetteer.repository.ts's GazetteerRepository when this tree has it, else null. It is
+ * written beside this evaluation (issue 15, part 3): required by path so the evaluation builds
+ * without it and uses it as soon as it is merged.
+ */
+function gazetteerRepository(): GazetteerRepositoryClass | null {
+  const file = path.join(__dirname, '..', '..', 'src', 'ingest', 'gazetteer.repository');
+  if (!fs.existsSync(`${file}.js`) && !fs.existsSync(`${file}.ts`)) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(file) as { GazetteerRepository?: GazetteerRepositoryClass }).GazetteerRepository ?? null;
 }
