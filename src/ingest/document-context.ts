@@ -89,6 +89,22 @@ export function reportYear(lines: LineText[]): YearFound | null {
   return null;
 }
 
+/** The year a title names as the edition (召开2025年度表彰大会 → 2025), for an undated document. */
+export function titleYear(lines: LineText[]): YearFound | null {
+  const title = lines[0];
+  if (!title) return null;
+  const m = /(\d{4})年度/.exec(title.text);
+  if (!m) return null;
+  return {
+    year: Number(m[1]),
+    note: `the year its title names (${title.locator}: ${m[0]})`,
+    date: null,
+    start: title.start + m.index,
+    end: title.start + m.index + m[0].length,
+    line: title,
+  };
+}
+
 /**
  * An undated report that speaks of 去年 (last year) and whose latest stated year is Y was written
  * in Y+1 about Y's work: its awards without a year fall in Y (the seed article's reading).
@@ -113,12 +129,12 @@ export function lastYearReading(lines: LineText[]): YearFound | null {
 }
 
 /** The place a name is set in, as its full written places (青源市东湖区融媒体中心 → 青源市东湖区). */
-export function placeOf(name: string): string | null {
+export function placeOf(name: string, countyAlone = false): string | null {
   const { parts } = placePrefix(name);
   const upToCounty = parts.filter((p) => p.level === 'PROVINCIAL' || p.level === 'MUNICIPAL' || p.level === 'COUNTY');
   if (upToCounty.length === 0) return null;
-  // A district without its city is not a document's place on its own.
-  if (!upToCounty.some((p) => p.level === 'MUNICIPAL')) return null;
+  // A district without its city is the document's place only when no city is written (a county's own news).
+  if (!upToCounty.some((p) => p.level === 'MUNICIPAL') && !countyAlone) return null;
   return upToCounty.map((p) => p.name).join('');
 }
 

@@ -12,9 +12,9 @@ import {
   MentionKind,
   Span,
 } from './ingest.model';
-import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear } from './document-context';
+import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear, titleYear } from './document-context';
 import { findHonorsInLine, headingTitle, HonorHit } from './honor-patterns';
-import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt } from './honoree-lists';
+import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt, POSTS } from './honoree-lists';
 import {
   canonicalOrganizationName,
   findOrganizationsInLine,
@@ -32,7 +32,7 @@ import { segment, Token } from './segment';
  * Organizations, people and honors the document names, with the awards, memberships and
  * hierarchy links between them, and the document's own context (place, date, year, issuer).
  *
- * Deterministic rules (docs/ingest.md): organization names by their suffixes with the prefix read
+ * Deterministic rules (docs/ingest-extraction.md): organization names by their suffixes with the prefix read
  * back to a sensible start, short forms expanded with the document's place, honors by the verbs and
  * marks that name them, people from honoree list lines, posts and bylines, and the gazetteer's
  * names. Every mention keeps all its spans and names the rules that found it.
@@ -112,6 +112,8 @@ class EntityExtractor {
   private readonly content: LineText[];
   private readonly tokens = new Map<number, Token[]>();
   private hits: RawHit[] = [];
+  /** The hits of each line, so that a line's rules look at its own hits only (linear in the document). */
+  private readonly byLine = new Map<number, RawHit[]>();
   private nextId = 1;
   private readonly orgHitsByLine = new Map<number, RawHit[]>();
   private readonly awards: PendingAward[] = [];
@@ -137,10 +139,11 @@ class EntityExtractor {
     for (const line of this.content) rawOrgs.set(line.index, findOrganizationsInLine(line.text, this.tokensOf(line)));
     this.readContext(rawOrgs);
     this.addOrganizations(rawOrgs);
-    this.addGazetteerHits();
+    this.addGazetteerHits(['Organization']);
     this.chooseIssuer();
     this.addHonors();
     this.addPeople();
+    this.addGazetteerHits(['Honor', 'Person']);
     this.addBackReferences();
     this.addAwards();
     this.addImpliedHierarchy();
@@ -159,7 +162,14 @@ class EntityExtractor {
   private hit(h: Omit<RawHit, 'id'>): RawHit {
     const full = { ...h, id: this.nextId++ };
     this.hits.push(full);
+    const list = this.byLine.get(full.lineIndex);
+    if (list) list.push(full);
+    else this.byLine.set(full.lineIndex, [full]);
     return full;
+  }
+
+  private lineHits(index: number): RawHit[] {
+    return this.byLine.get(index) ?? [];
   }
 
   private span(line: LineText, start: number, end: number): Span {
@@ -181,6 +191,10 @@ class EntityExtractor {
     } else if (date) {
       this.context.year = date.year;
       this.context.yearNote = `the document's date (${date.line.locator}: ${date.date})`;
+    } else if (titleYear(this.content)) {
+      const y = titleYear(this.content)!;
+      this.context.year = y.year;
+      this.context.yearNote = y.note;
     } else {
       const lastYear = lastYearReading(this.content);
       if (lastYear) {
@@ -250,7 +264,13 @@ class EntityExtractor {
     }
     let best: string | null = null;
     for (const [city, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = city;
-    return best;
+    if (best) return best;
+    // No city anywhere: a county's or district's own document (江宁县妇联…).
+    for (const { org } of this.issuerCandidates(rawOrgs, dateLine)) {
+      const place = placeOf(normalizeName(org.written), true);
+      if (place) return place;
+    }
+    return null;
   }
 
   private chooseIssuer(): void {
@@ -313,12 +333,12 @@ class EntityExtractor {
   }
 
   /** Names and aliases of the graph written in the text (a context alias only in its place). */
-  private addGazetteerHits(): void {
+  private addGazetteerHits(types: GazetteerEntry['type'][]): void {
     const city = this.context.place ? cityOf(this.context.place) : null;
     const stem = city ? city.replace(/市$/, '') : null;
     const forms: { form: string; entry: GazetteerEntry }[] = [];
     for (const entry of this.gazetteer.entries) {
-      if (entry.type === 'Program') continue;
+      if (!types.includes(entry.type)) continue;
       for (const name of [entry.name, ...entry.aliases]) forms.push({ form: normalizeName(name), entry });
       for (const ca of entry.contextAliases) {
         if (stem && ca.contexts.some((c) => c === `place:${stem}` || c === `place:${city}`)) forms.push({ form: normalizeName(ca.alias), entry });
@@ -336,15 +356,17 @@ class EntityExtractor {
           if (taken.some((t) => t.start < end && start < t.end)) continue;
           taken.push({ start, end });
           const kind: MentionKind = entry.type === 'Person' ? 'PERSON' : entry.type === 'Honor' ? 'HONOR' : 'ORGANIZATION';
-          const same = this.hits.find((h) => h.kind === kind && h.start === start && h.end === end);
+          const same = this.lineHits(line.index).find((h) => h.kind === kind && h.start === start && h.end === end);
           if (same) {
             if (!same.evidence.includes('gazetteer')) same.evidence.push('gazetteer');
-            same.name = normalizeName(entry.name);
+            // The graph's name for a form the rules kept as written (an alias); a name the rules
+            // expanded from the document's context (青源市三八红旗集体) stays theirs.
+            if (same.name === form) same.name = normalizeName(entry.name);
             continue;
           }
-          // Inside a longer name the rules found (徽商银行 in 徽商银行淮南分行) it is that name's parent, already there.
-          if (this.hits.some((h) => h.kind === kind && h.start <= start && end <= h.end && h.start === start)) continue;
-          if (this.hits.some((h) => h.start < end && start < h.end && !(h.start <= start && end <= h.end))) continue;
+          // Inside or across a name the rules found (三八红旗手 in 青源市三八红旗手, 徽商银行 in 徽商银行淮南分行,
+          // itself found as that name's part): no mention of its own.
+          if (this.lineHits(line.index).some((h) => h.start < end && start < h.end)) continue;
           const hit = this.hit({
             kind,
             name: normalizeName(entry.name),
@@ -409,7 +431,7 @@ class EntityExtractor {
         });
       }
       for (const h of found) {
-        if (this.hits.some((x) => x.kind === 'HONOR' && x.start === line.start + h.start && x.end === line.start + h.end)) continue;
+        if (this.lineHits(line.index).some((x) => x.kind === 'HONOR' && x.start === line.start + h.start && x.end === line.start + h.end)) continue;
         this.hit({
           kind: 'HONOR',
           name: h.name,
@@ -441,7 +463,7 @@ class EntityExtractor {
       // The body that decides (市妇联决定，授予…) or grants (市妇联授予…) at the sentence's opening.
       const subject = orgs.find((o) => /^(研究决定|决定|授予|命名|表彰)/.test(line.text.slice(o.end - line.start)));
       if (!subject) continue;
-      const honors = this.hits.filter(
+      const honors = this.lineHits(line.index).filter(
         (h) =>
           h.kind === 'HONOR' &&
           h.lineIndex === line.index &&
@@ -457,7 +479,7 @@ class EntityExtractor {
 
   private person(line: LineText, at: number, name: string, evidence: string): RawHit {
     const start = line.start + at;
-    const existing = this.hits.find((h) => h.kind === 'PERSON' && h.start === start && h.name === name);
+    const existing = this.lineHits(line.index).find((h) => h.kind === 'PERSON' && h.start === start && h.name === name);
     if (existing) {
       if (!existing.evidence.includes(evidence)) existing.evidence.push(evidence);
       return existing;
@@ -468,7 +490,7 @@ class EntityExtractor {
   private insideOther(line: LineText, at: number, len: number): boolean {
     const s = line.start + at;
     const e = s + len;
-    return this.hits.some((h) => h.kind !== 'PERSON' && h.start < e && s < h.end);
+    return this.lineHits(line.index).some((h) => h.kind !== 'PERSON' && h.start < e && s < h.end);
   }
 
   private addPeople(): void {
@@ -510,7 +532,9 @@ class EntityExtractor {
     const sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
     if (!sharedUnit && people.every((p) => !p.unit) && rest.trim()) {
       // A name followed by prose is not a list line: drop what was read.
-      this.hits = this.hits.filter((h) => !people.some((p) => p.hit === h && p.hit.evidence.length === 1));
+      const dropped = (h: RawHit) => people.some((p) => p.hit === h && p.hit.evidence.length === 1);
+      this.hits = this.hits.filter((h) => !dropped(h));
+      this.byLine.set(line.index, this.lineHits(line.index).filter((h) => !dropped(h)));
       return;
     }
     for (const p of people) {
@@ -540,30 +564,50 @@ class EntityExtractor {
       const prev = orgEnds.get(e);
       if (!prev || h.end - h.start > prev.end - prev.start) orgEnds.set(e, h);
     }
+    const posted: { org: RawHit; person: RawHit }[] = [];
     for (const [end, org] of orgEnds) {
-      const post = postAt(text, end);
+      // One post, or several joined by 、 (党组书记、主席王海燕).
+      let post = postAt(text, end);
       if (!post) continue;
-      const name = nameAt(text, end + post.length, tokens);
-      if (!name) continue;
-      const nameAtPos = text.indexOf(name, end + post.length);
-      if (this.insideOther(line, nameAtPos, name.length)) continue;
-      const person = this.person(line, nameAtPos, name, 'post-before-name');
-      this.memberships.push({
-        member: person,
-        organization: org,
-        role: post,
-        span: this.span(line, org.start - line.start, nameAtPos + name.length),
-        evidence: ['post-before-name'],
-      });
+      for (let more = text[end + post.length] === '、' ? postAt(text, end + post.length + 1) : null; more; more = text[end + post.length] === '、' ? postAt(text, end + post.length + 1) : null) {
+        post = `${post}、${more}`;
+      }
+      let at = end + post.length;
+      // Names joined by 、 after one post share it (教师孙丽、周敏).
+      for (let first = true; ; first = false) {
+        const name = nameAt(text, at, tokens);
+        if (!name) break;
+        const nameAtPos = text.indexOf(name, at);
+        if (nameAtPos < 0 || this.insideOther(line, nameAtPos, name.length) || (!first && nameAtPos !== at)) break;
+        const person = this.person(line, nameAtPos, name, 'post-before-name');
+        posted.push({ org, person });
+        this.memberships.push({
+          member: person,
+          organization: org,
+          role: post,
+          span: this.span(line, org.start - line.start, nameAtPos + name.length),
+          evidence: ['post-before-name'],
+        });
+        at = nameAtPos + name.length;
+        if (text[at] !== '、') break;
+        at += 1;
+      }
     }
-    // A post opening a clause: 带头人张玉梅 (its unit is the body the sentence is about).
-    const clausePost = /(^|[，。；：\s\u3000])(带头人|负责人|创始人|主任|主席|书记|会长|校长|院长|站长|队长|团长)(?=[\p{Script=Han}])/gu;
+    // A post opening a clause: 带头人张玉梅, …，副主席李小红. Its unit is the one a post before it in
+    // the sentence names (县妇联主席王海燕，副主席李小红), else the body the sentence is about.
+    const clausePost = /(^|[，。；：\s\u3000])((?:副)?(?:带头人|负责人|创始人|主任|主席|书记|会长|校长|院长|站长|队长|团长|秘书长))(?=[\p{Script=Han}])/gu;
     for (let m = clausePost.exec(text); m; m = clausePost.exec(text)) {
-      const at = m.index + m[1].length + m[2].length;
+      const postAtPos = m.index + m[1].length;
+      const at = postAtPos + m[2].length;
       const name = nameAt(text, at, tokens);
       if (!name || this.insideOther(line, at, name.length)) continue;
       const person = this.person(line, at, name, 'post-before-name');
-      (person as RawHit & { clausePost?: string }).clausePost = m[2];
+      const sentence = sentencesOf(text).find((x) => x.start <= postAtPos && postAtPos < x.end);
+      const before = posted.filter((p) => sentence && p.person.start - line.start >= sentence.start && p.person.end - line.start <= postAtPos);
+      const unit = before.length > 0 ? before[before.length - 1].org : null;
+      if (unit) {
+        this.memberships.push({ member: person, organization: unit, role: m[2], span: this.span(line, postAtPos, at + name.length), evidence: ['post-of-previous-unit'] });
+      } else (person as RawHit & { clausePost?: string }).clausePost = m[2];
     }
   }
 
@@ -591,21 +635,21 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/([\p{Script=Han}]{2,4}?)等\d+名(同志|个人|女性|妇女)?/gu)) {
-      let name = m[1];
-      let at = m.index!;
-      // The name is the tail of the run before 等 (授予刘秀兰 → 刘秀兰).
-      for (const len of [3, 2, 4]) {
-        const cand = text.slice(at + m[1].length - len, at + m[1].length);
-        if (cand.length === len && isPersonName(cand)) {
-          name = cand;
-          at = at + m[1].length - len;
-          break;
-        }
+    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?/gu)) {
+      const end = m.index!;
+      // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
+      // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
+      if (this.lineHits(line.index).some((h) => h.kind === 'PERSON' && h.end - line.start === end)) continue;
+      for (const len of [3, 2]) {
+        const at = end - len;
+        const cand = text.slice(at, end);
+        if (at < 0 || !isPersonName(cand)) continue;
+        if (POSTS.some((p) => p.length >= 2 && text.slice(at - p.length + 1, at + 1) === p)) continue;
+        if (!this.insideOther(line, at, len)) this.person(line, at, cand, 'named-with-count');
+        break;
       }
-      if (isPersonName(name) && !this.insideOther(line, at, name.length)) this.person(line, at, name, 'named-with-count');
     }
-    for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
+    for (const p of this.lineHits(line.index).filter((h) => h.kind === 'PERSON')) {
       const after = p.end - line.start;
       const verb = /^(是|任|系|现任|担任)/.exec(text.slice(after));
       if (!verb) continue;
@@ -626,6 +670,7 @@ class EntityExtractor {
 
   /** A bare 工作室/联盟/宣讲团 opening a clause is the last such body named; a post with no unit belongs to it. */
   private addBackReferences(): void {
+    this.addDemonstratives();
     const bare = /(^|[，。；：\s])(工作室|联盟|宣讲团|协会|中心)(?=于|与|将|已|在|开展|的|是|由|先后|还|和|[，。])/gu;
     for (const line of this.content) {
       const text = line.text;
@@ -658,7 +703,7 @@ class EntityExtractor {
             this.hierarchy.push({ child: target, parent: org, stated: false, span: this.span(line, at, sentence.end), evidence: ['named-by'], note: `${normalizeName(org.written)} named it (${line.locator})` });
           }
         }
-        for (const p of this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index)) {
+        for (const p of this.lineHits(line.index).filter((h) => h.kind === 'PERSON')) {
           const post = (p as RawHit & { clausePost?: string }).clausePost;
           const pAt = p.start - line.start;
           if (!post || pAt < sentence.start || pAt >= sentence.end || pAt < at) continue;
@@ -670,11 +715,59 @@ class EntityExtractor {
     }
   }
 
+  /** 该校, 该院, 该公司…: the last body named before with that kind of name. */
+  private addDemonstratives(): void {
+    const ENDINGS: Record<string, RegExp> = {
+      校: /(学校|小学|中学|大学|学院)$/,
+      院: /(医院|法院|检察院|研究院|学院|卫生院)$/,
+      局: /局$/,
+      中心: /中心$/,
+      公司: /公司$/,
+      行: /(银行|分行|支行)$/,
+      所: /所$/,
+      园: /幼儿园$/,
+      会: /(会|妇联)$/,
+      社区: /社区/,
+    };
+    const demonstrative = /该(中心|公司|社区|校|院|局|行|所|园|会)/g;
+    for (const line of this.content) {
+      for (const m of line.text.matchAll(demonstrative)) {
+        const start = line.start + m.index!;
+        const target = [...this.hits]
+          .filter((h) => h.kind === 'ORGANIZATION' && h.end <= start && ENDINGS[m[1]].test(h.name))
+          .sort((a, b) => b.end - a.end)[0];
+        if (!target) continue;
+        this.hit({
+          kind: 'ORGANIZATION',
+          name: target.name,
+          written: m[0],
+          start,
+          end: start + m[0].length,
+          locator: line.locator,
+          lineIndex: line.index,
+          evidence: ['back-reference'],
+          organizationKind: target.organizationKind,
+          level: target.level,
+        });
+      }
+    }
+  }
+
   // ---- awards ---------------------------------------------------------------------------------
 
-  private yearFor(honor: RawHit, trigger: string | null): Pick<PendingAward, 'year' | 'yearStated' | 'yearNote'> {
+  private yearFor(honor: RawHit, trigger: string | null, at?: { line: LineText; offset: number }): Pick<PendingAward, 'year' | 'yearStated' | 'yearNote'> {
     const h = honor.honor;
     if (h?.statedYear) return { year: h.statedYear, yearStated: true, yearNote: null };
+    if (at) {
+      // A year opening the sentence (2025年，…被评为…) is the award's.
+      const sentence = sentencesOf(at.line.text).find((x) => x.start <= at.offset && at.offset < x.end);
+      const opening = sentence ? /^\s*(\d{4})年(?:度)?[，,\s]/.exec(sentence.text) : null;
+      if (opening) return { year: Number(opening[1]), yearStated: true, yearNote: null };
+      // Awards gathered over years (近年来…先后获得…) fall in no one year.
+      if (sentence && /(近年来|多年来|历年来|先后|曾经|历年)/.test(sentence.text.slice(0, Math.max(0, at.offset - sentence.start)))) {
+        return { year: null, yearStated: false, yearNote: 'awards gathered over several years (近年来, 先后): no one year' };
+      }
+    }
     const edition = this.editionYears.get(honor.name);
     if (edition) return { year: edition.year, yearStated: true, yearNote: null };
     if (trigger === '曾获') return { year: null, yearStated: false, yearNote: 'a past award (曾获): the year is neither stated nor inferable' };
@@ -692,11 +785,12 @@ class EntityExtractor {
       const recipients: RawHit[] = [];
       if (h.trigger === '授予' || h.trigger === '命名') {
         // 授予刘秀兰等8名同志“…”称号: the recipients stand between the verb and the title.
-        const between = this.hits.filter(
+        const between = this.lineHits(line.index).filter(
           (x) => (x.kind === 'PERSON' || x.kind === 'ORGANIZATION') && x.lineIndex === line.index && x.start - line.start > verbAt && x.end <= honor.start,
         );
         const deepest = between.filter((x) => !between.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
-        recipients.push(...deepest);
+        // A unit written before a post and a name (第二中学教师许美玲) is the person's, not a recipient.
+        recipients.push(...deepest.filter((x) => x.kind === 'PERSON' || !postAt(text, x.end - line.start)));
       } else if (h.trigger === '曾获') {
         const after = honor.end - line.start;
         if (text.slice(after).startsWith('的')) {
@@ -707,12 +801,18 @@ class EntityExtractor {
       } else {
         const subject = this.subjectBefore(line, verbAt);
         if (subject) recipients.push(subject);
+        // 孙丽、周敏分别获评…: people joined by 、 before the verb share it.
+        for (let p = subject; p && p.kind === 'PERSON'; ) {
+          const joined: RawHit | undefined = this.lineHits(line.index).find((h) => h.kind === 'PERSON' && h.end === p!.start - 1 && text[h.end - line.start] === '、');
+          if (joined) recipients.push(joined);
+          p = joined ?? null;
+        }
       }
       for (const recipient of recipients) {
         this.awards.push({
           recipient,
           honor,
-          ...this.yearFor(honor, h.trigger),
+          ...this.yearFor(honor, h.trigger, { line, offset: verbAt }),
           span: this.span(line, Math.min(recipient.start, honor.start) - line.start, Math.max(recipient.end, honor.end) - line.start),
           evidence: [`award:${h.trigger}`],
         });
@@ -723,8 +823,8 @@ class EntityExtractor {
     let seenItem = false;
     for (const line of this.lines) {
       if (isEditorialNote(line.text)) continue;
-      const heading = this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index && h.evidence.includes('honor:list-heading'));
-      const headed = heading ?? (headingTitle(line.text) ? this.hits.find((h) => h.kind === 'HONOR' && h.lineIndex === line.index) : undefined);
+      const heading = this.lineHits(line.index).find((h) => h.kind === 'HONOR' && h.evidence.includes('honor:list-heading'));
+      const headed = heading ?? (headingTitle(line.text) ? this.lineHits(line.index).find((h) => h.kind === 'HONOR') : undefined) ?? this.rosterHonor(line);
       if (headed) {
         current = headed;
         seenItem = false;
@@ -757,9 +857,21 @@ class EntityExtractor {
     }
   }
 
+  /**
+   * A roster heading (附：获奖人员名单): the one title it names, else the one title the document
+   * confers (授予/命名); with two or more the roster is left to the headings below it.
+   */
+  private rosterHonor(line: LineText): RawHit | undefined {
+    if (!/名单\s*$/.test(line.text) || line.text.length > 40) return undefined;
+    const own = [...new Set(this.lineHits(line.index).filter((h) => h.kind === 'HONOR').map((h) => h.name))];
+    const names = own.length > 0 ? own : [...new Set(this.hits.filter((h) => h.kind === 'HONOR' && /^(授予|命名)$/.test(h.honor?.trigger ?? '')).map((h) => h.name))];
+    if (names.length !== 1) return undefined;
+    return this.hits.find((h) => h.kind === 'HONOR' && h.name === names[0]);
+  }
+
   /** The people of a list line, else its organizations (items separated by 、, each its deepest unit). */
   private listRecipients(line: LineText): RawHit[] {
-    const people = this.hits.filter((h) => h.kind === 'PERSON' && h.lineIndex === line.index && h.evidence.includes('list-line'));
+    const people = this.lineHits(line.index).filter((h) => h.kind === 'PERSON' && h.evidence.includes('list-line'));
     if (people.length > 0) return people;
     const text = line.text;
     const out: RawHit[] = [];
@@ -788,7 +900,7 @@ class EntityExtractor {
         break;
       }
     const before = (from: number) =>
-      this.hits.filter((h) => (h.kind === 'PERSON' || h.kind === 'ORGANIZATION') && h.lineIndex === line.index && h.start - line.start >= from && h.end - line.start <= verbAt);
+      this.lineHits(line.index).filter((h) => (h.kind === 'PERSON' || h.kind === 'ORGANIZATION') && h.start - line.start >= from && h.end - line.start <= verbAt);
     const inClause = before(clauseStart);
     if (inClause.length > 0) {
       return inClause.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start))[0];

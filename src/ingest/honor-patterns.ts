@@ -13,7 +13,7 @@ const HONOR_END =
   /(红旗手|红旗集体|先进集体|先进个人|先进单位|先进工作者|先进班组|标兵|模范|劳动模范|奖章|奖|称号|共产党员|党务工作者|示范岗|文明岗|能手|之星|好人|楷模|文明家庭|五好家庭|最美家庭|示范家庭|巾帼建功集体|突出贡献奖|红旗单位)$/;
 
 /** Generic titles named on their own (三八红旗手, 三八红旗手(集体) naming both). */
-const GENERIC_TITLES = ['三八红旗手', '三八红旗集体', '全国五一劳动奖章', '巾帼建功标兵', '巾帼文明岗', '劳动模范', '先进工作者'];
+const GENERIC_TITLES = ['三八红旗手', '三八红旗集体', '五一劳动奖章', '巾帼建功标兵', '巾帼文明岗', '劳动模范', '先进工作者'];
 const GENERIC_RE = /(三八红旗手|三八红旗集体)([（(]集体[）)])?/g;
 
 /**
@@ -55,9 +55,15 @@ export interface HonorHit {
   triggerAt: number | null;
 }
 
+/** Distinctions named by a quality and who holds it: 优秀教师, 十佳少年, 最美家庭, 先进工作者. */
+const MERIT_TITLE = /(优秀|先进|十佳|最美|模范|杰出|道德)[\p{Script=Han}]{2,8}$/u;
+
 export function isHonorTitle(s: string): boolean {
   const name = normalizeName(s);
-  return name.length >= 3 && name.length <= 30 && (HONOR_END.test(name) || GENERIC_TITLES.some((t) => name.endsWith(t)));
+  if (name.length < 3 || name.length > 30) return false;
+  if (HONOR_END.test(name) || GENERIC_TITLES.some((t) => name.endsWith(t))) return true;
+  const { rest } = placePrefix(name);
+  return MERIT_TITLE.test(rest) && /^(全国|全省|全市|省|市|县|区)?(优秀|先进|十佳|最美|模范|杰出|道德)/.test(rest);
 }
 
 export function honorLevel(name: string): Level | null {
@@ -135,6 +141,8 @@ export function findHonorsInLine(line: string, excluded: { start: number; end: n
   for (let t = TRIGGER.exec(line); t; t = TRIGGER.exec(line)) {
     const from = t.index + t[0].length;
     if (line[from] === '“' || line[from] === '"') continue;
+    // 获奖, 获得感, 获益: words, not a verb before a title.
+    if (t[1] === '获' && /^(奖|得|益|批|悉|救|赠|胜)/.test(line.slice(from))) continue;
     const m = /^([^，。；：“”"（）()]{3,80}?)(等荣誉|等称号|等奖项|等|的|，|。|；|$)/.exec(line.slice(from));
     if (!m) continue;
     let at = from;

@@ -25,6 +25,8 @@ export function isPersonName(s: string): boolean {
   if (!surname) return false;
   if (NOT_NAMES.test(s)) return false;
   if (/(市|县|区|省|镇|村|局|院|会|委|部|科|厅|队|团|所|站|中心|公司|银行|协会|手|集体)$/.test(s)) return false;
+  // A particle or a verb after a name is not part of it (程丽等, 王芳的, 李红在).
+  if (s.length >= 3 && /[等的和与及在是为被获将也都]$/.test(s)) return false;
   if (isCommonWord(s)) return false;
   return true;
 }
@@ -45,7 +47,9 @@ export function nameAt(line: string, pos: number, tokens: Token[]): string | nul
   const run = /^[\p{Script=Han}]+/u.exec(line.slice(at));
   if (!run) return null;
   const word = run[0];
-  if (word.length >= 2 && word.length <= 4 && isPersonName(word)) return word;
+  // A four-character run is a name only with a compound surname (欧阳晓梅); 钱小芳等 is 钱小芳 + 等.
+  const whole = word.length === 4 ? COMPOUND_SURNAMES.some((c) => word.startsWith(c)) : word.length >= 2 && word.length <= 3;
+  if (whole && isPersonName(word)) return word;
   const token = tokens.find((t) => t.start === at);
   if (token && /^[\p{Script=Han}]{2,4}$/u.test(token.word) && /^(x|nr|nrfg|nrt)$/.test(token.tag) && isPersonName(token.word)) return token.word;
   if (token && token.word.length === 1 && SURNAMES.has(token.word)) {
@@ -65,7 +69,7 @@ export function nameAt(line: string, pos: number, tokens: Token[]): string | nul
 }
 
 /** Posts as written after a unit: the longest known one, with a modifier of up to two characters before it (户籍民警, 客户经理). */
-const POSTS = [
+export const POSTS = [
   '党委书记', '党支部书记', '副书记', '书记', '副主席', '主席', '副主任', '主任', '副校长', '校长', '副院长', '院长', '副园长', '园长',
   '总经理', '副总经理', '经理', '董事长', '副董事长', '副会长', '会长', '秘书长', '副部长', '部长', '副局长', '局长', '副科长', '科长',
   '副庭长', '庭长', '副所长', '所长', '站长', '队长', '团长', '副理事长', '理事长', '研究员', '副研究员', '工程师', '教师', '老师',

@@ -1,4 +1,5 @@
 import { normalizeName } from '../text/normalize';
+import { POSTS } from './honoree-lists';
 import { isNameToken, Token } from './segment';
 
 /**
@@ -70,6 +71,14 @@ const SUFFIXES: Suffix[] = [
   S('省委', 'PARTY_BODY', 'top', 0, { party: 'committee' }),
   S('团委', 'PARTY_BODY', 'both'),
   S('委员会', 'GOVERNMENT_BODY'),
+  S('居民委员会', 'GOVERNMENT_BODY', 'top', 2),
+  S('村民委员会', 'GOVERNMENT_BODY', 'top', 2),
+  S('居委会', 'GOVERNMENT_BODY', 'top', 2, { expands: '居民委员会' }),
+  S('村委会', 'GOVERNMENT_BODY', 'top', 2, { expands: '村民委员会' }),
+  S('卫健委', 'GOVERNMENT_BODY', 'top', 1, { expands: '卫生健康委员会', informal: true }),
+  S('发改委', 'GOVERNMENT_BODY', 'top', 1, { expands: '发展和改革委员会', informal: true }),
+  S('政法委', 'PARTY_BODY', 'top', 1, { expands: '政法委员会' }),
+  S('教委', 'GOVERNMENT_BODY', 'top', 1, { expands: '教育委员会', informal: true }),
   S('组织部', 'PARTY_BODY', 'child', 0),
   S('宣传部', 'PARTY_BODY', 'child', 0),
   S('统战部', 'PARTY_BODY', 'child', 0),
@@ -116,6 +125,8 @@ const SUFFIXES: Suffix[] = [
   S('支行', 'BANK', 'child', 1, { branch: true }),
   S('信用社', 'BANK', 'top', 2),
   // associations, alliances, studios, teams
+  S('总工会', 'ASSOCIATION', 'top', 1),
+  S('工会', 'ASSOCIATION', 'both', 2),
   S('女企协', 'ASSOCIATION', 'top', 1, { expands: '女企业家协会', informal: true }),
   S('协会', 'ASSOCIATION', 'top', 2),
   S('总会', 'ASSOCIATION', 'top', 2),
@@ -136,6 +147,13 @@ const SUFFIXES: Suffix[] = [
   S('部', null, 'child', 1),
   S('处', null, 'child', 1),
 ].sort((a, b) => b.suffix.length - a.suffix.length);
+
+/** The suffixes by their last character, longest first: a line is scanned once. */
+const SUFFIXES_BY_LAST = new Map<string, Suffix[]>();
+for (const suffix of SUFFIXES) {
+  const last = suffix.suffix[suffix.suffix.length - 1];
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), suffix]);
+}
 
 /** Words that open a noun phrase naming no particular body (各县妇联, 基层妇联, 全市妇联组织). */
 const GENERIC_OPENINGS = /^(各|全|本|我|该|此|基层|广大|有关|相关|其他|其它|所属|下属|全体|各级|上级|下级|同级|地方|一些|多家|县区)/;
@@ -203,7 +221,7 @@ function cutMask(line: string, suffixes: SuffixAt[]): boolean[] {
     const to = from + m[0].length;
     if (inSuffix(from, to)) continue;
     // 和/同/及 join two names only after a complete one (市妇联和市教育局); inside a name they stay (人力资源和社会保障局).
-    if (/^(和|同|及|与)$/.test(m[0]) && !suffixes.some((s) => s.end === from)) continue;
+    if (/^(和|同|及|与)$/.test(m[0]) && !suffixes.some((s) => s.end === from) && !/^[市区县省]/.test(line.slice(to))) continue;
     for (let i = from; i < to; i += 1) cut[i] = true;
   }
   return cut;
@@ -213,13 +231,18 @@ function cutMask(line: string, suffixes: SuffixAt[]): boolean[] {
 function suffixesIn(line: string): SuffixAt[] {
   const found: SuffixAt[] = [];
   for (let end = 1; end <= line.length; end += 1) {
-    for (const suffix of SUFFIXES) {
+    for (const suffix of SUFFIXES_BY_LAST.get(line[end - 1]) ?? []) {
       const start = end - suffix.suffix.length;
       if (start >= 0 && line.startsWith(suffix.suffix, start)) {
         found.push({ start, end, suffix });
         break; // the longest suffix ending here
       }
     }
+  }
+  // An ending whose last character opens a post is no ending (小学校长 is 小学 + 校长).
+  for (let i = found.length - 1; i >= 0; i -= 1) {
+    const f = found[i];
+    if (line[f.end] === '长' && f.suffix.suffix.length >= 2 && POSTS.includes(line[f.end - 1] + '长')) found.splice(i, 1);
   }
   // Drop occurrences overlapping a longer-reaching one (市委 inside 市委员会, 联合会 inside 妇女联合会).
   return found.filter(
@@ -243,10 +266,21 @@ function readBack(line: string, tokens: Token[], from: number, limit: number, cu
       at = Math.max(start, token.start);
       continue;
     }
-    if (!isNameToken(token) || /^\d+$/.test(token.word)) break;
+    // A post (主席杜月明和市人社局) or a number ends the name read back.
+    if (!isNameToken(token) || /^\d+$/.test(token.word) || POST_WORDS.has(token.word)) break;
     at = Math.max(start, token.start);
   }
   return at;
+}
+
+const POST_WORDS = new Set(POSTS);
+
+/** Whether a token runs on past `end` into more of a word (中心医院: 中心 ends no name), a post excepted (党委书记). */
+function endsInsideWord(line: string, tokens: Token[], end: number): boolean {
+  const token = tokens.find((t) => t.start < end && end < t.end);
+  if (!token) return false;
+  const rest = line.slice(end, token.end);
+  return !POSTS.some((p) => rest.startsWith(p) || p.startsWith(rest)) && !/^[长员]/.test(rest);
 }
 
 const LEVEL_CHAR = /^[市区县省镇]$/;
@@ -268,17 +302,30 @@ export function findOrganizationsInLine(line: string, tokens: Token[]): OrgHit[]
     // 妇联组织, 妇联系统, 妇联执委: a generic phrase, not a name's end (but 市委组织部 is a department).
     if (at.suffix.suffix.length <= 2 && at.suffix.role !== 'child' && NOT_AN_END_AFTER.test(rest)) continue;
     if (at.suffix.role === 'child' && CHILD_FOLLOWERS_FORBIDDEN.test(rest) && at.suffix.suffix.length === 1) continue;
+    // A suffix inside a longer word is no end: 中心 in 中心医院.
+    if (at.suffix.role !== 'child' && /^(中心|团委|集团|联盟|学院)$/.test(at.suffix.suffix) && endsInsideWord(line, tokens, at.end)) continue;
     const start = readBack(line, tokens, at.start, adjacentLimit, cut);
     // A chain: the body reaches back to the end of the previous organization.
     const chained = previous !== null && start === previous.end && previous.end <= at.start;
     const body = line.slice(start, at.start);
     if (at.suffix.role === 'child' && !chained) continue;
+    if (chained && previous && body.length === 0 && at.suffix.role !== 'child') {
+      // Two endings back to back (中心医院, 集团公司): the first was part of the name; it ends here.
+      previous.end = at.end;
+      previous.written = line.slice(previous.start, at.end);
+      previous.kind = at.suffix.kind ?? previous.kind;
+      previous.suffix = at.suffix.suffix;
+      previous.evidence = `org-suffix:${at.suffix.suffix}`;
+      pos = at.end;
+      continue;
+    }
     if (chained && at.suffix.role === 'top') {
       // A name of its own right after another (市委市政府): a sibling, not a part.
       if (body.length < at.suffix.minBody && !LEVEL_CHAR.test(body)) continue;
     } else if (!chained) {
       if (body.length < at.suffix.minBody) continue;
-      if (GENERIC_OPENINGS.test(body)) continue;
+      // 全国妇联, 全国总工会: the national bodies; 全市妇联组织 is no body.
+      if (GENERIC_OPENINGS.test(body) && body !== '全国') continue;
       // The body must name something besides a title (三八红旗手(执委)工作室 is no particular studio).
       if (at.suffix.minBody > 0 && !distinctive(body)) continue;
     } else if (body.length > 10) continue;
@@ -336,7 +383,7 @@ const NOT_PLACES = /^(全市|本市|我市|城市|全区|全县|本县|本区|�
 /** The places a name opens with, outermost first (青源市东湖区文昌社区党委 → 青源市, 东湖区, 文昌社区). */
 export function placePrefix(name: string): { parts: PlacePart[]; rest: string } {
   const parts: PlacePart[] = [];
-  let rest = name.startsWith('中共') ? name.slice(2) : name;
+  let rest = name.replace(/^(中共|共青团)/, '');
   for (;;) {
     const m = PLACE_PART.exec(rest);
     if (!m) break;
@@ -394,6 +441,13 @@ function placeForLevel(levelChar: string, docPlace: PlacePart[]): string | null 
  */
 export function canonicalOrganizationName(written: string, docPlace: PlacePart[], isPart: boolean): string {
   let name = normalizeName(written);
+  if (NATIONAL_NAMES[name]) return NATIONAL_NAMES[name];
+  // 团市委: the Youth League committee of the document's city (共青团…市委员会).
+  const league = /^团([市区县省])委$/.exec(name);
+  if (league) {
+    const place = placeForLevel(league[1], docPlace);
+    return place ? `共青团${place}委员会` : name;
+  }
   const m = /^([市区县省镇])(?![市区县省镇])/.exec(name);
   if (m && !/^(市场|市民|区域|县域|省级|市级|区级|县级|镇级)/.test(name)) {
     const place = placeForLevel(m[1], docPlace);
@@ -418,6 +472,12 @@ export function canonicalOrganizationName(written: string, docPlace: PlacePart[]
   }
   return name;
 }
+
+/** National bodies by the short forms everyone writes. */
+const NATIONAL_NAMES: Record<string, string> = {
+  全国妇联: '中华全国妇女联合会',
+  全国总工会: '中华全国总工会',
+};
 
 /** 妇联 → 妇女联合会 and the like, for a name that ends in the short form; 市委 → 中共…市委员会. */
 export function expandOrganizationShortForm(name: string): string {
@@ -447,7 +507,7 @@ export function levelOfOrganization(name: string, kind: OrgKind | null, parentLe
   const { parts } = placePrefix(name);
   if (parts.length > 0) return parts[parts.length - 1].level;
   // A short form whose place the document does not give (省女企业家协会): its level character.
-  const bare = /^[省市区县镇]/.exec(name);
+  const bare = /^[省市区县镇](?!场|民|区|域|级)/.exec(name);
   if (bare) return LEVEL_OF_CHAR[bare[0]];
   if (parentLevel) return parentLevel;
   const city = docPlace.find((p) => p.level === 'MUNICIPAL');
