@@ -76,6 +76,7 @@ class ProgramExtractor {
   private readonly entities: EntityMention[];
   private nextKey: number;
   private programKeys: { name: string; kind: ProgramKind; keys: string[] }[] | undefined;
+  private located: Located[] | null = null;
   private issuer: { key: string | null; evidence: string } | undefined;
 
   constructor(
@@ -152,14 +153,31 @@ class ProgramExtractor {
   }
 
   private mentionsIn(start: number, end: number, kinds: string[]): Located[] {
+    const all = this.allSpans();
+    // The first span starting at or after `start` (spans are sorted by start).
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
     const out: Located[] = [];
-    for (const mention of [...this.entities, ...this.addedOrganizations, ...this.programs.values()]) {
-      if (!kinds.includes(mention.kind)) continue;
-      for (const span of mention.spans) if (span.start >= start && span.end <= end) out.push({ mention, start: span.start, end: span.end });
+    for (let i = lo; i < all.length && all[i].start < end; i += 1) {
+      if (all[i].end <= end && kinds.includes(all[i].mention.kind)) out.push(all[i]);
     }
     // A name inside a longer one (三八红旗手 in 青源市三八红旗手, 市妇联 in 市妇联宣讲团) is the longer one's part.
-    const outer = out.filter((m) => !out.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
-    return outer.sort((a, b) => a.start - b.start || b.end - a.end);
+    return out.filter((m) => !out.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  }
+
+  /** Every span of every mention, sorted; rebuilt after a mention or span is added. */
+  private allSpans(): Located[] {
+    if (!this.located) {
+      this.located = [...this.entities, ...this.addedOrganizations, ...this.programs.values()]
+        .flatMap((mention) => mention.spans.map((span) => ({ mention, start: span.start, end: span.end })))
+        .sort((a, b) => a.start - b.start || b.end - a.end);
+    }
+    return this.located;
   }
 
   private span(start: number, end: number): Span {
@@ -253,10 +271,14 @@ class ProgramExtractor {
         evidence: [...n.evidence, ...(year.note ? [year.note] : [])],
       };
       this.programs.set(n.name, mention);
+      this.located = null;
     }
     if (!mention.written.includes(n.written)) mention.written.push(n.written);
     if (n.theme && !mention.written.includes(n.theme)) mention.written.push(n.theme);
-    if (!mention.spans.some((s) => s.start === start)) mention.spans.push(this.span(start, end));
+    if (!mention.spans.some((s) => s.start === start)) {
+      mention.spans.push(this.span(start, end));
+      this.located = null;
+    }
     return mention;
   }
 
@@ -555,6 +577,7 @@ class ProgramExtractor {
     if (existing) {
       if (!existing.spans.some((s) => s.start === at)) {
         existing.spans.push(span);
+        this.located = null;
         existing.spans.sort((a, b) => a.start - b.start);
       }
       if (!existing.written.includes(written)) existing.written.push(written);
@@ -575,6 +598,7 @@ class ProgramExtractor {
       evidence: ['partner-slot:org-suffix'],
     };
     this.addedOrganizations.push(mention);
+    this.located = null;
     return { mention, start: at, end: at + written.length };
   }
 
