@@ -314,6 +314,7 @@ describe('a made-up document', () => {
     '由县妇联主办、松原县图书馆承办的“书香女性”阅读分享会吸引约3000人次参与。',
     '全年建成“妈妈驿站”12个，覆盖约1.5万户家庭。',
     '县妇联决定，授予李春华等12名同志“松原县巾帼建功标兵”称号。',
+    '全县共有妇女之家86个。“乡村振兴巾帼行”活动于3月启动，全县18个村参与。',
     '县妇联将于明年举办“巾帼创业”大赛，预计300人参加。',
   ].join('\n');
   const doc = documentOf(raw, 'made-up.txt');
@@ -342,6 +343,14 @@ describe('a made-up document', () => {
     expect(figure(x, 1000, 'person')).toMatchObject({ approximate: true, subjectKey: campaign });
     expect(figure(x, 3000, 'person_time')).toMatchObject({ approximate: true, subjectKey: program(x, '书香女性阅读分享会')!.key });
     expect(figure(x, 15000, 'household')).toMatchObject({ approximate: true, subjectKey: program(x, '妈妈驿站')!.key });
+  });
+
+  it('keeps the whole place and a bare category word out of names (全县共有妇女之家, “…”活动)', () => {
+    expect(program(x, '妇女之家')).toMatchObject({ programKind: 'SERVICE' });
+    expect(program(x, '乡村振兴巾帼行')).toMatchObject({ programKind: 'EVENT' });
+    expect(x.entities.filter((e) => e.kind === 'PROGRAM' && /^全县|活动$/u.test(e.name))).toEqual([]);
+    expect(figure(x, 86, 'count')).toMatchObject({ subjectKey: program(x, '妇女之家')!.key, counts: '妇女之家' });
+    expect(figure(x, 18, 'count')).toMatchObject({ subjectKey: program(x, '乡村振兴巾帼行')!.key, counts: '村' });
   });
 
   it('credits 等12名同志 to the honor they are given, and proposes nothing from a future intention', () => {

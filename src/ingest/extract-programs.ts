@@ -462,7 +462,7 @@ class ProgramExtractor {
   /** What a figure counts, as written: the noun after it (8名同志, 100余名女企业家参加), else the words before it (培训学员1200余人). */
   private countsOf(clause: { start: number; end: number }, start: number, end: number, counted: string, programs: FoundProgram[]): string {
     const rest = this.text.slice(end, clause.end);
-    const after = /^\p{Script=Han}{2,8}?(?=参加|参与|参赛|获奖|就业|[与和及等的在为]|[^\p{Script=Han}]|$)/u.exec(rest)?.[0];
+    const after = /^\p{Script=Han}{1,8}?(?=参加|参与|参赛|获奖|就业|[与和及等的在为]|[^\p{Script=Han}]|$)/u.exec(rest)?.[0];
     if (after) return after;
     // A program right before the figure is what it counts (巾帼家政培训班12期).
     const program = programs.find((p) => p.absEnd === start);

@@ -114,6 +114,7 @@ const VERBS = [
   '建成', '建立', '设立', '签订', '签署', '承办', '协办', '主办', '开设', '打造', '创建', '参加', '参与', '深化', '发布', '推出',
   '组建', '召开', '选树', '挂牌', '揭牌', '走进', '依托', '围绕', '拓展', '完善', '开启', '对接', '联合', '会同', '携手', '联动',
   '深入', '常态化', '积极', '成功', '吸引', '命名', '授予', '获评', '荣获', '获得', '评为', '寻找', '开办', '共同', '招募', '制作',
+  '共有', '拥有', '现有', '建有', '设有',
 ];
 const LAUNCH_VERBS = /(开展|举办|举行|实施|启动|推进|组织|建成|建立|设立|签订|签署|承办|开设|打造|创建|召开|开办|成立)$/u;
 const ESTABLISHED = /(建成|建立|设立|成立|组建)$/u;
@@ -261,8 +262,9 @@ export function findProgramNames(text: string, context: ProgramNameContext): Pro
     const withPrefix = prefix.length > 0 && context.placePrefixes.includes(prefix);
     const nameBegin = withPrefix ? prefixStart : start;
     const prefixText = withPrefix ? prefix : '';
-    // A column's name is the quoted one (“巾帼风采录”专栏).
-    const column = /^(专栏|栏目)/u.exec(afterText);
+    // A column's name is the quoted one (“巾帼风采录”专栏), and so is an activity's named by a bare
+    // category word (“乡村振兴巾帼行”活动).
+    const column = /^(专栏|栏目|活动)(?=[^\p{Script=Han}]|$|[于在的等和与及，。])/u.exec(afterText);
     if (column) {
       found.push(program(text, nameBegin, end + column[0].length, prefixText + inner, WORDS.find((w) => w.word === column[1])!, true, [quoteMark, 'program-word:' + column[1]]));
       continue;
@@ -319,17 +321,20 @@ export function findProgramNames(text: string, context: ProgramNameContext): Pro
       end = next;
     }
     at = end - 1;
-    const written = text.slice(start, end);
+    // The whole place (全区共有…, 全市…) is not part of a name.
+    const place = /^(全市|全区|全县|全省|全镇|全乡)/u.exec(text.slice(start, end))?.[0] ?? '';
+    const nameBegin = start + place.length;
+    const written = text.slice(nameBegin, end);
     const modifier = written.slice(0, written.length - lastWordLength(written));
     if (modifier.length < 2 || GENERIC.test(modifier)) continue;
     // A tally is no name (近100个项目); a year may open one (2024年…大赛).
     if (/^[0-9近约]/u.test(written) && !/^\d{4}年/u.test(written)) continue;
-    const left = text.slice(0, start);
+    const left = text.slice(0, nameBegin);
     // After 等 comes a category (电商、家政等培训), never a name.
     if (left.endsWith('等')) continue;
     const launched = LAUNCH_VERBS.test(left);
     if (kindWord.weak && !launched) continue;
-    const candidate = program(text, start, end, written, kindWord, false, ['program-word:' + kindWord.word, ...(launched ? ['after-verb'] : [])]);
+    const candidate = program(text, nameBegin, end, written, kindWord, false, ['program-word:' + kindWord.word, ...(launched ? ['after-verb'] : [])]);
     if (candidate.counted && !kindWord.standing) continue;
     found.push(candidate);
   }
