@@ -391,6 +391,8 @@ describe('a made-up federation news item with traps for precision', () => {
     expect(byName(x, 'ORGANIZATION', '共青团白河市委员会').level).toBe('MUNICIPAL');
     expect(byName(x, 'ORGANIZATION', '白河市城南街道阳光社区居民委员会').level).toBe('VILLAGE');
     expect(x.entities.some((e) => e.name.includes('党委'))).toBe(false);
+    // 有关负责同志 names nobody.
+    expect(x.entities.some((e) => e.name.includes('负责'))).toBe(false);
     const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`).sort();
     expect(awards).toEqual(
       [
@@ -400,6 +402,24 @@ describe('a made-up federation news item with traps for precision', () => {
         '白河市妇女联合会<-安徽省三八红旗集体@null',
       ].sort(),
     );
+  });
+});
+
+describe('a made-up roster under a title heading', () => {
+  it('reads the title from the roster and the heading, at its level', async () => {
+    const text = [
+      '【测试用虚构文件 — made up for testing】松川市为虚构地名，人名、单位均为虚构。',
+      '松川市优秀共产党员名单',
+      '一、松川市优秀共产党员（2名）',
+      '吴晓丽　松川市第三小学校长',
+      '丁梅　松川市妇幼保健院护士长',
+    ].join('\n');
+    const x = extractEntities(await readDocument({ bytes: Buffer.from(text, 'utf8'), fileName: 'roster.txt' }), EMPTY);
+    const honors = x.entities.filter((e) => e.kind === 'HONOR');
+    expect(honors.map((h) => [h.name, h.level, h.spans.map((s) => s.locator)])).toEqual([['松川市优秀共产党员', 'MUNICIPAL', ['¶2', '¶3']]]);
+    const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`).sort();
+    expect(awards).toEqual(['丁梅<-松川市优秀共产党员@null', '吴晓丽<-松川市优秀共产党员@null']);
+    expect(x.memberships.map((m) => m.role).sort()).toEqual(['护士长', '校长']);
   });
 });
 

@@ -25,6 +25,7 @@ import { ProgramService } from '../programs/program.service';
 import { SourceService } from '../sources/source.service';
 import { ImportRepository } from '../import/import.repository';
 import { HonoreeImport } from '../import/honoree-import';
+import { GazetteerRepository } from '../ingest/gazetteer.repository';
 
 const ANONYMOUS: Viewer = { user: null, problem: null };
 
@@ -54,6 +55,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [StatsRepository, (r) => new StatsRepository(r.graph, r.loaders)],
   [SearchRepository, (r) => new SearchRepository(r.graph, r.loaders)],
   [ImportRepository, (r) => new ImportRepository(r.graph, r.loaders)],
+  [GazetteerRepository, (r) => new GazetteerRepository(r.graph, r.loaders)],
   // Services: the rules, locks and history of the writes.
   [NamedEntities, (r) => new NamedEntities(r.graph, r.get(DuplicateRepository))],
   [PersonService, (r) => new PersonService(r.get(PersonRepository), r.get(NamedEntities))],

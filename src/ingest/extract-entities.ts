@@ -13,7 +13,7 @@ import {
   Span,
 } from './ingest.model';
 import { cityOf, documentDate, isEditorialNote, lastYearReading, LineText, placeOf, reportYear, titleYear } from './document-context';
-import { findHonorsInLine, headingTitle, HonorHit } from './honor-patterns';
+import { findHonorsInLine, headingTitle, HonorHit, honorLevel, variantOf } from './honor-patterns';
 import { BYLINE, isPersonName, LIST_MARKER, nameAt, postAt, POSTS } from './honoree-lists';
 import {
   canonicalOrganizationName,
@@ -127,7 +127,7 @@ class EntityExtractor {
   private readonly editionYears = new Map<string, { year: number; locator: string }>();
 
   constructor(
-    private readonly document: IngestDocument,
+    document: IngestDocument,
     private readonly gazetteer: Gazetteer,
   ) {
     this.lines = document.lines.map((l, index) => ({ index, locator: l.locator, start: l.start, text: document.text.slice(l.start, l.end) }));
@@ -346,7 +346,7 @@ class EntityExtractor {
     }
     forms.sort((a, b) => b.form.length - a.form.length || a.form.localeCompare(b.form));
     for (const line of this.content) {
-      const lineText = normalizeName(line.text) === line.text ? line.text : line.text;
+      const lineText = line.text;
       const taken: { start: number; end: number }[] = [];
       for (const { form, entry } of forms) {
         if (form.length < 2) continue;
@@ -422,8 +422,8 @@ class EntityExtractor {
           end: heading.start + heading.title.length,
           written: heading.title,
           name,
-          level: null,
-          variantOfName: null,
+          level: honorLevel(name),
+          variantOfName: variantOf(name),
           statedYear: null,
           evidence: 'honor:list-heading',
           trigger: null,
@@ -635,7 +635,7 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?/gu)) {
+    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?|同志|女士|先生/gu)) {
       const end = m.index!;
       // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
       // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
@@ -645,7 +645,9 @@ class EntityExtractor {
         const cand = text.slice(at, end);
         if (at < 0 || !isPersonName(cand)) continue;
         if (POSTS.some((p) => p.length >= 2 && text.slice(at - p.length + 1, at + 1) === p)) continue;
-        if (!this.insideOther(line, at, len)) this.person(line, at, cand, 'named-with-count');
+        // The name opens a word (有关负责同志 holds no 关负责).
+        if (!this.tokensOf(line).some((t) => t.start === at)) continue;
+        if (!this.insideOther(line, at, len)) this.person(line, at, cand, m[0].startsWith('等') ? 'named-with-count' : 'named-with-title');
         break;
       }
     }
@@ -956,7 +958,6 @@ class EntityExtractor {
     const byName = new Map<string, EntityMention>();
     const keyOf = new Map<number, string>();
     const entities: EntityMention[] = [];
-    const kindOrder: MentionKind[] = ['ORGANIZATION', 'PERSON', 'HONOR', 'PROGRAM'];
     for (const h of sorted) {
       const id = `${h.kind}|${h.name}`;
       let mention = byName.get(id);
@@ -993,7 +994,6 @@ class EntityExtractor {
       for (const e of h.evidence) if (!mention.evidence.includes(e)) mention.evidence.push(e);
       keyOf.set(h.id, mention.key);
     }
-    void kindOrder;
     const key = (h: RawHit) => keyOf.get(h.id)!;
     for (const m of entities) {
       if (m.kind !== 'HONOR') continue;

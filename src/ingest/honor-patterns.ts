@@ -63,6 +63,7 @@ export function isHonorTitle(s: string): boolean {
   if (name.length < 3 || name.length > 30) return false;
   if (HONOR_END.test(name) || GENERIC_TITLES.some((t) => name.endsWith(t))) return true;
   const { rest } = placePrefix(name);
+  if (/(名单|名录|通知|决定|通报|大会|会议|活动|评选|表彰)$/.test(rest)) return false;
   return MERIT_TITLE.test(rest) && /^(全国|全省|全市|省|市|县|区)?(优秀|先进|十佳|最美|模范|杰出|道德)/.test(rest);
 }
 
@@ -208,9 +209,10 @@ export function findHonorsInLine(line: string, excluded: { start: number; end: n
 export function headingTitle(line: string): { start: number; title: string } | null {
   const m = /^(\s*(?:#{1,6}\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、]\s*)?)([^，。；：:“”]{3,30}?)(?:[（(]\d+(?:名|个|人|户|家)[）)])?\s*$/.exec(line);
   if (!m) return null;
-  const title = m[2].trim();
+  // 松川市优秀共产党员名单: a roster of the title's holders names the title.
+  const title = m[2].trim().replace(/^附[：:]\s*/, '').replace(/(人员)?(名单|名录)$/, '');
   if (!isHonorTitle(title)) return null;
   // A bare heading (no numbering, no Markdown marker, no count) must be a title and nothing else.
-  if (!m[1].trim() && !/[（(]\d+/.test(line) && !GENERIC_TITLES.some((t) => title.endsWith(t)) && !/[\p{Script=Han}]{2,}(省|市|县|区)/u.test(title)) return null;
+  if (!m[1].trim() && !/[（(]\d+/.test(line) && !/(名单|名录)\s*$/.test(line) && !GENERIC_TITLES.some((t) => title.endsWith(t)) && !/[\p{Script=Han}]{2,}(省|市|县|区)/u.test(title)) return null;
   return { start: m[1].length, title };
 }

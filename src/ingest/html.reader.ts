@@ -2,7 +2,7 @@ import { Parser } from 'htmlparser2';
 import { SourceLine, SourceText } from './text.reader';
 
 /** Elements whose text is not the document's text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object']);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object']);
 
 /** Elements that end a line: their text stands on a line of its own. */
 const BLOCKS = new Set([
@@ -32,7 +32,7 @@ function lineFinder(source: string): (offset: number) => number {
 
 /**
  * HTML: the text of the body, one output line per block element (p, li, h1…, tr, br), entities
- * decoded, whitespace collapsed, script/style/head skipped. `¶N` is the 1-based line of the received
+ * decoded, whitespace collapsed, script/style skipped, of the head only the title kept. `¶N` is the 1-based line of the received
  * file where the line's text begins (htmlparser2 gives each text node's source offset), so tag lines
  * count. The title comes from <title>.
  */
@@ -43,9 +43,10 @@ export function readHtmlText(source: string): SourceText {
   let bufferLine: number | null = null;
   let skipDepth = 0;
   let inTitle = false;
+  let inHead = false;
   let title = '';
   const flush = () => {
-    const text = buffer.replace(/[ \t\n\r\f]+/g, ' ').trim();
+    const text = buffer.replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim();
     if (text && bufferLine !== null) lines.push({ locator: `¶${bufferLine}`, text });
     buffer = '';
     bufferLine = null;
@@ -54,19 +55,22 @@ export function readHtmlText(source: string): SourceText {
     {
       onopentag(name) {
         if (name === 'title') inTitle = true;
+        if (name === 'head') inHead = true;
         if (SKIPPED.has(name)) skipDepth += 1;
         if (CELLS.has(name)) buffer += ' ';
         else if (BLOCKS.has(name)) flush();
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
+        if (name === 'head') inHead = false;
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (CELLS.has(name)) buffer += ' ';
         else if (BLOCKS.has(name)) flush();
       },
       ontext(text) {
         if (inTitle) title += text;
-        if (skipDepth > 0) return;
+        // Of the head only the title is text (a line of its own, as the eval's documents count it).
+        if (skipDepth > 0 || (inHead && !inTitle)) return;
         if (bufferLine === null) {
           const lead = text.search(/[^ \t\n\r\f]/);
           if (lead === -1) {

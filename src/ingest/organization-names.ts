@@ -251,7 +251,7 @@ function suffixesIn(line: string): SuffixAt[] {
 }
 
 /** Reads the name's body back from `from` (the suffix start) while tokens may be part of a name. */
-function readBack(line: string, tokens: Token[], from: number, limit: number, cut: boolean[]): number {
+function readBack(tokens: Token[], from: number, limit: number, cut: boolean[]): number {
   let start = from;
   while (start > limit && !cut[start - 1]) start -= 1;
   // Now walk tokens backwards from `from`: stop at the first token that cannot be in a name.
@@ -304,7 +304,7 @@ export function findOrganizationsInLine(line: string, tokens: Token[]): OrgHit[]
     if (at.suffix.role === 'child' && CHILD_FOLLOWERS_FORBIDDEN.test(rest) && at.suffix.suffix.length === 1) continue;
     // A suffix inside a longer word is no end: 中心 in 中心医院.
     if (at.suffix.role !== 'child' && /^(中心|团委|集团|联盟|学院)$/.test(at.suffix.suffix) && endsInsideWord(line, tokens, at.end)) continue;
-    const start = readBack(line, tokens, at.start, adjacentLimit, cut);
+    const start = readBack(tokens, at.start, adjacentLimit, cut);
     // A chain: the body reaches back to the end of the previous organization.
     const chained = previous !== null && start === previous.end && previous.end <= at.start;
     const body = line.slice(start, at.start);
