@@ -325,8 +325,8 @@ describe('repairing damaged text', () => {
     expect(withNames.repairs.find((r) => r.kind === 'LOST_CHARACTER')!.note).toMatch(/青源市春梅家政服务有限公司/);
   });
 
-  it('a lost character nothing fixes stays visible, reported unresolved; a question in Latin text is no loss', async () => {
-    const text = `${MADE_UP}\n甲?乙。\nIs it https://example.invalid/a?b=1 or not?`;
+  it('a lost character nothing fixes stays visible, reported unresolved; a question mark is no loss', async () => {
+    const text = `${MADE_UP}\n甲?乙。\nIs it https://example.invalid/a?b=1 or not?\n你们明天来吗? 好吧。`;
     const doc = await readDocument({ bytes: Buffer.from(text), fileName: 'q.txt' });
     expect(lineText(doc, '¶2')).toBe('甲?乙。');
     const lost = doc.repairs.filter((r) => r.kind === 'LOST_CHARACTER');
@@ -334,6 +334,7 @@ describe('repairing damaged text', () => {
     expect(lost[0]).toMatchObject({ locator: '¶2', count: 1 });
     expect(lost[0].note).toMatch(/^unresolved, kept as \?/);
     expect(lineText(doc, '¶3')).toBe('Is it https://example.invalid/a?b=1 or not?');
+    expect(lineText(doc, '¶4')).toBe('你们明天来吗? 好吧。');
   });
 });
 

@@ -60,7 +60,9 @@ function isLost(s: string, i: number): boolean {
   // A full-width ？ is also Chinese's own question mark: only taken as a loss before a Han character.
   if (ch === '？') return HAN.test(s[i + 1] ?? '');
   if (ch !== '?') return false;
-  // An ASCII ? in Chinese text is a loss, unless it ends Latin words or stands in a URL (`what?`, `a.html?x=1`).
+  // An ASCII ? in Chinese text is a loss, unless it ends Latin words or stands in a URL (`what?`,
+  // `a.html?x=1`), or ends a question (after 吗, 呢, 吧, 么 and before no Han character).
+  if (/[吗呢吧么嘛]/.test(s[i - 1] ?? '') && !HAN.test(s[i + 1] ?? '')) return false;
   return HAN.test(s) && !/[A-Za-z/=&]/.test(s[i - 1] ?? '');
 }
 
