@@ -374,7 +374,13 @@ describe('after the reader and the entity extractor (the pipeline up to this sta
   });
   const cases: [string, Load][] = [
     ...(fs.existsSync(SEED_ARTICLE) ? [['the seed article', seedCase] as [string, Load]] : []),
-    ...fs.readdirSync(path.join(ROOT, 'eval/ingest/documents')).sort().map((f) => [f, evalCase(f)] as [string, Load]),
+    // Documents 01-06, on which the targets are set; the held-out 07 and later are measured by
+    // npm run ingest:eval, not held to a bar here.
+    ...fs
+      .readdirSync(path.join(ROOT, 'eval/ingest/documents'))
+      .filter((f) => /^0[1-6]-/.test(f))
+      .sort()
+      .map((f) => [f, evalCase(f)] as [string, Load]),
   ];
 
   it.each(cases)('%s: programs with their organizers and partners, and figures, at precision and recall ≥ 0.9', async (name, load) => {

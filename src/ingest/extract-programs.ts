@@ -57,7 +57,7 @@ const SUBJECT_MARK = /^(由|依托|经)/u;
 /** A post after an organization: the organization is a person's unit, not the subject. */
 const POST_AFTER = /^(主席|副主席|书记|副书记|主任|副主任|局长|副局长|会长|副会长|院长|副院长|校长|副校长|部长|理事长|秘书长|记者|执委|干部|党委书记|负责人|工作人员|志愿者|医护)/u;
 const WITH_PARTNER = /^(共同|联合|一起|携手|成功签署|签署|签订|合作|联手)/u;
-const FUTURE = /(将于|将在|将要|将把|将加入|将推动|下一步|拟于|即将|计划于)/u;
+const FUTURE = /(将(于|在|要|把|与|和|同|加入|推动|继续|进一步|开展|举办|启动|实施|组织)|下一步|力争|拟于|即将|计划于)/u;
 const ORG_SUFFIX =
   /(人民政府|委员会|联合会|总会|协会|学会|商会|联盟|银行|分行|支行|集团|公司|中心|党委|机关|组织部|宣传部|统战部|局|委|办|院|所|校|社区|妇联|工会|团委|医院|大学|学院)$/u;
 /** Verbs before a counted noun (开展…活动600余场次, 发放…贷款3200万元). */
@@ -103,7 +103,7 @@ class ProgramExtractor {
     return {
       ...this.extraction,
       entities: [...this.entities, ...this.addedOrganizations, ...this.programs.values()],
-      programLinks: [...this.extraction.programLinks, ...this.links],
+      programLinks: [...this.extraction.programLinks, ...this.statedOverInferred()],
       figures: [...this.extraction.figures, ...this.dedupedFigures()],
     };
   }
@@ -455,8 +455,9 @@ class ProgramExtractor {
   /** Whether the counted activities are the topic program's own: a campaign's, or sharing its head word (排查 of …纠纷排查). */
   private activityOf(topic: FoundProgram, counted: string): boolean {
     if (topic.kind === ProgramKind.CAMPAIGN) return true;
-    const head = /(排查|培训|讲座|宣讲|活动|服务|义诊|课|会)$/u.exec(topic.name)?.[1];
-    return head !== undefined && counted.includes(head);
+    // The activity word the tally counts (培训, 排查, 讲座…) written in the program's own name.
+    const word = /(排查|培训|讲座|宣讲|活动|服务|义诊|课|会)$/u.exec(counted)?.[1];
+    return word !== undefined && topic.name.includes(word);
   }
 
   /** What a figure counts, as written: the noun after it (8名同志, 100余名女企业家参加), else the words before it (培训学员1200余人). */
@@ -554,11 +555,20 @@ class ProgramExtractor {
       if (WITH_PARTNER.test(rest) || /^(签|合|共|联|携|一)/u.test(rest) || /^[^，,]*(签订|签署|开设|举办|开展)/u.test(rest)) push(org, 'partner:与');
     }
     // X协办 / X承办 / X主办.
+    const guides: Located[] = [];
+    let host: Located | null = null;
     for (const org of orgs) {
       const after = text.slice(org.end, clause.end);
-      if (/^(协办|承办|参与|支持)/u.test(after)) push(org, 'partner:' + after.slice(0, 2));
-      else if (/^主办/u.test(after)) out.organizer = org;
+      if (/^主办/u.test(after)) out.organizer = org;
+      else if (/^指导/u.test(after)) guides.push(org);
+      else if (/^承办/u.test(after)) host = org;
+      else if (/^(协办|参与|支持)/u.test(after)) push(org, 'partner:' + after.slice(0, 2));
     }
+    // X主办、Y承办: Y hosts for X. X指导、Y承办 (no 主办): Y runs it, X guides it as a partner.
+    if (host && !out.organizer && guides.length > 0) {
+      out.organizer = host;
+      for (const g of guides) push(g, 'partner:指导');
+    } else if (host) push(host, 'partner:承办');
     return out;
   }
 
@@ -600,6 +610,12 @@ class ProgramExtractor {
     this.addedOrganizations.push(mention);
     this.located = null;
     return { mention, start: at, end: at + written.length };
+  }
+
+  /** An organizer the document states (推进会由…主办) replaces the issuer taken for a sentence without subject. */
+  private statedOverInferred(): ProgramLinkFact[] {
+    const stated = new Set(this.links.filter((l) => l.role === 'ORGANIZER' && l.stated).map((l) => l.programKey));
+    return this.links.filter((l) => l.role !== 'ORGANIZER' || l.stated || !stated.has(l.programKey));
   }
 
   /** The same figure said twice (in the decision and again in its list's heading) is one figure. */

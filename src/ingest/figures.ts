@@ -62,6 +62,9 @@ const UNITS: [string, FigureUnit][] = [
   ['期', 'session'],
   ['元', 'CNY'],
   ['份', 'count'],
+  ['篇', 'count'],
+  ['本', 'count'],
+  ['册', 'count'],
   ['对', 'count'],
   ['件', 'count'],
 ];
@@ -111,7 +114,7 @@ function quantityOf(pre: string | undefined, digits: string, magnitudes: string,
   if (/^\d/.test(digits)) value = Number(digits);
   else {
     // Bare magnitudes (百, 千, 万千) count only with a marker: 近百 is a figure, 千家万户 is not.
-    if (/^[十百千万亿]+$/u.test(digits) && !pre && !/^十$/u.test(digits)) return null;
+    if (/^[十百千万亿]+$/u.test(digits) && !pre && !post && !/^十$/u.test(digits)) return null;
     value = parseChineseNumeral(digits);
     // 一 alone (一次, 一批, 一站式) is an article, not a figure.
     if (digits === '一') return null;

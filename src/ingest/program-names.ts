@@ -264,7 +264,7 @@ export function findProgramNames(text: string, context: ProgramNameContext): Pro
     const prefixText = withPrefix ? prefix : '';
     // A column's name is the quoted one (“巾帼风采录”专栏), and so is an activity's named by a bare
     // category word (“乡村振兴巾帼行”活动).
-    const column = /^(专栏|栏目|活动)(?=[^\p{Script=Han}]|$|[于在的等和与及，。])/u.exec(afterText);
+    const column = /^(?:\p{Script=Han}{0,2}?)(专栏|栏目|活动)(?=[^\p{Script=Han}]|$|[于在的等和与及已，。])/u.exec(afterText);
     if (column) {
       found.push(program(text, nameBegin, end + column[0].length, prefixText + inner, WORDS.find((w) => w.word === column[1])!, true, [quoteMark, 'program-word:' + column[1]]));
       continue;
