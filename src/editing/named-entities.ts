@@ -29,6 +29,8 @@ export interface CreateSpec {
   /** Where in each source the entity is named, aligned with sourceIds ('' or absent: not given). */
   locators?: string[] | null;
   allowDuplicate?: boolean | null;
+  /** Nodes the duplicate check passes over (those one write creates together and tells apart itself, as a document's commit does). */
+  distinctFrom?: ReadonlySet<string> | null;
   /** Source titles are their names. */
   nameProperty?: 'name' | 'title';
 }
@@ -89,7 +91,9 @@ export class NamedEntities {
     await requireAliasContexts(rec, spec.contextAliases);
     if (!spec.allowDuplicate) {
       const context = { organizationIds: spec.contextOrganizationIds ?? [], sourceIds: spec.sourceIds ?? [] };
-      const candidates = await this.duplicates.candidates(spec.name, spec.type, (c, p) => rec.tx.run(c, p), 10, context);
+      const candidates = (await this.duplicates.candidates(spec.name, spec.type, (c, p) => rec.tx.run(c, p), 10, context)).filter(
+        (c) => !spec.distinctFrom?.has(c.node.id),
+      );
       if (candidates.length) throw duplicateConflict(field, spec.name, spec.type, candidates);
     }
     const id = newId(spec.type, spec.name);

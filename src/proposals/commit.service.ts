@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { badInput, conflict, notFound } from '../api/errors';
+import { BoundAlias, aliasContext, placeValue } from '../graph/alias-context';
+import { normalizeName } from '../text/normalize';
 import { checkId } from '../api/id';
 import { OrganizationKind } from '../api/organization-kind';
 import { ProgramKind } from '../api/program-kind';
@@ -158,6 +160,8 @@ export class CommitService {
     const parentOf = new Map<string, string>();
     for (const item of items) if (item.hierarchy && item.status !== 'REJECTED') parentOf.set(item.hierarchy.childItemId, item.hierarchy.parentItemId);
     const ordered = CREATE_ORDER.flatMap((type) => orderParentsFirst(toCreate.filter((i) => i.entity!.type === type), parentOf));
+    // The proposal's own new entities were told apart by the extraction (三八红旗集体 beside 省三八红旗集体): the check passes over them.
+    const createdHere = new Set<string>();
     for (const item of ordered) {
       const entity = item.entity!;
       const parentItem = parentOf.get(item.id);
@@ -166,12 +170,15 @@ export class CommitService {
         item.committedId = await this.named.createIn(rec, {
           type: ENTITY_TYPE[entity.type],
           name: entity.name,
+          ...namingOf(entity, proposal.context.place, result.sourceId),
           props: entityProps(entity),
           contextOrganizationIds: parentNode && 'id' in parentNode ? [parentNode.id] : [],
           sourceIds,
           locators: at(item),
           allowDuplicate: entity.allowDuplicate,
+          distinctFrom: createdHere,
         });
+        createdHere.add(item.committedId);
       } catch (error) {
         aboutItem(error, item);
       }
@@ -291,6 +298,26 @@ function orderParentsFirst(items: ProposalItemData[], parentOf: Map<string, stri
 }
 
 /** The type's own properties of a new entity, from the item (kinds and levels checked against their enums). */
+/**
+ * The written forms a new entity keeps. A form that holds the document's place, or any form when
+ * the name holds none, is an alias; a short form without the place (市妇联 for 淮南市妇女联合会)
+ * is bound to the place and to the document's Source, as the seed binds its short forms: a bare
+ * short form is not global (graph/alias-context.ts).
+ */
+function namingOf(entity: NonNullable<ProposalItemData['entity']>, place: string | null, sourceId: string): { aliases: string[]; contextAliases: BoundAlias[] } {
+  const name = normalizeName(entity.name);
+  const where = place ? placeValue(place) : null;
+  const aliases: string[] = [];
+  const contextAliases: BoundAlias[] = [];
+  for (const form of new Set(entity.written.map((w) => normalizeName(w)))) {
+    if (!form || form === name) continue;
+    if (where && name.includes(where) && !form.includes(where)) {
+      contextAliases.push({ alias: form, context: aliasContext('place', where) }, { alias: form, context: aliasContext('source', sourceId) });
+    } else aliases.push(form);
+  }
+  return { aliases, contextAliases };
+}
+
 function entityProps(entity: NonNullable<ProposalItemData['entity']>): Record<string, unknown> {
   switch (entity.type) {
     case 'ORGANIZATION':
