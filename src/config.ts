@@ -42,10 +42,14 @@ export interface Config {
   localRestart: LocalRestartPolicy;
   /** The largest document an ingest reads (INGEST_MAX_BYTES); a larger one is refused as bad input. */
   ingestMaxBytes: number;
+  /** INGEST_COMMIT_TIMEOUT_MS: the time one commitProposal's transaction may take. */
+  ingestCommitTimeoutMs: number;
 }
 
 /** INGEST_MAX_BYTES's default: 5 MB. */
 export const DEFAULT_INGEST_MAX_BYTES = 5 * 1024 * 1024;
+/** A commit writes a whole document in one transaction: minutes for the largest, not a request's seconds. */
+export const DEFAULT_INGEST_COMMIT_TIMEOUT_MS = 120_000;
 
 /** What slow or numerous clients may hold of the HTTP server (node:http's own timeouts). */
 export interface HttpServerLimits {
@@ -242,12 +246,22 @@ export function loadConfig(env: Env = process.env): Config {
     http: loadHttpServerLimits(env),
     localRestart: loadLocalRestartPolicy(env),
     ingestMaxBytes: loadIngestMaxBytes(env),
+    ingestCommitTimeoutMs: loadIngestCommitTimeoutMs(env),
   };
 }
 
 /** INGEST_MAX_BYTES: the largest document an ingest reads, in bytes (1 KB to 1 GB). */
 export function loadIngestMaxBytes(env: Env = process.env): number {
   return integer(env, 'INGEST_MAX_BYTES', DEFAULT_INGEST_MAX_BYTES, 1024, 1024 * 1024 * 1024);
+}
+
+/**
+ * INGEST_COMMIT_TIMEOUT_MS: the time limit of commitProposal, which writes every accepted item of a
+ * document in one transaction (the seed article's: about 1,300 statements). It replaces the
+ * request's time limit and Neo4j's transaction timeout for that one mutation (1 s to 1 h).
+ */
+export function loadIngestCommitTimeoutMs(env: Env = process.env): number {
+  return integer(env, 'INGEST_COMMIT_TIMEOUT_MS', DEFAULT_INGEST_COMMIT_TIMEOUT_MS, 1_000, 3_600_000);
 }
 
 function loadHttpServerLimits(env: Env): HttpServerLimits {

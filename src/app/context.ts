@@ -29,7 +29,7 @@ import { FigureService } from '../figures/figure.service';
 import { GazetteerRepository } from '../ingest/gazetteer.repository';
 import { ProposalRepository } from '../proposals/proposal.repository';
 import { ProposalService } from '../proposals/proposal.service';
-import { loadIngestMaxBytes } from '../config';
+import { loadIngestCommitTimeoutMs, loadIngestMaxBytes } from '../config';
 import { CommitService } from '../proposals/commit.service';
 
 const ANONYMOUS: Viewer = { user: null, problem: null };
@@ -80,10 +80,23 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [ProposalService, (r) => new ProposalService(r.graph, r.get(ProposalRepository), r.get(GazetteerRepository), loadIngestMaxBytes())],
   [
     CommitService,
-    (r) =>
-      new CommitService(r.graph, r.get(ProposalRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService), r.get(ProgramService), r.get(FigureService)),
+    (r) => {
+      // The commit's transaction and its reads of the proposal, before and after, run on the longer limit.
+      const graph = commitGraph(r.graph);
+      return new CommitService(graph, new ProposalRepository(graph, r.loaders), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService), r.get(ProgramService), r.get(FigureService));
+    },
   ],
 ]);
+
+/**
+ * The graph a commit writes through: the request's (its counter, its request id) with a time limit
+ * of its own, INGEST_COMMIT_TIMEOUT_MS, for both the deadline and Neo4j's transaction timeout: one
+ * transaction writes a whole document, longer than a request's seconds allow.
+ */
+function commitGraph(graph: Graph): Graph {
+  const timeout = loadIngestCommitTimeoutMs();
+  return graph.withOptions({ deadline: Date.now() + timeout, transactionTimeoutMs: timeout });
+}
 
 /** The context as the server holds it: the resolvers' Context and the request's counted graph (round trips for the response). */
 export interface RequestContext extends Context {

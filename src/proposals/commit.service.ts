@@ -71,6 +71,10 @@ export class CommitService {
       if (row.status === 'COMMITTED') return { commit: JSON.parse(row.resultJson!) as CommitData, alreadyCommitted: true };
       const proposal = viewOf(row);
       const items = proposal.items;
+      // A commit with nothing accepted would close the proposal for good and write nothing: refused.
+      if (!items.some((i) => i.status === 'ACCEPTED')) {
+        throw badInput('id', `proposal ${id} has no accepted item: accept items (acceptProposalItems, acceptAllPendingProposalItems) before committing; nothing was written`);
+      }
       const commit = await rec.batched('commitProposal', () => this.write(rec, proposal, items, sourceIdGiven));
       commit.revisionId = rec.lastRevisionId;
       await this.proposals.saveIn(
