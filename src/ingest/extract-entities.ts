@@ -24,6 +24,7 @@ import {
   OrgKind,
   PlacePart,
   placeParts,
+  placePrefix,
   suffixOf,
 } from './organization-names';
 import { segment, Token } from './segment';
@@ -103,6 +104,11 @@ interface PendingHierarchy {
   evidence: string[];
   note: string | null;
 }
+
+/** A list item: a name, or a family named after a person (姓名家庭, 姓名户), before a space, bracket, 、, comma or the end. */
+const LIST_ITEM = /^([\p{Script=Han}]{2,4}?)(家庭)?(?=[\u3000\s（(、，,]|$)/u;
+/** A place heading a group of list items, on their line or a line of its own (城南镇：, 白沙乡：). */
+const GROUP_HEADING = /^[\p{Script=Han}]{1,8}(镇|乡|街道|县|区|市|社区|村)[：:]\s*/u;
 
 const CLAUSE_BREAK = /[，。；！？,;!?]/;
 const SENTENCE_BREAK = /[。！？!?]/;
@@ -249,6 +255,14 @@ class EntityExtractor {
       // A publisher named by its city's stem (临河日报): the city the text writes with that stem.
       const stem = /^([\p{Script=Han}]{2})/u.exec(name)?.[1];
       if (stem && !/^[市区县省]/.test(name) && text.includes(`${stem}市`)) return `${stem}市`;
+    }
+    // An issuer set in a county or district and written without its city (石桥县妇女联合会 signing):
+    // the county's own document; its short forms (县妇联) take the county as the issuer writes it.
+    for (const { org, rule } of this.issuerCandidates(rawOrgs, dateLine)) {
+      if (rule !== 'signature' && rule !== 'title') continue;
+      const name = normalizeName(org.written);
+      const place = placeOf(name, true);
+      if (place && org.kind === 'FEDERATION') return place;
     }
     // Else the city most often written in names.
     const counts = new Map<string, number>();
@@ -502,35 +516,60 @@ class EntityExtractor {
     }
   }
 
-  /** 刘秀兰　青源市第一人民医院产科主任; 杨桂芳（临溪县城关镇妇联主席）、黄秋菊（…）; 罗佳慧、田淑芬　单位教师. */
+  /**
+   * 刘秀兰　青源市第一人民医院产科主任; 杨桂芳（临溪县城关镇妇联主席）、黄秋菊（…）; 罗佳慧、田淑芬　单位教师;
+   * 1. 姓名，单位职务 (a comma after the name); a family as the recipient (姓名家庭（村名）: the person
+   * named is the recipient, the bracket their place of residence); two or more items on one line
+   * separated by spaces; items after a place heading on the same line (某某镇：甲家庭、乙家庭).
+   */
   private readListLine(line: LineText): void {
     const text = line.text;
     let at = LIST_MARKER.exec(text)?.[0].length ?? 0;
-    const people: { hit: RawHit; unit: [number, number] | null }[] = [];
+    const group = GROUP_HEADING.exec(text.slice(at));
+    if (group) at += group[0].length;
+    const people: { hit: RawHit; unit: [number, number] | null; family: boolean }[] = [];
     for (;;) {
-      const m = /^([\p{Script=Han}]{2,4})(?=[\u3000\s（(、]|$)/u.exec(text.slice(at));
+      const m = LIST_ITEM.exec(text.slice(at));
       if (!m || !isPersonName(m[1]) || this.insideOther(line, at, m[1].length)) break;
+      const family = Boolean(m[2]);
       const hit = this.person(line, at, m[1], 'list-line');
-      at += m[1].length;
+      at += m[0].length;
       let unit: [number, number] | null = null;
+      let bracketed = false;
       if (/[（(]/.test(text[at] ?? '')) {
         const close = text.slice(at).search(/[）)]/);
         if (close < 0) break;
         unit = [at + 1, at + close];
+        bracketed = true;
         at += close + 1;
       }
-      people.push({ hit, unit });
+      people.push({ hit, unit, family });
       if (text[at] === '、') {
         at += 1;
         continue;
+      }
+      // Items side by side, separated by spaces: each complete (a family, or a bracket), the next one too.
+      const gap = /^[　\s]+/.exec(text.slice(at));
+      if (gap && (family || bracketed)) {
+        const next = LIST_ITEM.exec(text.slice(at + gap[0].length));
+        if (next && isPersonName(next[1]) && (next[2] || /[（(]/.test(text[at + gap[0].length + next[0].length] ?? ''))) {
+          at += gap[0].length;
+          continue;
+        }
       }
       break;
     }
     if (people.length === 0) return;
     const rest = text.slice(at);
-    const shared = /^[\u3000\s]+(.+)$/u.exec(rest);
-    const sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
-    if (!sharedUnit && people.every((p) => !p.unit) && rest.trim()) {
+    const shared = /^[\u3000\s]+(.+)$/u.exec(rest) ?? (people.length === 1 ? /^[，,]\s*([^。；;！？]+)$/u.exec(rest) : null);
+    let sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
+    // 姓名，单位职务: the comma form holds a unit and a post, nothing else.
+    if (sharedUnit && /^[，,]/.test(rest)) {
+      const org = this.unitIn(line, sharedUnit[0], sharedUnit[1]);
+      if (!org || org.start - line.start !== sharedUnit[0] || !postAt(text, org.end - line.start)) sharedUnit = null;
+    }
+    const complete = (p: (typeof people)[number]) => p.unit || p.family;
+    if (!sharedUnit && !people.some(complete) && rest.trim()) {
       // A name followed by prose is not a list line: drop what was read.
       const dropped = (h: RawHit) => people.some((p) => p.hit === h && p.hit.evidence.length === 1);
       this.hits = this.hits.filter((h) => !dropped(h));
@@ -635,7 +674,7 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?|同志|女士|先生/gu)) {
+    for (const m of text.matchAll(/等\d+(?:名|位|户|个)(同志|个人|女性|妇女|家庭)?|同志|女士|先生/gu)) {
       const end = m.index!;
       // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
       // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
@@ -841,6 +880,8 @@ class EntityExtractor {
         continue;
       }
       if (!current) continue;
+      // A place heading a group of items (城南镇：) on a line of its own keeps the list going.
+      if (GROUP_HEADING.exec(line.text.trim())?.[0].length === line.text.trim().length) continue;
       seenItem = true;
       const recipients = this.listRecipients(line);
       if (recipients.length === 0) {
@@ -919,9 +960,12 @@ class EntityExtractor {
    * named after a federation title (三八红旗手) under the federation of its place.
    */
   private addImpliedHierarchy(): void {
+    this.addTownshipFederations();
     const city = this.context.place ? cityOf(this.context.place) : null;
-    if (!city) return;
-    const cityFederation = this.hits.find((h) => h.kind === 'ORGANIZATION' && h.name === `${city}妇女联合会`);
+    // A county's own document: its city's federation is the one city federation it names (抄送：…市妇女联合会).
+    const cityFederations = [...new Set(this.hits.filter((h) => h.kind === 'ORGANIZATION' && h.organizationKind === 'FEDERATION' && h.level === 'MUNICIPAL' && h.name.endsWith('妇女联合会')).map((h) => h.name))];
+    const cityFederationName = city ? `${city}妇女联合会` : cityFederations.length === 1 ? cityFederations[0] : null;
+    const cityFederation = cityFederationName ? this.hits.find((h) => h.kind === 'ORGANIZATION' && h.name === cityFederationName) : undefined;
     if (!cityFederation) return;
     for (const h of this.hits) {
       if (h.kind !== 'ORGANIZATION' || h.parentHit || !/^(ALLIANCE|STUDIO)$/.test(h.organizationKind ?? '') || !/三八红旗/.test(h.name)) continue;
@@ -947,6 +991,31 @@ class EntityExtractor {
         span: { start: h.start, end: h.end, locator: h.locator },
         evidence: ['federation-hierarchy'],
         note: `a ${h.level === 'COUNTY' ? 'district or county' : 'lower'} federation in a ${city} document stands under ${city}'s (the federation system, not the text)`,
+      });
+    }
+  }
+
+  /**
+   * A town's or subdistrict's federation (青峰镇妇联, 清溪街道妇联) stands under the federation of the
+   * county or district its name or the document sets it in, when the document names that one (implied).
+   */
+  private addTownshipFederations(): void {
+    const federations = this.hits.filter((h) => h.kind === 'ORGANIZATION' && h.organizationKind === 'FEDERATION' && h.name.endsWith('妇女联合会'));
+    const counties = federations.filter((h) => h.level === 'COUNTY');
+    for (const h of federations) {
+      if (h.level !== 'TOWNSHIP' || h.parentHit || this.hierarchy.some((x) => x.child.name === h.name)) continue;
+      const county = placePrefix(h.name).parts.find((p) => p.level === 'COUNTY')?.name ?? this.docPlace.find((p) => p.level === 'COUNTY')?.name;
+      if (!county) continue;
+      const parents = [...new Set(counties.filter((c) => placePrefix(c.name).parts.some((p) => p.name === county)).map((c) => c.name))];
+      if (parents.length !== 1) continue;
+      const parent = counties.find((c) => c.name === parents[0])!;
+      this.hierarchy.push({
+        child: h,
+        parent,
+        stated: false,
+        span: { start: h.start, end: h.end, locator: h.locator },
+        evidence: ['federation-hierarchy'],
+        note: `a township federation of ${county} stands under ${county}'s federation (the federation system, not the text)`,
       });
     }
   }
