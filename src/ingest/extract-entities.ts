@@ -126,6 +126,8 @@ class EntityExtractor {
   private readonly memberships: PendingMembership[] = [];
   private readonly hierarchy: PendingHierarchy[] = [];
   private docPlace: PlacePart[] = [];
+  /** Townships and villages the document wrote with the places above them (清溪街道 → 望海区). */
+  private readonly writtenPlaces = new Map<string, string>();
   private context: DocumentContext = { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null };
   private issuerHit: RawHit | null = null;
   private readonly conferrers = new Map<string, RawHit>();
@@ -305,7 +307,7 @@ class EntityExtractor {
       for (const org of orgs) {
         const parent = org.parentIndex !== null ? made[org.parentIndex] : null;
         const written = parent ? line.text.slice(parent.start - line.start, org.end) : org.written;
-        const name = canonicalOrganizationName(written, this.docPlace, parent !== null);
+        const name = this.withWrittenPlaces(canonicalOrganizationName(written, this.docPlace, parent !== null), parent !== null);
         const suffix = suffixOf(normalizeName(org.written));
         // A department, or a generic unit (中心, 办公室) inside another body, is of that body's kind.
         const generic = org.kind === null || (parent !== null && /^(中心|办公室)$/.test(org.suffix));
@@ -344,6 +346,38 @@ class EntityExtractor {
       }
       this.orgHitsByLine.set(line.index, made);
     }
+  }
+
+  /**
+   * The places a document once wrote in full stand for their short mentions: 清溪街道妇联 after
+   * 望海区清溪街道妇联 is 望海区清溪街道妇女联合会; a bare 街道妇联/镇妇联/乡妇联 (no place at all) is the
+   * one such body of the township the document named before it.
+   */
+  private withWrittenPlaces(name: string, isPart: boolean): string {
+    const { parts, rest } = placePrefix(name);
+    if (parts.length > 0) {
+      const first = parts[0];
+      if (first.level === 'TOWNSHIP' || first.level === 'VILLAGE') {
+        const above = this.writtenPlaces.get(first.name);
+        if (above) name = above + name;
+      }
+      const full = placePrefix(name).parts;
+      for (let i = 1; i < full.length; i += 1) {
+        if ((full[i].level === 'TOWNSHIP' || full[i].level === 'VILLAGE') && !this.writtenPlaces.has(full[i].name)) {
+          this.writtenPlaces.set(full[i].name, full.slice(0, i).map((p) => p.name).join(''));
+        }
+      }
+      return name;
+    }
+    const bare = /^(街道|镇|乡)(?=.)/.exec(name);
+    if (bare && !isPart) {
+      const earlier = [...new Set(this.hits.filter((h) => h.kind === 'ORGANIZATION' && !h.parentHit).map((h) => h.name))].filter((n) => {
+        const p = placePrefix(n);
+        return p.rest === rest.slice(bare[1].length) && p.parts.length > 0 && p.parts[p.parts.length - 1].name.endsWith(bare[1]) && p.parts[p.parts.length - 1].level === 'TOWNSHIP';
+      });
+      if (earlier.length === 1) return earlier[0];
+    }
+    return name;
   }
 
   /** Names and aliases of the graph written in the text (a context alias only in its place). */
@@ -513,6 +547,23 @@ class EntityExtractor {
       this.readPostsBeforeNames(line);
       this.readBylines(line);
       this.readNamedInSentences(line);
+    }
+    this.readNamedAgain();
+  }
+
+  /** A person the rules found once (市妇联主席邵美琳) is that person wherever the name is written again (邵美琳本人…). */
+  private readNamedAgain(): void {
+    const names = [...new Set(this.hits.filter((h) => h.kind === 'PERSON' && h.name.length >= 3).map((h) => h.name))];
+    for (const line of this.content) {
+      for (const name of names) {
+        for (let at = line.text.indexOf(name); at >= 0; at = line.text.indexOf(name, at + 1)) {
+          if (this.lineHits(line.index).some((h) => h.start < line.start + at + name.length && line.start + at < h.end)) continue;
+          // Not the tail or the head of a longer run of a name (王芳 in 黄王芳): a character boundary or a word after it.
+          const before = line.text[at - 1] ?? '';
+          if (/[\p{Script=Han}]/u.test(before) && !this.tokensOf(line).some((t) => t.start === at)) continue;
+          this.person(line, at, name, 'named-before');
+        }
+      }
     }
   }
 
@@ -832,13 +883,11 @@ class EntityExtractor {
         const deepest = between.filter((x) => !between.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
         // A unit written before a post and a name (第二中学教师许美玲) is the person's, not a recipient.
         recipients.push(...deepest.filter((x) => x.kind === 'PERSON' || !postAt(text, x.end - line.start)));
-      } else if (h.trigger === '曾获') {
+      } else if (h.trigger === '曾获' && text.slice(honor.end - line.start).startsWith('的')) {
         const after = honor.end - line.start;
-        if (text.slice(after).startsWith('的')) {
-          const org = this.unitIn(line, after + 1, (text.slice(after + 1).search(CLAUSE_BREAK) + 1 || text.length - after) + after);
-          const first = org && this.orgsIn(line).filter((o) => o.start - line.start === after + 1);
-          if (org && first && first.length > 0) recipients.push(org);
-        }
+        const org = this.unitIn(line, after + 1, (text.slice(after + 1).search(CLAUSE_BREAK) + 1 || text.length - after) + after);
+        const first = org && this.orgsIn(line).filter((o) => o.start - line.start === after + 1);
+        if (org && first && first.length > 0) recipients.push(org);
       } else {
         const subject = this.subjectBefore(line, verbAt);
         if (subject) recipients.push(subject);

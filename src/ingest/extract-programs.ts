@@ -321,6 +321,8 @@ class ProgramExtractor {
     const first = orgs.find((o) => o.start === clause.start + at);
     if (first) {
       if (POST_AFTER.test(this.text.slice(first.end, clause.end))) return null;
+      // A news item's dateline (某某日报讯（记者 …）) names its publisher, not who acts.
+      if (/^[*\s]*讯/u.test(this.text.slice(first.end, clause.end))) return null;
       return first;
     }
     return this.backReference(clause.start + at, clause.end);
@@ -365,6 +367,11 @@ class ProgramExtractor {
       }
       if (partnersByClause[i].partners.length > 0 || partnersByClause[i].organizer) partners = partnersByClause[i];
       const inClause = programs.filter((p) => p.absStart >= clause.start && p.absEnd <= clause.end);
+      // 推进会由X主办、Y承办: a program named before, referred back to, with its organizers in this sentence.
+      const ref = subjects[i];
+      if (ref && ref.mention.kind === 'PROGRAM' && programs.length === 0 && (partnersByClause[i].organizer || partnersByClause[i].partners.length > 0)) {
+        this.linkBackReferenced(ref, partnersByClause[i]);
+      }
       const organizerSubject = subject ?? firstSubject;
       const clausePartners = partners ?? firstPartners;
       for (const p of inClause) this.linkProgram(p, organizerSubject, clausePartners, clause, subject !== null || firstSubject !== null);
@@ -506,6 +513,17 @@ class ProgramExtractor {
     }
   }
 
+  /** The organizer (主办) and partners a sentence gives for a program it refers back to. */
+  private linkBackReferenced(ref: Located, partners: Partners): void {
+    const span = this.span(ref.start, ref.end);
+    const key = ref.mention.key;
+    if (partners.organizer) this.addLink(key, partners.organizer.mention.key, 'ORGANIZER', true, span, ['organizer:主办', 'program:back-reference']);
+    for (const partner of partners.partners) {
+      if (partners.organizer && partner.located.mention.key === partners.organizer.mention.key) continue;
+      this.addLink(key, partner.located.mention.key, 'PARTNER', true, span, [partner.evidence, 'program:back-reference']);
+    }
+  }
+
   private hostedBy(p: FoundProgram, clause: { start: number; end: number }): Located | null {
     const orgs = this.mentionsIn(clause.start, p.absStart, ['ORGANIZATION']);
     const last = orgs.pop();
@@ -523,8 +541,8 @@ class ProgramExtractor {
     const out: Partners = { partners: [], organizer: null };
     const orgs = this.mentionsIn(clause.start, clause.end, ['ORGANIZATION']);
     const seen = new Set<string>();
-    const push = (located: Located, evidence: string) => {
-      if (subject && located.mention.key === subject.mention.key) return;
+    const push = (located: Located, evidence: string, evenSubject = false) => {
+      if (!evenSubject && subject && located.mention.key === subject.mention.key) return;
       if (seen.has(located.mention.key)) return;
       seen.add(located.mention.key);
       out.partners.push({ located, evidence });
@@ -533,6 +551,8 @@ class ProgramExtractor {
     const text = this.text;
     for (const m of text.slice(clause.start, clause.end).matchAll(/(联合|会同|携手|联动|协同|对接|邀请)/gu)) {
       let at = clause.start + (m.index ?? 0) + m[0].length;
+      // 联合 inside a name (妇女联合会) is no verb.
+      if (orgs.some((o) => o.start < at && at - m[0].length < o.end)) continue;
       const evidence = 'partner:' + m[0];
       for (;;) {
         const org = orgs.find((o) => o.start === at) ?? this.partnerBySuffix(at, clause.end);
@@ -567,7 +587,8 @@ class ProgramExtractor {
     // X主办、Y承办: Y hosts for X. X指导、Y承办 (no 主办): Y runs it, X guides it as a partner.
     if (host && !out.organizer && guides.length > 0) {
       out.organizer = host;
-      for (const g of guides) push(g, 'partner:指导');
+      // 由X指导、Y承办: X, the subject after 由, guides; Y runs it.
+      for (const g of guides) push(g, 'partner:指导', true);
     } else if (host) push(host, 'partner:承办');
     return out;
   }

@@ -51,7 +51,9 @@ export function nameAt(line: string, pos: number, tokens: Token[]): string | nul
   const whole = word.length === 4 ? COMPOUND_SURNAMES.some((c) => word.startsWith(c)) : word.length >= 2 && word.length <= 3;
   if (whole && isPersonName(word)) return word;
   const token = tokens.find((t) => t.start === at);
-  if (token && /^[\p{Script=Han}]{2,4}$/u.test(token.word) && /^(x|nr|nrfg|nrt)$/.test(token.tag) && isPersonName(token.word)) return token.word;
+  // A four-character token is a name only with a compound surname (邵美琳作 is 邵美琳 + 作).
+  const fourOk = (w: string) => w.length < 4 || COMPOUND_SURNAMES.some((c) => w.startsWith(c));
+  if (token && /^[\p{Script=Han}]{2,4}$/u.test(token.word) && fourOk(token.word) && /^(x|nr|nrfg|nrt)$/.test(token.tag) && isPersonName(token.word)) return token.word;
   if (token && token.word.length === 1 && SURNAMES.has(token.word)) {
     const next = tokens.find((t) => t.start === token.end);
     if (next && /^[\p{Script=Han}]{1,2}$/u.test(next.word) && /^(nr|x|n|ng|nz)/.test(next.tag)) {
