@@ -63,6 +63,7 @@ const ORG_SUFFIX =
 /** Verbs before a counted noun (开展…活动600余场次, 发放…贷款3200万元). */
 const COUNTING_VERB =
   /(开展|举办|举行|组织|实施|建成|建立|成立|发放|招募|组建|选树|打造|覆盖|服务|资助|救助|惠及|吸引|收集|解决|培训|参加|累计|共|了|利用|介绍|排查出|化解)/gu;
+const MEDIA = /(日报|晚报|报社|电视台|广播电视台|融媒体中心|新闻网|新闻中心)$/u;
 const YEAR_STATED = /(\d{4})年(?!以来|度以来|来)/gu;
 const RELATIVE_YEAR = /(今年|全年|年内|本年度|本年|\d{1,2}月\d{1,2}日)/u;
 
@@ -301,10 +302,12 @@ class ProgramExtractor {
   private issuerKey(): { key: string | null; evidence: string } {
     if (this.issuer) return this.issuer;
     const stated = this.extraction.context.issuerKey;
-    if (stated) this.issuer = { key: stated, evidence: 'organizer:issuer' };
+    const statedName = this.entities.find((e) => e.key === stated)?.name ?? '';
+    // A news item's publisher (its dateline's 日报, 电视台…) reports; it runs nothing of what it reports.
+    if (stated && !MEDIA.test(statedName)) this.issuer = { key: stated, evidence: 'organizer:issuer' };
     else {
-      // No issuer read: the organization the document names most often is taken as its author.
-      const orgs = this.entities.filter((e) => e.kind === 'ORGANIZATION');
+      // No issuer read (or only the publisher): the organization the document names most often is taken as its author.
+      const orgs = this.entities.filter((e) => e.kind === 'ORGANIZATION' && !MEDIA.test(e.name));
       const best = orgs.reduce<EntityMention | null>((a, b) => (a === null || b.spans.length > a.spans.length ? b : a), null);
       this.issuer = { key: best?.key ?? null, evidence: 'organizer:most-named-organization' };
     }
@@ -462,6 +465,8 @@ class ProgramExtractor {
   /** Whether the counted activities are the topic program's own: a campaign's, or sharing its head word (排查 of …纠纷排查). */
   private activityOf(topic: FoundProgram, counted: string): boolean {
     if (topic.kind === ProgramKind.CAMPAIGN) return true;
+    // What a standing service (a loan, a fund) supports is its own tally (支持女性创业项目近600个).
+    if (topic.kind === ProgramKind.SERVICE && /^(支持|扶持|资助|帮扶|惠及)/u.test(counted)) return true;
     // The activity word the tally counts (培训, 排查, 讲座…) written in the program's own name.
     const word = /(排查|培训|讲座|宣讲|活动|服务|义诊|课|会)$/u.exec(counted)?.[1];
     return word !== undefined && topic.name.includes(word);
