@@ -303,11 +303,15 @@ class EntityExtractor {
   private addOrganizations(rawOrgs: Map<number, OrgHit[]>): void {
     for (const line of this.content) {
       const orgs = rawOrgs.get(line.index) ?? [];
-      const made: RawHit[] = [];
+      const made: (RawHit | null)[] = [];
       for (const org of orgs) {
-        const parent = org.parentIndex !== null ? made[org.parentIndex] : null;
+        const parent = org.parentIndex !== null ? (made[org.parentIndex] ?? null) : null;
         const written = parent ? line.text.slice(parent.start - line.start, org.end) : org.written;
         const name = this.withWrittenPlaces(canonicalOrganizationName(written, this.docPlace, parent !== null), parent !== null);
+        if (name === null) {
+          made.push(null);
+          continue;
+        }
         const suffix = suffixOf(normalizeName(org.written));
         // A department, or a generic unit (中心, 办公室) inside another body, is of that body's kind.
         const generic = org.kind === null || (parent !== null && /^(中心|办公室)$/.test(org.suffix));
@@ -344,7 +348,7 @@ class EntityExtractor {
           });
         }
       }
-      this.orgHitsByLine.set(line.index, made);
+      this.orgHitsByLine.set(line.index, made.filter((h): h is RawHit => h !== null));
     }
   }
 
@@ -353,7 +357,7 @@ class EntityExtractor {
    * 望海区清溪街道妇联 is 望海区清溪街道妇女联合会; a bare 街道妇联/镇妇联/乡妇联 (no place at all) is the
    * one such body of the township the document named before it.
    */
-  private withWrittenPlaces(name: string, isPart: boolean): string {
+  private withWrittenPlaces(name: string, isPart: boolean): string | null {
     const { parts, rest } = placePrefix(name);
     if (parts.length > 0) {
       const first = parts[0];
@@ -376,6 +380,8 @@ class EntityExtractor {
         return p.rest === rest.slice(bare[1].length) && p.parts.length > 0 && p.parts[p.parts.length - 1].name.endsWith(bare[1]) && p.parts[p.parts.length - 1].level === 'TOWNSHIP';
       });
       if (earlier.length === 1) return earlier[0];
+      // No township named before (a headline's 街道妇联把服务…): no particular body.
+      if (earlier.length === 0) return null;
     }
     return name;
   }

@@ -537,7 +537,10 @@ class ProgramExtractor {
   }
 
   private addLink(programKey: string, organizationKey: string, role: 'ORGANIZER' | 'PARTNER', stated: boolean, span: Span, evidence: string[]): void {
-    if (this.links.some((l) => l.programKey === programKey && l.organizationKey === organizationKey)) return;
+    const same = this.links.findIndex((l) => l.programKey === programKey && l.organizationKey === organizationKey);
+    // A link the text states replaces the same one inferred before (the issuer taken for a subjectless sentence).
+    if (same >= 0 && stated && !this.links[same].stated && this.links[same].role === role) this.links.splice(same, 1);
+    else if (same >= 0) return;
     this.links.push({ programKey, organizationKey, role, stated, span, evidence });
   }
 
