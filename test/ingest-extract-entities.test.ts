@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readDocument } from '../src/ingest/document.reader';
+import { chineseNumber, documentDate, LineText } from '../src/ingest/document-context';
 import { extractEntities, mentionAt } from '../src/ingest/extract-entities';
 import { EntityMention, Extraction, Gazetteer, GazetteerEntry, IngestDocument } from '../src/ingest/ingest.model';
 import { segment } from '../src/ingest/segment';
@@ -560,5 +561,32 @@ describe('a made-up city news item (a township written in full once, a bare 街�
     expect(awards).toEqual(['潘丽华<-云江市最美巾帼奋斗者@null']);
     const posts = x.memberships.map((m) => `${nameOf(x, m.memberKey)}@${nameOf(x, m.organizationKey)}:${m.role}`).sort();
     expect(posts).toEqual(['冯雅琴@云江晚报:记者', '潘丽华@临川区桃源街道妇女联合会:主席'].sort());
+  });
+});
+
+describe('dates in Chinese numerals (document-context.ts)', () => {
+  const lines = (texts: string[]): LineText[] => {
+    let start = 0;
+    return texts.map((text, index) => {
+      const line = { index, locator: `¶${index + 1}`, start, text };
+      start += text.length + 1;
+      return line;
+    });
+  };
+
+  it('reads numerals digit by digit for the year and as numbers for month and day, a month alone too', () => {
+    expect(chineseNumber('二〇二五', true)).toBe(2025);
+    expect(chineseNumber('十二')).toBe(12);
+    expect(chineseNumber('二十八')).toBe(28);
+    expect(chineseNumber('三十一')).toBe(31);
+    expect(chineseNumber('七')).toBe(7);
+    expect(chineseNumber('十')).toBe(10);
+    expect(chineseNumber('二三')).toBeNull();
+    // 【测试用虚构文件 — made up for testing】: a notice signed with a month only.
+    const signed = lines(['【测试用虚构文件 — made up for testing】', '关于开展巾帼读书月活动的通知', '各单位：现将有关事项通知如下。', '某某县妇女联合会', '二〇二五年十一月']);
+    expect(documentDate(signed)).toMatchObject({ date: '2025-11', year: 2025, line: { locator: '¶5' } });
+    // A date in a running sentence is an event, not the document's.
+    const inSentence = lines(['【测试用虚构文件 — made up for testing】', '某某县妇联于二〇二五年十一月三日召开会议，部署全年工作。']);
+    expect(documentDate(inSentence)).toBeNull();
   });
 });

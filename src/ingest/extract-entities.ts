@@ -731,7 +731,7 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/等\d+(?:名|位|户|个)(同志|个人|女性|妇女|家庭)?|同志|女士|先生/gu)) {
+    for (const m of text.matchAll(/等\d+(?:名|位|户)(同志|个人|女性|妇女|家庭)?|同志|女士|先生/gu)) {
       const end = m.index!;
       // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
       // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
