@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readDocument } from '../src/ingest/document.reader';
+import { chineseNumber, documentDate, LineText } from '../src/ingest/document-context';
 import { extractEntities, mentionAt } from '../src/ingest/extract-entities';
 import { EntityMention, Extraction, Gazetteer, GazetteerEntry, IngestDocument } from '../src/ingest/ingest.model';
 import { segment } from '../src/ingest/segment';
@@ -468,5 +469,124 @@ describe('segment', () => {
     expect(withName[0]).toEqual({ word: '青源市第一人民医院', tag: 'nt', start: 0, end: 9 });
     expect(segment(text).map((t) => t.word)).toEqual(plain.map((t) => t.word));
     expect(normalizeName(withName.map((t) => t.word).join(''))).toBe(text);
+  });
+});
+
+// 【测试用虚构文件 — made up for testing】: a county's commendation with its lists in other common layouts.
+const OWN_COUNTY_LISTS = [
+  '【测试用虚构文件 — made up for testing】东川市、平湖县、莲塘镇、石门乡和文中的村、社区均为虚构地名，人名、单位均为虚构。',
+  '平湖县妇女联合会',
+  '关于表彰平湖县文明家庭和巾帼志愿服务先进个人的决定',
+  '各乡镇妇联：',
+  '经评审，县妇联决定：授予韦丽娟等4户家庭“平湖县文明家庭”称号，授予符海燕等3名同志“平湖县巾帼志愿服务先进个人”称号。',
+  '',
+  '一、平湖县文明家庭（4户）',
+  '莲塘镇：韦丽娟家庭（荷花村）　石建国家庭（莲塘社区）',
+  '石门乡：',
+  '欧阳春梅家庭、桂明亮家庭',
+  '',
+  '二、平湖县巾帼志愿服务先进个人（3名）',
+  '1. 符海燕，平湖县莲塘镇社会工作服务站站长',
+  '2. 马晓雯，平湖县石门乡妇联副主席',
+  '3. 岳志芳，平湖县茶文化研究会秘书长',
+  '',
+  '平湖县妇女联合会',
+  '二〇二五年十二月二十八日',
+  '抄送：东川市妇女联合会',
+].join('\n');
+
+describe('a made-up county commendation (families, numbered lines with a comma, place groups, a date in Chinese numerals)', () => {
+  let x: Extraction;
+  beforeAll(async () => {
+    x = extractEntities(await readDocument({ bytes: Buffer.from(OWN_COUNTY_LISTS, 'utf8'), fileName: 'county-lists.txt' }), EMPTY);
+  });
+
+  it('reads the date in Chinese numerals and takes the issuer’s county for 县妇联', () => {
+    expect(x.context.date).toBe('2025-12-28');
+    expect(x.context.year).toBe(2025);
+    expect(x.context.place).toBe('平湖县');
+    const issuer = byName(x, 'ORGANIZATION', '平湖县妇女联合会');
+    expect(issuer.written).toEqual(expect.arrayContaining(['平湖县妇女联合会', '县妇联']));
+    expect(x.entities.filter((e) => e.kind === 'ORGANIZATION' && e.name === '县妇女联合会')).toEqual([]);
+    expect(nameOf(x, byName(x, 'HONOR', '平湖县文明家庭').conferredByKey)).toBe('平湖县妇女联合会');
+  });
+
+  it('gives a family’s title to the person it is named after, across items side by side and place groups', () => {
+    const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`).sort();
+    expect(awards).toEqual(
+      [
+        '韦丽娟<-平湖县文明家庭@2025',
+        '石建国<-平湖县文明家庭@2025',
+        '欧阳春梅<-平湖县文明家庭@2025',
+        '桂明亮<-平湖县文明家庭@2025',
+        '符海燕<-平湖县巾帼志愿服务先进个人@2025',
+        '马晓雯<-平湖县巾帼志愿服务先进个人@2025',
+        '岳志芳<-平湖县巾帼志愿服务先进个人@2025',
+      ].sort(),
+    );
+    // The villages and communities in brackets are places of residence, not organizations.
+    expect(x.entities.filter((e) => e.kind === 'ORGANIZATION' && /(村|社区)$/.test(e.name))).toEqual([]);
+  });
+
+  it('reads 姓名，单位职务 lines, new unit endings and the federation hierarchy the system implies', () => {
+    const posts = x.memberships.map((m) => `${nameOf(x, m.memberKey)}@${nameOf(x, m.organizationKey)}:${m.role}`).sort();
+    expect(posts).toEqual(
+      ['符海燕@平湖县莲塘镇社会工作服务站:站长', '马晓雯@平湖县石门乡妇女联合会:副主席', '岳志芳@平湖县茶文化研究会:秘书长'].sort(),
+    );
+    const parents = x.hierarchy.map((h) => `${nameOf(x, h.childKey)}<${nameOf(x, h.parentKey)}:${h.stated}`).sort();
+    expect(parents).toEqual(['平湖县石门乡妇女联合会<平湖县妇女联合会:false', '平湖县妇女联合会<东川市妇女联合会:false'].sort());
+  });
+});
+
+// 【测试用虚构文件 — made up for testing】: a city paper's item naming a subdistrict federation in full, then short.
+const OWN_SUBDISTRICT_NEWS = [
+  '【测试用虚构文件 — made up for testing】云江市、临川区、桃源街道均为虚构地名，人名、单位均为虚构。',
+  '# 云江：街道妇联把服务送到家门口',
+  '**云江晚报讯**（记者 冯雅琴）2026年6月3日，临川区桃源街道妇联举办邻里服务成果展示会。',
+  '桃源街道妇联主席潘丽华在会上介绍了一年来的做法。',
+  '街道妇联还联合辖区内6个社区开展“暖灯守望”行动。',
+  '潘丽华本人曾获“云江市最美巾帼奋斗者”称号。',
+].join('\n');
+
+describe('a made-up city news item (a township written in full once, a bare 街道妇联, a dateline date)', () => {
+  it('keeps one federation for its full, short and bare forms and finds the person named again', async () => {
+    const x = extractEntities(await readDocument({ bytes: Buffer.from(OWN_SUBDISTRICT_NEWS, 'utf8'), fileName: 'subdistrict.md' }), EMPTY);
+    expect(x.context.date).toBe('2026-06-03');
+    const federation = byName(x, 'ORGANIZATION', '临川区桃源街道妇女联合会');
+    expect(federation.spans.map((s) => s.locator)).toEqual(['¶3', '¶4', '¶5']);
+    expect(x.entities.filter((e) => e.kind === 'ORGANIZATION' && /^(桃源街道|街道)妇女联合会$/.test(e.name))).toEqual([]);
+    const person = byName(x, 'PERSON', '潘丽华');
+    expect(person.spans.map((s) => s.locator)).toEqual(['¶4', '¶6']);
+    const awards = x.awards.map((a) => `${nameOf(x, a.recipientKey)}<-${nameOf(x, a.honorKey)}@${a.year}`);
+    expect(awards).toEqual(['潘丽华<-云江市最美巾帼奋斗者@null']);
+    const posts = x.memberships.map((m) => `${nameOf(x, m.memberKey)}@${nameOf(x, m.organizationKey)}:${m.role}`).sort();
+    expect(posts).toEqual(['冯雅琴@云江晚报:记者', '潘丽华@临川区桃源街道妇女联合会:主席'].sort());
+  });
+});
+
+describe('dates in Chinese numerals (document-context.ts)', () => {
+  const lines = (texts: string[]): LineText[] => {
+    let start = 0;
+    return texts.map((text, index) => {
+      const line = { index, locator: `¶${index + 1}`, start, text };
+      start += text.length + 1;
+      return line;
+    });
+  };
+
+  it('reads numerals digit by digit for the year and as numbers for month and day, a month alone too', () => {
+    expect(chineseNumber('二〇二五', true)).toBe(2025);
+    expect(chineseNumber('十二')).toBe(12);
+    expect(chineseNumber('二十八')).toBe(28);
+    expect(chineseNumber('三十一')).toBe(31);
+    expect(chineseNumber('七')).toBe(7);
+    expect(chineseNumber('十')).toBe(10);
+    expect(chineseNumber('二三')).toBeNull();
+    // 【测试用虚构文件 — made up for testing】: a notice signed with a month only.
+    const signed = lines(['【测试用虚构文件 — made up for testing】', '关于开展巾帼读书月活动的通知', '各单位：现将有关事项通知如下。', '某某县妇女联合会', '二〇二五年十一月']);
+    expect(documentDate(signed)).toMatchObject({ date: '2025-11', year: 2025, line: { locator: '¶5' } });
+    // A date in a running sentence is an event, not the document's.
+    const inSentence = lines(['【测试用虚构文件 — made up for testing】', '某某县妇联于二〇二五年十一月三日召开会议，部署全年工作。']);
+    expect(documentDate(inSentence)).toBeNull();
   });
 });

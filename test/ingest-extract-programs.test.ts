@@ -360,6 +360,52 @@ describe('a made-up document', () => {
   });
 });
 
+describe('a made-up news item (a program referred back to, 由…指导、…承办, a launched product, a heading figure)', () => {
+  const raw = [
+    '【测试用虚构文件 — made up for testing】枫林市为虚构地名，人名、单位、数字均为虚构。',
+    '## 两项举措惠及三千余家庭',
+    '枫林日报讯（记者 孔思远）2026年5月9日，枫林市巾帼创业服务座谈会在枫林市举行。',
+    '座谈会由枫林市妇女联合会主办、枫林市创业促进会承办。',
+    '市妇联携手枫林市邮政储蓄银行推出“巾帼安居贷”，全年发放贷款约2.4亿元，扶持女性创业项目300余个。',
+    '由市妇联指导、枫林市女性健康研究会承办的《健康女性》广播栏目已播出36期。',
+  ].join('\n');
+  const doc = documentOf(raw, 'made-up-news.md');
+  const x = extract(
+    doc,
+    [
+      ['fl-daily', 'ORGANIZATION', '枫林日报'],
+      ['fl-wf', 'ORGANIZATION', '枫林市妇女联合会', '市妇联'],
+      ['fl-assoc', 'ORGANIZATION', '枫林市创业促进会'],
+      ['fl-bank', 'ORGANIZATION', '枫林市邮政储蓄银行'],
+      ['fl-society', 'ORGANIZATION', '枫林市女性健康研究会'],
+    ],
+    { place: '枫林市', date: '2026-05-09', year: 2026, issuerKey: 'fl-daily' },
+  );
+
+  it('gives a program named in one sentence the 主办 and 承办 of the next (座谈会由…主办、…承办)', () => {
+    expect(linksOf(x, '枫林市巾帼创业服务座谈会')).toEqual([['ORGANIZER', 'fl-wf', true], ['PARTNER', 'fl-assoc', true]]);
+    // The dateline's newspaper is no organizer, and 联合 inside a federation's name is no verb.
+    expect(x.programLinks.filter((l) => l.organizationKey === 'fl-daily')).toEqual([]);
+    expect(x.entities.filter((e) => e.kind === 'ORGANIZATION' && e.evidence.includes('partner-slot:org-suffix'))).toEqual([]);
+  });
+
+  it('reads a quoted product launched with 推出 as a service, with its partner (携手) and its tallies', () => {
+    const loan = program(x, '巾帼安居贷')!;
+    expect(loan).toMatchObject({ programKind: 'SERVICE' });
+    expect(linksOf(x, '巾帼安居贷')).toEqual([['ORGANIZER', 'fl-wf', true], ['PARTNER', 'fl-bank', true]]);
+    expect(figure(x, 240000000, 'CNY')).toMatchObject({ approximate: true, subjectKey: loan.key });
+    expect(figure(x, 300, 'count')).toMatchObject({ approximate: true, subjectKey: loan.key });
+  });
+
+  it('由X指导、Y承办: Y organizes, X is its partner', () => {
+    expect(linksOf(x, '健康女性')).toEqual([['ORGANIZER', 'fl-society', true], ['PARTNER', 'fl-wf', true]]);
+  });
+
+  it('reads a figure in a heading (万/千余家庭) and credits it to the body the item is about, not its publisher', () => {
+    expect(figure(x, 3000, 'household')).toMatchObject({ approximate: true, subjectKey: 'fl-wf' });
+  });
+});
+
 describe('after the reader and the entity extractor (the pipeline up to this stage), scored as ingest:eval scores', () => {
   // The eval's scorer; the seed article's expected facts are derived from its seed file.
   const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');

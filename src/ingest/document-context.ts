@@ -26,6 +26,23 @@ export interface DateFound {
 }
 
 const FULL_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/g;
+/** A date in Chinese numerals, as decisions are signed (二〇二六年三月四日, 二〇二六年三月). */
+const CHINESE_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?/g;
+/** A month alone with its year (2026年3月), signing a document when it stands on a line of its own. */
+const MONTH_DATE = /(\d{4})年(\d{1,2})月(?![\d〇零一二三四五六七八九十])/g;
+/** A news item's dateline before its date: 某某日报讯（记者 某某）. */
+const DATELINE_BEFORE = /^[\s*#]*[\p{Script=Han}]{2,12}讯[*\s]*(?:[（(][^）)]{0,20}[）)])?[\s*]*$/u;
+
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇二六 → 2026 (digit by digit); 十二 → 12, 二十四 → 24, 三十一 → 31. */
+export function chineseNumber(s: string, digitByDigit = false): number | null {
+  if (digitByDigit) return [...s].every((c) => c in DIGIT) ? Number([...s].map((c) => DIGIT[c]).join('')) : null;
+  if (/^[一二三四五六七八九]$/.test(s)) return DIGIT[s];
+  const m = /^([一二三])?(十)([一二三四五六七八九])?$/.exec(s);
+  if (!m) return null;
+  return (m[1] ? DIGIT[m[1]] : 1) * 10 + (m[3] ? DIGIT[m[3]] : 0);
+}
 
 /**
  * The document's own date: a date on a short line of its own (a signature's date, a date line, a
@@ -35,19 +52,28 @@ const FULL_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/g;
 export function documentDate(lines: LineText[]): DateFound | null {
   const found: DateFound[] = [];
   for (const line of lines) {
-    FULL_DATE.lastIndex = 0;
-    for (let m = FULL_DATE.exec(line.text); m; m = FULL_DATE.exec(line.text)) {
+    const dates: { m: RegExpExecArray; y: number; mo: number; d: number | null }[] = [];
+    for (const m of line.text.matchAll(FULL_DATE)) dates.push({ m: m as RegExpExecArray, y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) });
+    for (const m of line.text.matchAll(CHINESE_DATE)) {
+      const y = chineseNumber(m[1], true);
+      const mo = chineseNumber(m[2]);
+      const d = m[3] ? chineseNumber(m[3]) : null;
+      if (y !== null && mo !== null && (d !== null || !m[3])) dates.push({ m: m as RegExpExecArray, y, mo, d });
+    }
+    if (dates.length === 0) for (const m of line.text.matchAll(MONTH_DATE)) dates.push({ m: m as RegExpExecArray, y: Number(m[1]), mo: Number(m[2]), d: null });
+    for (const { m, y, mo, d } of dates) {
       const others = line.text.replace(m[0], '');
-      // A line holding a date and at most a name, a post or a publisher; no sentence.
-      if (/[，。；！？,;!?]/.test(others) || others.replace(/[\s\u3000（）()]/g, '').length > 24) continue;
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+      // A line holding a date and at most a name, a post or a publisher; no sentence. Or a news
+      // item's opening date right after its dateline (某某日报讯（记者 某某）2026年4月22日，…).
+      const dateline = d !== null && DATELINE_BEFORE.test(line.text.slice(0, m.index)) && /^[，,\s]/.test(line.text.slice(m.index + m[0].length));
+      if (!dateline && (/[，。；！？,;!?]/.test(others) || others.replace(/[\s\u3000（）()]/g, '').length > 24)) continue;
+      if (mo < 1 || mo > 12 || (d !== null && (d < 1 || d > 31))) continue;
       found.push({
-        date: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        date: `${y}-${String(mo).padStart(2, '0')}` + (d !== null ? `-${String(d).padStart(2, '0')}` : ''),
         year: y,
         line,
-        start: line.start + m.index,
-        end: line.start + m.index + m[0].length,
+        start: line.start + m.index!,
+        end: line.start + m.index! + m[0].length,
       });
     }
   }

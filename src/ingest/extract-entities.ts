@@ -24,6 +24,7 @@ import {
   OrgKind,
   PlacePart,
   placeParts,
+  placePrefix,
   suffixOf,
 } from './organization-names';
 import { segment, Token } from './segment';
@@ -104,6 +105,11 @@ interface PendingHierarchy {
   note: string | null;
 }
 
+/** A list item: a name, or a family named after a person (姓名家庭, 姓名户), before a space, bracket, 、, comma or the end. */
+const LIST_ITEM = /^([\p{Script=Han}]{2,4}?)(家庭)?(?=[\u3000\s（(、，,]|$)/u;
+/** A place heading a group of list items, on their line or a line of its own (城南镇：, 白沙乡：). */
+const GROUP_HEADING = /^[\p{Script=Han}]{1,8}(镇|乡|街道|县|区|市|社区|村)[：:]\s*/u;
+
 const CLAUSE_BREAK = /[，。；！？,;!?]/;
 const SENTENCE_BREAK = /[。！？!?]/;
 
@@ -120,6 +126,8 @@ class EntityExtractor {
   private readonly memberships: PendingMembership[] = [];
   private readonly hierarchy: PendingHierarchy[] = [];
   private docPlace: PlacePart[] = [];
+  /** Townships and villages the document wrote with the places above them (清溪街道 → 望海区). */
+  private readonly writtenPlaces = new Map<string, string>();
   private context: DocumentContext = { place: null, date: null, dateSpan: null, year: null, yearNote: null, issuerKey: null };
   private issuerHit: RawHit | null = null;
   private readonly conferrers = new Map<string, RawHit>();
@@ -250,6 +258,14 @@ class EntityExtractor {
       const stem = /^([\p{Script=Han}]{2})/u.exec(name)?.[1];
       if (stem && !/^[市区县省]/.test(name) && text.includes(`${stem}市`)) return `${stem}市`;
     }
+    // An issuer set in a county or district and written without its city (石桥县妇女联合会 signing):
+    // the county's own document; its short forms (县妇联) take the county as the issuer writes it.
+    for (const { org, rule } of this.issuerCandidates(rawOrgs, dateLine)) {
+      if (rule !== 'signature' && rule !== 'title') continue;
+      const name = normalizeName(org.written);
+      const place = placeOf(name, true);
+      if (place && org.kind === 'FEDERATION') return place;
+    }
     // Else the city most often written in names.
     const counts = new Map<string, number>();
     for (const orgs of rawOrgs.values())
@@ -287,11 +303,15 @@ class EntityExtractor {
   private addOrganizations(rawOrgs: Map<number, OrgHit[]>): void {
     for (const line of this.content) {
       const orgs = rawOrgs.get(line.index) ?? [];
-      const made: RawHit[] = [];
+      const made: (RawHit | null)[] = [];
       for (const org of orgs) {
-        const parent = org.parentIndex !== null ? made[org.parentIndex] : null;
+        const parent = org.parentIndex !== null ? (made[org.parentIndex] ?? null) : null;
         const written = parent ? line.text.slice(parent.start - line.start, org.end) : org.written;
-        const name = canonicalOrganizationName(written, this.docPlace, parent !== null);
+        const name = this.withWrittenPlaces(canonicalOrganizationName(written, this.docPlace, parent !== null), parent !== null);
+        if (name === null) {
+          made.push(null);
+          continue;
+        }
         const suffix = suffixOf(normalizeName(org.written));
         // A department, or a generic unit (中心, 办公室) inside another body, is of that body's kind.
         const generic = org.kind === null || (parent !== null && /^(中心|办公室)$/.test(org.suffix));
@@ -328,8 +348,42 @@ class EntityExtractor {
           });
         }
       }
-      this.orgHitsByLine.set(line.index, made);
+      this.orgHitsByLine.set(line.index, made.filter((h): h is RawHit => h !== null));
     }
+  }
+
+  /**
+   * The places a document once wrote in full stand for their short mentions: 清溪街道妇联 after
+   * 望海区清溪街道妇联 is 望海区清溪街道妇女联合会; a bare 街道妇联/镇妇联/乡妇联 (no place at all) is the
+   * one such body of the township the document named before it.
+   */
+  private withWrittenPlaces(name: string, isPart: boolean): string | null {
+    const { parts, rest } = placePrefix(name);
+    if (parts.length > 0) {
+      const first = parts[0];
+      if (first.level === 'TOWNSHIP' || first.level === 'VILLAGE') {
+        const above = this.writtenPlaces.get(first.name);
+        if (above) name = above + name;
+      }
+      const full = placePrefix(name).parts;
+      for (let i = 1; i < full.length; i += 1) {
+        if ((full[i].level === 'TOWNSHIP' || full[i].level === 'VILLAGE') && !this.writtenPlaces.has(full[i].name)) {
+          this.writtenPlaces.set(full[i].name, full.slice(0, i).map((p) => p.name).join(''));
+        }
+      }
+      return name;
+    }
+    const bare = /^(街道|镇|乡)(?=.)/.exec(name);
+    if (bare && !isPart) {
+      const earlier = [...new Set(this.hits.filter((h) => h.kind === 'ORGANIZATION' && !h.parentHit).map((h) => h.name))].filter((n) => {
+        const p = placePrefix(n);
+        return p.rest === rest.slice(bare[1].length) && p.parts.length > 0 && p.parts[p.parts.length - 1].name.endsWith(bare[1]) && p.parts[p.parts.length - 1].level === 'TOWNSHIP';
+      });
+      if (earlier.length === 1) return earlier[0];
+      // No township named before (a headline's 街道妇联把服务…): no particular body.
+      if (earlier.length === 0) return null;
+    }
+    return name;
   }
 
   /** Names and aliases of the graph written in the text (a context alias only in its place). */
@@ -500,37 +554,79 @@ class EntityExtractor {
       this.readBylines(line);
       this.readNamedInSentences(line);
     }
+    this.readNamedAgain();
   }
 
-  /** 刘秀兰　青源市第一人民医院产科主任; 杨桂芳（临溪县城关镇妇联主席）、黄秋菊（…）; 罗佳慧、田淑芬　单位教师. */
+  /** A person the rules found once (市妇联主席邵美琳) is that person wherever the name is written again (邵美琳本人…). */
+  private readNamedAgain(): void {
+    const names = [...new Set(this.hits.filter((h) => h.kind === 'PERSON' && h.name.length >= 3).map((h) => h.name))];
+    for (const line of this.content) {
+      for (const name of names) {
+        for (let at = line.text.indexOf(name); at >= 0; at = line.text.indexOf(name, at + 1)) {
+          if (this.lineHits(line.index).some((h) => h.start < line.start + at + name.length && line.start + at < h.end)) continue;
+          // Not the tail or the head of a longer run of a name (王芳 in 黄王芳): a character boundary or a word after it.
+          const before = line.text[at - 1] ?? '';
+          if (/[\p{Script=Han}]/u.test(before) && !this.tokensOf(line).some((t) => t.start === at)) continue;
+          this.person(line, at, name, 'named-before');
+        }
+      }
+    }
+  }
+
+  /**
+   * 刘秀兰　青源市第一人民医院产科主任; 杨桂芳（临溪县城关镇妇联主席）、黄秋菊（…）; 罗佳慧、田淑芬　单位教师;
+   * 1. 姓名，单位职务 (a comma after the name); a family as the recipient (姓名家庭（村名）: the person
+   * named is the recipient, the bracket their place of residence); two or more items on one line
+   * separated by spaces; items after a place heading on the same line (某某镇：甲家庭、乙家庭).
+   */
   private readListLine(line: LineText): void {
     const text = line.text;
     let at = LIST_MARKER.exec(text)?.[0].length ?? 0;
-    const people: { hit: RawHit; unit: [number, number] | null }[] = [];
+    const group = GROUP_HEADING.exec(text.slice(at));
+    if (group) at += group[0].length;
+    const people: { hit: RawHit; unit: [number, number] | null; family: boolean }[] = [];
     for (;;) {
-      const m = /^([\p{Script=Han}]{2,4})(?=[\u3000\s（(、]|$)/u.exec(text.slice(at));
+      const m = LIST_ITEM.exec(text.slice(at));
       if (!m || !isPersonName(m[1]) || this.insideOther(line, at, m[1].length)) break;
+      const family = Boolean(m[2]);
       const hit = this.person(line, at, m[1], 'list-line');
-      at += m[1].length;
+      at += m[0].length;
       let unit: [number, number] | null = null;
+      let bracketed = false;
       if (/[（(]/.test(text[at] ?? '')) {
         const close = text.slice(at).search(/[）)]/);
         if (close < 0) break;
         unit = [at + 1, at + close];
+        bracketed = true;
         at += close + 1;
       }
-      people.push({ hit, unit });
+      people.push({ hit, unit, family });
       if (text[at] === '、') {
         at += 1;
         continue;
+      }
+      // Items side by side, separated by spaces: each complete (a family, or a bracket), the next one too.
+      const gap = /^[　\s]+/.exec(text.slice(at));
+      if (gap && (family || bracketed)) {
+        const next = LIST_ITEM.exec(text.slice(at + gap[0].length));
+        if (next && isPersonName(next[1]) && (next[2] || /[（(]/.test(text[at + gap[0].length + next[0].length] ?? ''))) {
+          at += gap[0].length;
+          continue;
+        }
       }
       break;
     }
     if (people.length === 0) return;
     const rest = text.slice(at);
-    const shared = /^[\u3000\s]+(.+)$/u.exec(rest);
-    const sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
-    if (!sharedUnit && people.every((p) => !p.unit) && rest.trim()) {
+    const shared = /^[\u3000\s]+(.+)$/u.exec(rest) ?? (people.length === 1 ? /^[，,]\s*([^。；;！？]+)$/u.exec(rest) : null);
+    let sharedUnit: [number, number] | null = shared ? [text.length - shared[1].length, text.length] : null;
+    // 姓名，单位职务: the comma form holds a unit and a post, nothing else.
+    if (sharedUnit && /^[，,]/.test(rest)) {
+      const org = this.unitIn(line, sharedUnit[0], sharedUnit[1]);
+      if (!org || org.start - line.start !== sharedUnit[0] || !postAt(text, org.end - line.start)) sharedUnit = null;
+    }
+    const complete = (p: (typeof people)[number]) => p.unit || p.family;
+    if (!sharedUnit && !people.some(complete) && rest.trim()) {
       // A name followed by prose is not a list line: drop what was read.
       const dropped = (h: RawHit) => people.some((p) => p.hit === h && p.hit.evidence.length === 1);
       this.hits = this.hits.filter((h) => !dropped(h));
@@ -635,7 +731,7 @@ class EntityExtractor {
   /** 授予刘秀兰等8名同志…; 张玉梅是河西区人民医院儿科主任. */
   private readNamedInSentences(line: LineText): void {
     const text = line.text;
-    for (const m of text.matchAll(/等\d+名(同志|个人|女性|妇女)?|同志|女士|先生/gu)) {
+    for (const m of text.matchAll(/等\d+(?:名|位|户)(同志|个人|女性|妇女|家庭)?|同志|女士|先生/gu)) {
       const end = m.index!;
       // A person already read there (主任医师程丽等…) is the one; else the tail of the run before 等
       // (授予刘秀兰 → 刘秀兰), never starting inside a post (医师程丽 is 医师 + 程丽).
@@ -793,13 +889,11 @@ class EntityExtractor {
         const deepest = between.filter((x) => !between.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
         // A unit written before a post and a name (第二中学教师许美玲) is the person's, not a recipient.
         recipients.push(...deepest.filter((x) => x.kind === 'PERSON' || !postAt(text, x.end - line.start)));
-      } else if (h.trigger === '曾获') {
+      } else if (h.trigger === '曾获' && text.slice(honor.end - line.start).startsWith('的')) {
         const after = honor.end - line.start;
-        if (text.slice(after).startsWith('的')) {
-          const org = this.unitIn(line, after + 1, (text.slice(after + 1).search(CLAUSE_BREAK) + 1 || text.length - after) + after);
-          const first = org && this.orgsIn(line).filter((o) => o.start - line.start === after + 1);
-          if (org && first && first.length > 0) recipients.push(org);
-        }
+        const org = this.unitIn(line, after + 1, (text.slice(after + 1).search(CLAUSE_BREAK) + 1 || text.length - after) + after);
+        const first = org && this.orgsIn(line).filter((o) => o.start - line.start === after + 1);
+        if (org && first && first.length > 0) recipients.push(org);
       } else {
         const subject = this.subjectBefore(line, verbAt);
         if (subject) recipients.push(subject);
@@ -841,6 +935,8 @@ class EntityExtractor {
         continue;
       }
       if (!current) continue;
+      // A place heading a group of items (城南镇：) on a line of its own keeps the list going.
+      if (GROUP_HEADING.exec(line.text.trim())?.[0].length === line.text.trim().length) continue;
       seenItem = true;
       const recipients = this.listRecipients(line);
       if (recipients.length === 0) {
@@ -919,9 +1015,12 @@ class EntityExtractor {
    * named after a federation title (三八红旗手) under the federation of its place.
    */
   private addImpliedHierarchy(): void {
+    this.addTownshipFederations();
     const city = this.context.place ? cityOf(this.context.place) : null;
-    if (!city) return;
-    const cityFederation = this.hits.find((h) => h.kind === 'ORGANIZATION' && h.name === `${city}妇女联合会`);
+    // A county's own document: its city's federation is the one city federation it names (抄送：…市妇女联合会).
+    const cityFederations = [...new Set(this.hits.filter((h) => h.kind === 'ORGANIZATION' && h.organizationKind === 'FEDERATION' && h.level === 'MUNICIPAL' && h.name.endsWith('妇女联合会')).map((h) => h.name))];
+    const cityFederationName = city ? `${city}妇女联合会` : cityFederations.length === 1 ? cityFederations[0] : null;
+    const cityFederation = cityFederationName ? this.hits.find((h) => h.kind === 'ORGANIZATION' && h.name === cityFederationName) : undefined;
     if (!cityFederation) return;
     for (const h of this.hits) {
       if (h.kind !== 'ORGANIZATION' || h.parentHit || !/^(ALLIANCE|STUDIO)$/.test(h.organizationKind ?? '') || !/三八红旗/.test(h.name)) continue;
@@ -947,6 +1046,31 @@ class EntityExtractor {
         span: { start: h.start, end: h.end, locator: h.locator },
         evidence: ['federation-hierarchy'],
         note: `a ${h.level === 'COUNTY' ? 'district or county' : 'lower'} federation in a ${city} document stands under ${city}'s (the federation system, not the text)`,
+      });
+    }
+  }
+
+  /**
+   * A town's or subdistrict's federation (青峰镇妇联, 清溪街道妇联) stands under the federation of the
+   * county or district its name or the document sets it in, when the document names that one (implied).
+   */
+  private addTownshipFederations(): void {
+    const federations = this.hits.filter((h) => h.kind === 'ORGANIZATION' && h.organizationKind === 'FEDERATION' && h.name.endsWith('妇女联合会'));
+    const counties = federations.filter((h) => h.level === 'COUNTY');
+    for (const h of federations) {
+      if (h.level !== 'TOWNSHIP' || h.parentHit || this.hierarchy.some((x) => x.child.name === h.name)) continue;
+      const county = placePrefix(h.name).parts.find((p) => p.level === 'COUNTY')?.name ?? this.docPlace.find((p) => p.level === 'COUNTY')?.name;
+      if (!county) continue;
+      const parents = [...new Set(counties.filter((c) => placePrefix(c.name).parts.some((p) => p.name === county)).map((c) => c.name))];
+      if (parents.length !== 1) continue;
+      const parent = counties.find((c) => c.name === parents[0])!;
+      this.hierarchy.push({
+        child: h,
+        parent,
+        stated: false,
+        span: { start: h.start, end: h.end, locator: h.locator },
+        evidence: ['federation-hierarchy'],
+        note: `a township federation of ${county} stands under ${county}'s federation (the federation system, not the text)`,
       });
     }
   }

@@ -63,6 +63,7 @@ const ORG_SUFFIX =
 /** Verbs before a counted noun (开展…活动600余场次, 发放…贷款3200万元). */
 const COUNTING_VERB =
   /(开展|举办|举行|组织|实施|建成|建立|成立|发放|招募|组建|选树|打造|覆盖|服务|资助|救助|惠及|吸引|收集|解决|培训|参加|累计|共|了|利用|介绍|排查出|化解)/gu;
+const MEDIA = /(日报|晚报|报社|电视台|广播电视台|融媒体中心|新闻网|新闻中心)$/u;
 const YEAR_STATED = /(\d{4})年(?!以来|度以来|来)/gu;
 const RELATIVE_YEAR = /(今年|全年|年内|本年度|本年|\d{1,2}月\d{1,2}日)/u;
 
@@ -301,10 +302,12 @@ class ProgramExtractor {
   private issuerKey(): { key: string | null; evidence: string } {
     if (this.issuer) return this.issuer;
     const stated = this.extraction.context.issuerKey;
-    if (stated) this.issuer = { key: stated, evidence: 'organizer:issuer' };
+    const statedName = this.entities.find((e) => e.key === stated)?.name ?? '';
+    // A news item's publisher (its dateline's 日报, 电视台…) reports; it runs nothing of what it reports.
+    if (stated && !MEDIA.test(statedName)) this.issuer = { key: stated, evidence: 'organizer:issuer' };
     else {
-      // No issuer read: the organization the document names most often is taken as its author.
-      const orgs = this.entities.filter((e) => e.kind === 'ORGANIZATION');
+      // No issuer read (or only the publisher): the organization the document names most often is taken as its author.
+      const orgs = this.entities.filter((e) => e.kind === 'ORGANIZATION' && !MEDIA.test(e.name));
       const best = orgs.reduce<EntityMention | null>((a, b) => (a === null || b.spans.length > a.spans.length ? b : a), null);
       this.issuer = { key: best?.key ?? null, evidence: 'organizer:most-named-organization' };
     }
@@ -321,6 +324,8 @@ class ProgramExtractor {
     const first = orgs.find((o) => o.start === clause.start + at);
     if (first) {
       if (POST_AFTER.test(this.text.slice(first.end, clause.end))) return null;
+      // A news item's dateline (某某日报讯（记者 …）) names its publisher, not who acts.
+      if (/^[*\s]*讯/u.test(this.text.slice(first.end, clause.end))) return null;
       return first;
     }
     return this.backReference(clause.start + at, clause.end);
@@ -365,6 +370,11 @@ class ProgramExtractor {
       }
       if (partnersByClause[i].partners.length > 0 || partnersByClause[i].organizer) partners = partnersByClause[i];
       const inClause = programs.filter((p) => p.absStart >= clause.start && p.absEnd <= clause.end);
+      // 推进会由X主办、Y承办: a program named before, referred back to, with its organizers in this sentence.
+      const ref = subjects[i];
+      if (ref && ref.mention.kind === 'PROGRAM' && programs.length === 0 && (partnersByClause[i].organizer || partnersByClause[i].partners.length > 0)) {
+        this.linkBackReferenced(ref, partnersByClause[i]);
+      }
       const organizerSubject = subject ?? firstSubject;
       const clausePartners = partners ?? firstPartners;
       for (const p of inClause) this.linkProgram(p, organizerSubject, clausePartners, clause, subject !== null || firstSubject !== null);
@@ -455,6 +465,8 @@ class ProgramExtractor {
   /** Whether the counted activities are the topic program's own: a campaign's, or sharing its head word (排查 of …纠纷排查). */
   private activityOf(topic: FoundProgram, counted: string): boolean {
     if (topic.kind === ProgramKind.CAMPAIGN) return true;
+    // What a standing service (a loan, a fund) supports is its own tally (支持女性创业项目近600个).
+    if (topic.kind === ProgramKind.SERVICE && /^(支持|扶持|资助|帮扶|惠及)/u.test(counted)) return true;
     // The activity word the tally counts (培训, 排查, 讲座…) written in the program's own name.
     const word = /(排查|培训|讲座|宣讲|活动|服务|义诊|课|会)$/u.exec(counted)?.[1];
     return word !== undefined && topic.name.includes(word);
@@ -506,6 +518,17 @@ class ProgramExtractor {
     }
   }
 
+  /** The organizer (主办) and partners a sentence gives for a program it refers back to. */
+  private linkBackReferenced(ref: Located, partners: Partners): void {
+    const span = this.span(ref.start, ref.end);
+    const key = ref.mention.key;
+    if (partners.organizer) this.addLink(key, partners.organizer.mention.key, 'ORGANIZER', true, span, ['organizer:主办', 'program:back-reference']);
+    for (const partner of partners.partners) {
+      if (partners.organizer && partner.located.mention.key === partners.organizer.mention.key) continue;
+      this.addLink(key, partner.located.mention.key, 'PARTNER', true, span, [partner.evidence, 'program:back-reference']);
+    }
+  }
+
   private hostedBy(p: FoundProgram, clause: { start: number; end: number }): Located | null {
     const orgs = this.mentionsIn(clause.start, p.absStart, ['ORGANIZATION']);
     const last = orgs.pop();
@@ -514,7 +537,10 @@ class ProgramExtractor {
   }
 
   private addLink(programKey: string, organizationKey: string, role: 'ORGANIZER' | 'PARTNER', stated: boolean, span: Span, evidence: string[]): void {
-    if (this.links.some((l) => l.programKey === programKey && l.organizationKey === organizationKey)) return;
+    const same = this.links.findIndex((l) => l.programKey === programKey && l.organizationKey === organizationKey);
+    // A link the text states replaces the same one inferred before (the issuer taken for a subjectless sentence).
+    if (same >= 0 && stated && !this.links[same].stated && this.links[same].role === role) this.links.splice(same, 1);
+    else if (same >= 0) return;
     this.links.push({ programKey, organizationKey, role, stated, span, evidence });
   }
 
@@ -523,8 +549,8 @@ class ProgramExtractor {
     const out: Partners = { partners: [], organizer: null };
     const orgs = this.mentionsIn(clause.start, clause.end, ['ORGANIZATION']);
     const seen = new Set<string>();
-    const push = (located: Located, evidence: string) => {
-      if (subject && located.mention.key === subject.mention.key) return;
+    const push = (located: Located, evidence: string, evenSubject = false) => {
+      if (!evenSubject && subject && located.mention.key === subject.mention.key) return;
       if (seen.has(located.mention.key)) return;
       seen.add(located.mention.key);
       out.partners.push({ located, evidence });
@@ -533,6 +559,8 @@ class ProgramExtractor {
     const text = this.text;
     for (const m of text.slice(clause.start, clause.end).matchAll(/(联合|会同|携手|联动|协同|对接|邀请)/gu)) {
       let at = clause.start + (m.index ?? 0) + m[0].length;
+      // 联合 inside a name (妇女联合会) is no verb.
+      if (orgs.some((o) => o.start < at && at - m[0].length < o.end)) continue;
       const evidence = 'partner:' + m[0];
       for (;;) {
         const org = orgs.find((o) => o.start === at) ?? this.partnerBySuffix(at, clause.end);
@@ -567,7 +595,8 @@ class ProgramExtractor {
     // X主办、Y承办: Y hosts for X. X指导、Y承办 (no 主办): Y runs it, X guides it as a partner.
     if (host && !out.organizer && guides.length > 0) {
       out.organizer = host;
-      for (const g of guides) push(g, 'partner:指导');
+      // 由X指导、Y承办: X, the subject after 由, guides; Y runs it.
+      for (const g of guides) push(g, 'partner:指导', true);
     } else if (host) push(host, 'partner:承办');
     return out;
   }

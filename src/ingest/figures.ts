@@ -49,6 +49,7 @@ const UNITS: [string, FigureUnit][] = [
   ['人', 'person'],
   ['位', 'person'],
   ['户', 'household'],
+  ['家庭', 'household'],
   ['个', 'count'],
   ['家', 'count'],
   ['条', 'count'],

@@ -10,7 +10,7 @@ import { isCommonWord, Token } from './segment';
 const SURNAMES = new Set(
   (
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
-    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'
+    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝屠昝符卢阎祖'
   ).split(''),
 );
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '尉迟', '长孙'];
@@ -51,7 +51,9 @@ export function nameAt(line: string, pos: number, tokens: Token[]): string | nul
   const whole = word.length === 4 ? COMPOUND_SURNAMES.some((c) => word.startsWith(c)) : word.length >= 2 && word.length <= 3;
   if (whole && isPersonName(word)) return word;
   const token = tokens.find((t) => t.start === at);
-  if (token && /^[\p{Script=Han}]{2,4}$/u.test(token.word) && /^(x|nr|nrfg|nrt)$/.test(token.tag) && isPersonName(token.word)) return token.word;
+  // A four-character token is a name only with a compound surname (邵美琳作 is 邵美琳 + 作).
+  const fourOk = (w: string) => w.length < 4 || COMPOUND_SURNAMES.some((c) => w.startsWith(c));
+  if (token && /^[\p{Script=Han}]{2,4}$/u.test(token.word) && fourOk(token.word) && /^(x|nr|nrfg|nrt)$/.test(token.tag) && isPersonName(token.word)) return token.word;
   if (token && token.word.length === 1 && SURNAMES.has(token.word)) {
     const next = tokens.find((t) => t.start === token.end);
     if (next && /^[\p{Script=Han}]{1,2}$/u.test(next.word) && /^(nr|x|n|ng|nz)/.test(next.tag)) {

@@ -113,6 +113,12 @@ const SUFFIXES: Suffix[] = [
   S('电视台', 'INSTITUTION', 'top', 2),
   S('融媒体中心', 'INSTITUTION', 'top', 2),
   S('中心', 'INSTITUTION', 'both', 2),
+  S('服务站', 'INSTITUTION', 'top', 2),
+  S('工作站', 'INSTITUTION', 'both', 2),
+  S('卫生室', 'INSTITUTION', 'top', 2),
+  S('图书馆', 'INSTITUTION', 'top', 2),
+  S('文化馆', 'INSTITUTION', 'top', 2),
+  S('博物馆', 'INSTITUTION', 'top', 2),
   // enterprises and banks
   S('股份有限公司', 'ENTERPRISE', 'top', 2),
   S('有限公司', 'ENTERPRISE', 'top', 2),
@@ -132,6 +138,10 @@ const SUFFIXES: Suffix[] = [
   S('总会', 'ASSOCIATION', 'top', 2),
   S('商会', 'ASSOCIATION', 'top', 2),
   S('学会', 'ASSOCIATION', 'top', 2),
+  S('研究会', 'ASSOCIATION', 'top', 2),
+  S('促进会', 'ASSOCIATION', 'top', 2),
+  S('基金会', 'ASSOCIATION', 'top', 2),
+  S('联谊会', 'ASSOCIATION', 'top', 2),
   S('联合会', 'ASSOCIATION', 'top', 2),
   S('联盟', 'ALLIANCE', 'both', 2),
   S('工作室', 'STUDIO', 'both', 2),
@@ -177,7 +187,7 @@ const BOUNDARY_WORDS = [
   '命名', '在', '是', '由', '对接', '经', '与', '向', '把', '将', '对', '从', '到', '于', '主办', '协办', '承办',
   '举办', '开展', '组织', '指导', '走进', '入选', '签订', '签署', '表彰', '关于', '决定', '带领', '团结', '成立',
   '打造', '牵头', '启动', '发布', '邀请', '推动', '参加', '加入', '等', '及', '的', '为', '以', '还', '和', '同',
-  '共同', '积极', '实施', '设立', '建立', '建成', '挂牌', '曾', '再次',
+  '共同', '积极', '实施', '设立', '建立', '建成', '挂牌', '曾', '再次', '根据', '按照',
 ];
 const BOUNDARY_RE = new RegExp(BOUNDARY_WORDS.sort((a, b) => b.length - a.length).join('|'), 'g');
 
@@ -304,7 +314,17 @@ export function findOrganizationsInLine(line: string, tokens: Token[]): OrgHit[]
     if (at.suffix.role === 'child' && CHILD_FOLLOWERS_FORBIDDEN.test(rest) && at.suffix.suffix.length === 1) continue;
     // A suffix inside a longer word is no end: 中心 in 中心医院.
     if (at.suffix.role !== 'child' && /^(中心|团委|集团|联盟|学院)$/.test(at.suffix.suffix) && endsInsideWord(line, tokens, at.end)) continue;
-    const start = readBack(tokens, at.start, adjacentLimit, cut);
+    let start = readBack(tokens, at.start, adjacentLimit, cut);
+    // A place word the segmenter split (望 + 海区): the read-back stops inside it; the place opens the name.
+    let open = start;
+    while (open > adjacentLimit && !cut[open - 1]) open -= 1;
+    if (start - open >= 1 && start - open <= 2 && !/^[与和及同的在等将对向从于为以把被]/.test(line.slice(open)) && !GENERIC_OPENINGS.test(line.slice(start))) {
+      const place = PLACE_PART.exec(line.slice(open));
+      const own = PLACE_PART.exec(line.slice(start));
+      // Not when the read-back already opens with the same place (与鹭洲市…: 鹭洲市 stands).
+      const same = own && place && start + own[1].length === open + place[1].length;
+      if (place && !same && place[1].length > start - open && open + place[1].length <= at.start && !NOT_PLACES.test(place[1])) start = open;
+    }
     // A chain: the body reaches back to the end of the previous organization.
     const chained = previous !== null && start === previous.end && previous.end <= at.start;
     const body = line.slice(start, at.start);

@@ -71,6 +71,8 @@ const WORDS: ProgramWord[] = [
   { word: '主题实践活动', kind: T.CAMPAIGN },
   { word: '主题活动', kind: T.CAMPAIGN, weak: true },
   { word: '救助活动', kind: T.SERVICE, weak: true },
+  { word: '征集活动', kind: T.CAMPAIGN, weak: true },
+  { word: '评选活动', kind: T.CAMPAIGN, weak: true },
   { word: '活动', kind: T.EVENT, weak: true },
   // contests
   { word: '大赛', kind: T.COMPETITION },
@@ -128,6 +130,9 @@ const UNCLOSED = /^“([^“”"「」《》『』\n!！?？，。；]{1,40})[!�
 const HONOR_BEFORE = /(获评|荣获|获得|被评为|评为|授予|被授予|命名为|荣膺|当选)$/u;
 const HONOR_AFTER = /^(称号|荣誉|奖|光荣称号|先进|标兵)/u;
 const JOIN = '暨';
+/** Verbs that launch a product or a standing service under its own name. */
+const PRODUCT_VERB = /(推出|上线|开通|发布|推广)$/u;
+const PRODUCT: ProgramWord = { word: '', kind: T.SERVICE };
 
 export interface ProgramNameContext {
   /** Spans (relative to the sentence) of organizations, honors and people: never program names. */
@@ -284,6 +289,11 @@ export function findProgramNames(text: string, context: ProgramNameContext): Pro
     const own = endsWithWord(inner, true);
     if (own && inner.length > own.word.length) {
       found.push(program(text, nameBegin, end, prefixText + inner, own, true, [quoteMark, 'program-word:' + own.word]));
+      continue;
+    }
+    // A product launched under a quoted name with no program word (推出“…贷”, 上线“…通”): a standing service.
+    if (PRODUCT_VERB.test(before) && !/^(称号|荣誉|奖)/u.test(afterText) && inner.length >= 3 && /^[\p{Script=Han}]+$/u.test(inner)) {
+      found.push(program(text, nameBegin, end, prefixText + inner, PRODUCT, true, [quoteMark, 'program:product']));
       continue;
     }
     // A run of quoted names closed by 等 and a program word: “百千万巾帼大宣讲”“党的女儿话初心”等主题宣讲.
