@@ -41,6 +41,12 @@ const SEED_FILE = path.join(ROOT, 'seeds', 'huainan-womens-federation-2024.json'
 const REPORT = path.join(ROOT, 'docs', 'ingest-eval.md');
 const EMPTY: Gazetteer = { entries: [] };
 const SPEED_CHARS = 10_000;
+/**
+ * The documents no rule was tuned on (eval/ingest/README.md): written after the rules by someone who
+ * never ran the extractor. Once a rule is written from their failures they are held out no more:
+ * move them out of this list and write new ones.
+ */
+const HELD_OUT = ['09', '10'];
 const TARGET = 0.9;
 /** The kinds with a target for the seed article into an empty graph ("entities" are organizations and people). */
 const TARGET_KINDS: Partial<Record<ScoreKind, number>> = { organizations: TARGET, people: TARGET, honors: TARGET, awards: TARGET, programs: TARGET, programLinks: TARGET, figures: TARGET };
@@ -233,6 +239,7 @@ async function main(): Promise<void> {
   }
   const empty = cases.map((c, i) => scoreAnalysis(c.expected, emptyAnalyses[i], { graph: 'empty' }));
   const isSeed = (s: DocumentScore) => s.document.startsWith('000_');
+  const isHeldOut = (s: DocumentScore) => HELD_OUT.some((name) => s.document.startsWith(`${name}-`));
   const targets: Target[] = empty.filter(isSeed).flatMap(seedTargets);
 
   const sections: string[] = [
@@ -242,6 +249,10 @@ async function main(): Promise<void> {
     '',
     perDocument(empty, isSeed),
     summedSection('Summed over the set (empty graph)', sumScores(empty)),
+    `The rules were written against the seed article and 01–06, then against the failures of 07 and 08 (held out until then). ${HELD_OUT.join(' and ')} were written afterwards by someone who never ran the extractor, and no rule has been tuned on them: their sum is the estimate of how the rules do on a document nobody has seen.`,
+    '',
+    summedSection('Summed over the development set (the seed article, 01–08; empty graph)', sumScores(empty.filter((s) => !isHeldOut(s)))),
+    summedSection(`Summed over the held-out documents (${HELD_OUT.join(', ')}; empty graph)`, sumScores(empty.filter(isHeldOut))),
   ];
 
   let speed: Awaited<ReturnType<typeof timeProposing>>;
