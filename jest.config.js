@@ -9,6 +9,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // The files share one database; running them one at a time keeps their fixtures apart.
   maxWorkers: 1,
+  // Files that empty the database run last (test/support/sequencer.js).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],
 };
