@@ -195,3 +195,59 @@ describe('the same article ingested into the seeded graph', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('a made-up decision (eval/ingest/documents/01) ingested into the seeded graph and committed', () => {
+  const DECISION = path.resolve(__dirname, '../eval/ingest/documents/01-qingyuan-sanba-decision.txt');
+  let revisionId: string;
+
+  it('writes its honorees, their units and posts, and who confers the titles, citing the Source at each line', async () => {
+    const ingested = await app.raw(`mutation ($input: IngestDocumentInput!) { ingestDocument(input: $input) { id } }`, { input: { text: fs.readFileSync(DECISION, 'utf8'), fileName: path.basename(DECISION) } }, editor);
+    expect(ingested.errors).toBeUndefined();
+    const id = ingested.data.ingestDocument.id;
+    expect((await app.raw(`mutation ($id: ID!) { acceptAllPendingProposalItems(proposalId: $id) { id } }`, { id }, editor)).errors).toBeUndefined();
+    const committed = await app.raw(`mutation ($id: ID!) { commitProposal(id: $id) { commit { revisionId sourceId skipped { itemId reason } } } }`, { id }, editor);
+    expect(committed.errors).toBeUndefined();
+    revisionId = committed.data.commitProposal.commit.revisionId;
+    const sourceId = committed.data.commitProposal.commit.sourceId;
+    // 市妇联决定，授予…称号: the city's federation confers both titles, and the Source says where.
+    const conferred = await app.graph.read(
+      `MATCH (h:Honor)-[c:CONFERRED_BY]->(o:Organization) WHERE $sourceId IN c.sourceIds
+       RETURN h.name AS honor, o.name AS organization, c.locators AS locators ORDER BY honor`,
+      { sourceId },
+    );
+    expect(conferred.map((r) => [r.honor, r.organization])).toEqual([
+      ['青源市三八红旗手', '青源市妇女联合会'],
+      ['青源市三八红旗集体', '青源市妇女联合会'],
+    ]);
+    for (const row of conferred) expect(row.locators[0]).toMatch(/^¶\d+$/);
+    // The first honoree, her unit (a department with its hospital above it) and her post.
+    const [member] = await app.graph.read(
+      `MATCH (p:Person {name: '刘秀兰'})-[m:MEMBER_OF]->(u:Organization)-[:PART_OF]->(parent:Organization)
+       MATCH (p)-[a:RECEIVED]->(h:Honor {name: '青源市三八红旗手'})
+       RETURN u.name AS unit, parent.name AS parent, m.role AS role, m.locators AS at, a.year AS year, a.yearInferred AS yearInferred`,
+    );
+    expect(member).toMatchObject({ unit: '青源市第一人民医院产科', parent: '青源市第一人民医院', role: '主任', at: ['¶11'], yearInferred: true });
+    expect(Number(member.year)).toBe(2026);
+    // 市妇联 here is Qingyuan's federation: Huainan's gained nothing from this document.
+    expect(await count(`MATCH (:Organization {id: 'org-huainan-wf'})-[r]-() WHERE '${sourceId}' IN r.sourceIds RETURN count(r) AS n`)).toBe(0);
+  });
+
+  it('is undone by undo', async () => {
+    expect((await app.raw(`mutation ($id: ID!) { undo(revisionId: $id) { id } }`, { id: revisionId }, admin)).errors).toBeUndefined();
+    expect(await count(`MATCH (p:Person {name: '刘秀兰'}) RETURN count(p) AS n`)).toBe(0);
+  });
+});
+
+describe('a commit with nothing accepted', () => {
+  it('is refused with BAD_USER_INPUT, and the proposal stays open for review', async () => {
+    const text = '【测试用虚构文件 — made up for testing】\n临河市妇联主席李红梅获评“临河市巾帼建功标兵”。';
+    const ingested = await app.raw(`mutation ($input: IngestDocumentInput!) { ingestDocument(input: $input) { id } }`, { input: { text } }, editor);
+    expect(ingested.errors).toBeUndefined();
+    const id = ingested.data.ingestDocument.id;
+    const refused = await app.raw(`mutation ($id: ID!) { commitProposal(id: $id) { commit { revisionId } } }`, { id }, editor);
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].message).toMatch(/no accepted item/);
+    const after = await app.raw(`query ($id: ID!) { proposal(id: $id) { status } }`, { id }, editor);
+    expect(after.data.proposal.status).toBe('OPEN');
+  });
+});

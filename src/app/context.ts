@@ -83,7 +83,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
     (r) => {
       // The commit's transaction and its reads of the proposal, before and after, run on the longer limit.
       const graph = commitGraph(r.graph);
-      return new CommitService(graph, new ProposalRepository(graph, r.loaders), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService), r.get(ProgramService), r.get(FigureService));
+      return new CommitService(graph, new ProposalRepository(graph, r.loaders), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService), r.get(ProgramService), r.get(FigureService), r.get(HonorService));
     },
   ],
 ]);

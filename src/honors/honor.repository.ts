@@ -136,6 +136,17 @@ export class HonorRepository extends Repository {
   async deleteAward(tx: Transaction, rel: AwardEdge): Promise<void> {
     await tx.run('MATCH (:Entity {id: $from})-[r:RECEIVED {key: $key}]->(:Entity {id: $to}) DELETE r', { ...rel });
   }
+
+  /** Writes (or completes) the honor's CONFERRED_BY edge to the organization. */
+  async mergeConferrer(tx: Transaction, honorId: string, organizationId: string, props: Record<string, unknown>): Promise<void> {
+    await tx.run(
+      `MATCH (h:Honor {id: $honorId}), (o:Organization {id: $organizationId})
+       MERGE (h)-[r:CONFERRED_BY {key: 'conferrer'}]->(o)
+       ON CREATE SET r.id = 'st-' + randomUUID()
+       SET r += $props`,
+      { honorId, organizationId, props },
+    );
+  }
 }
 
 /** One RECEIVED edge: recipient, honor and the key telling the years apart. */

@@ -149,7 +149,10 @@ function mentionForms(index: GazetteerIndex, mention: EntityMention, documentPla
     forms.push({ text, role, source, key, traditional, relative, found: lookup(index, text, key, abbreviating && !relative && role !== 'placed', documentPlace) });
   };
   push(normalizeName(mention.name), 'name', mention.name);
-  for (const written of mention.written) push(cleanText(written), 'written', written);
+  // A titled level of a generic honor (青源市三八红旗集体, written 三八红旗集体 where a heading gives the
+  // place to both titles) is not the generic honor: its generic form is no form of it.
+  const generic = mention.kind === 'HONOR' && mention.variantOfName ? normalizeName(mention.variantOfName) : null;
+  for (const written of mention.written) if (normalizeName(written) !== generic || normalizeName(mention.name) === generic) push(cleanText(written), 'written', written);
   // Names are stored without the quotation and title marks a text sets them in (“巾帼心向党”引领行动, 《徽凤课堂》第五期).
   for (const form of [...forms]) push(form.text.replace(QUOTES, ''), form.role, form.source);
   // A document leaves its own place out: 市妇联 and 妇联宣讲团 in a Huainan document are

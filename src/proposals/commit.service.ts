@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import { EntityType } from '../api/entity-type';
 import { badInput, conflict, notFound } from '../api/errors';
+import { HonorService } from '../honors/honor.service';
 import { BoundAlias, aliasContext, placeValue } from '../graph/alias-context';
 import { normalizeName } from '../text/normalize';
 import { checkId } from '../api/id';
@@ -60,6 +61,7 @@ export class CommitService {
     private readonly awards: AwardService,
     private readonly programs: ProgramService,
     private readonly figures: FigureService,
+    private readonly honors: HonorService,
   ) {}
 
   async commit(viewer: Viewer, id: string, sourceIdGiven: string | null = null): Promise<{ proposal: ProposalView; commit: CommitData; alreadyCommitted: boolean }> {
@@ -198,6 +200,24 @@ export class CommitService {
         } catch (error) {
           aboutItem(error, item);
         }
+      }
+    }
+
+    // Who confers each accepted honor, where the document names the conferrer (授予…称号 after 市妇联决定).
+    for (const item of items) {
+      const conferrer = item.entity?.conferredByItemId;
+      if (item.entity?.type !== 'HONOR' || item.status !== 'ACCEPTED' || !conferrer) continue;
+      const honor = nodeOf(item.id);
+      const organization = nodeOf(conferrer);
+      if ('reason' in honor || 'reason' in organization) {
+        skipped.push({ itemId: item.id, reason: `conferredBy: ${'reason' in organization ? organization.reason : (honor as { reason: string }).reason}` });
+        continue;
+      }
+      try {
+        await this.honors.linkConferrerIn(rec, honor.id, organization.id, sourceIds, at(item));
+        result.written++;
+      } catch (error) {
+        aboutItem(error, item);
       }
     }
     return result;
