@@ -11,9 +11,10 @@ import { extractEntities, mentionAt } from '../src/ingest/extract-entities';
 import { EntityMention, Extraction, Gazetteer, GazetteerEntry, IngestDocument } from '../src/ingest/ingest.model';
 import { segment } from '../src/ingest/segment';
 import { normalizeName } from '../src/text/normalize';
+import { seedArticle } from '../eval/ingest/seed-article';
 
 const DOCUMENTS = path.resolve(__dirname, '../eval/ingest/documents');
-const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+const SEED_ARTICLE = seedArticle(path.resolve(__dirname, '..'));
 const SEED_FILE = path.resolve(__dirname, '../seeds/huainan-womens-federation-2024.json');
 const EMPTY: Gazetteer = { entries: [] };
 

@@ -9,6 +9,7 @@ import { parseChineseNumeral, parseQuantity, readFigures } from '../src/ingest/f
 import { EntityMention, Extraction, FigureFact, IngestDocument, MentionKind } from '../src/ingest/ingest.model';
 import { readSeedFile } from '../src/seed/seed-file';
 import { normalizeName, stripPinyinAnnotations, toSimplified } from '../src/text/normalize';
+import { seedArticle } from '../eval/ingest/seed-article';
 
 // Pure functions: no database. Documents are built as the reader will build them (one line per
 // line of the file, repaired by the normalizer) and their organizations and honors are given by
@@ -236,13 +237,12 @@ describe('eval document 06 (district news)', () => {
 });
 
 describe('the seed article (damaged text, repaired by the normalizer)', () => {
-  const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
-  const present = fs.existsSync(SEED_ARTICLE);
-  const run = present ? it : it.skip;
+  const SEED_ARTICLE = seedArticle(path.resolve(__dirname, '..'));
+  const run = it;
   const seed = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/huainan-womens-federation-2024.json'), 'utf8')) as {
     programs: { id: string; name: string; aliases: string[]; contextAliases?: { alias: string }[] }[];
   };
-  const doc = present ? documentOf(fs.readFileSync(SEED_ARTICLE, 'utf8'), 'seed') : documentOf('', 'seed');
+  const doc = documentOf(fs.readFileSync(SEED_ARTICLE, 'utf8'), 'seed');
   const x = extract(
     doc,
     [
@@ -408,7 +408,7 @@ describe('a made-up news item (a program referred back to, 由…指导、…承
 
 describe('after the reader and the entity extractor (the pipeline up to this stage), scored as ingest:eval scores', () => {
   // The eval's scorer; the seed article's expected facts are derived from its seed file.
-  const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+  const SEED_ARTICLE = seedArticle(path.resolve(__dirname, '..'));
   type Load = () => { bytes: Buffer; expected: ExpectedFacts };
   const seedCase: Load = () => {
     const bytes = fs.readFileSync(SEED_ARTICLE);

@@ -11,10 +11,11 @@ import { ConfigError, DEFAULT_INGEST_MAX_BYTES, loadConfig } from '../src/config
 import { DocumentInput, readDocument } from '../src/ingest/document.reader';
 import { IngestDocument } from '../src/ingest/ingest.model';
 import { toSimplified } from '../src/text/normalize';
+import { seedArticle } from '../eval/ingest/seed-article';
 
 const EVAL = path.resolve(__dirname, '../eval/ingest');
 const FIXTURES = path.resolve(__dirname, 'fixtures/ingest');
-const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+const SEED_ARTICLE = seedArticle(path.resolve(__dirname, '..'));
 const MADE_UP = '【测试用虚构文件 — made up for testing】';
 
 const evalDocument = (name: string) => fs.readFileSync(path.join(EVAL, 'documents', name));

@@ -8,6 +8,7 @@ import { seedExpected } from '../eval/ingest/seed-expected';
 import { programLinksOf, scoreAnalysis, sumScores, unitClass, ExpectedFacts } from '../eval/ingest/score';
 import { Analysis, EntityMention, Extraction, FigureUnit, MentionMatch, Repair, Span } from '../src/ingest/ingest.model';
 import { readSeedFile } from '../src/seed/seed-file';
+import { seedArticle } from '../eval/ingest/seed-article';
 
 const span = (locator: string): Span => ({ start: 0, end: 1, locator });
 
@@ -289,7 +290,7 @@ function oracle(facts: ExpectedFacts): Analysis {
 }
 
 const EXPECTED_DIR = path.resolve(__dirname, '../eval/ingest/expected');
-const SEED_ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+const SEED_ARTICLE = seedArticle(path.resolve(__dirname, '..'));
 const seedFacts = () =>
   seedExpected(readSeedFile(path.resolve(__dirname, '../seeds/huainan-womens-federation-2024.json')), fs.readFileSync(SEED_ARTICLE, 'utf8'), 'seed');
 

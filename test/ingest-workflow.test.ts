@@ -11,8 +11,9 @@ import { applyMigrations } from '../src/db/migrations';
 import { loadSeeds } from '../src/seed/seed';
 import { normalizeName } from '../src/text/normalize';
 import { TestApp, bearer, startTestApp } from './support/app';
+import { seedArticle } from '../eval/ingest/seed-article';
 
-const ARTICLE = path.resolve(__dirname, '../../shared/seed/000_fd340acaf4014702.txt');
+const ARTICLE = seedArticle(path.resolve(__dirname, '..'));
 const SEED = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../seeds/huainan-womens-federation-2024.json'), 'utf8'));
 const editor = bearer('editor', 'test-ingest-workflow');
 const admin = bearer('admin', 'test-ingest-workflow-admin');

@@ -25,6 +25,7 @@ import { KIND_TITLES, Target, failures, fmt, kindTable, pct, sharesTable, summed
 import { DocumentScore, ExpectedFacts, KindScore, ScoreKind, scoreAnalysis, sumScores } from './score';
 import { seedGazetteer } from './seeded-graph';
 import { seedExpected } from './seed-expected';
+import { findSeedArticle } from './seed-article';
 
 /** The project's root: the folder above this file (or its compiled copy) that holds eval/ingest/README.md. */
 function projectRoot(): string {
@@ -36,7 +37,7 @@ function projectRoot(): string {
 
 const ROOT = projectRoot();
 const EVAL = path.join(ROOT, 'eval', 'ingest');
-const SEED_ARTICLE = path.join(ROOT, '..', 'shared', 'seed', '000_fd340acaf4014702.txt');
+const SEED_ARTICLE = findSeedArticle(ROOT);
 const SEED_FILE = path.join(ROOT, 'seeds', 'huainan-womens-federation-2024.json');
 const REPORT = path.join(ROOT, 'docs', 'ingest-eval.md');
 const EMPTY: Gazetteer = { entries: [] };
@@ -66,12 +67,12 @@ function loadCases(): Case[] {
     if (!fs.existsSync(expectedFile)) throw new Error(`no expected facts for ${file}`);
     cases.push({ name: file, bytes: fs.readFileSync(path.join(EVAL, 'documents', file)), expected: JSON.parse(fs.readFileSync(expectedFile, 'utf8')) });
   }
-  if (fs.existsSync(SEED_ARTICLE)) {
+  if (SEED_ARTICLE) {
     const bytes = fs.readFileSync(SEED_ARTICLE);
     const name = path.basename(SEED_ARTICLE);
     cases.unshift({ name, bytes, expected: seedExpected(readSeedFile(SEED_FILE), bytes.toString('utf8'), name) });
   } else {
-    progress(`the seed article is not at ../shared/seed/ beside the project: evaluating without it`);
+    progress(`the seed article is not in ../shared/seed/ beside the project or its origin (HONORGRAPH_SHARED_DIR): evaluating without it`);
   }
   return cases;
 }
