@@ -291,6 +291,8 @@ function describe(c: Candidate, site: LostSite): string {
  * text (filled where the rule is sure, `?` kept elsewhere) and one Fill per lost character.
  */
 export function fillLostCharacters(lines: readonly LineForFill[], knownNames: readonly string[]): FilledLine[] {
+  // Most documents lost nothing: then the graph's names (100k and more) are not even normalized.
+  if (!lines.some((line) => line.sites.length)) return lines.map((line) => ({ text: line.text, fills: [] }));
   const lineStarts: number[] = [];
   let offset = 0;
   for (const line of lines) {
