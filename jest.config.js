@@ -13,4 +13,6 @@ module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.js',
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],
+  // Each file must leave the shared graph as it found it (test/support/graph-left-as-found.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/graph-left-as-found.ts'],
 };

@@ -28,6 +28,7 @@ import {
 } from '../stats/stats.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { ProposalResolver } from '../proposals/proposal.resolver';
+import { ViewerResolver } from '../viewer/viewer.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -64,6 +65,7 @@ export const RESOLVERS = [
   SubjectFiguresResolver,
   SearchResolver,
   ProposalResolver,
+  ViewerResolver,
 ] as const;
 
 /** type-graphql builds the root types itself, so their descriptions are set on the built schema. */

@@ -1,11 +1,14 @@
 import jwt from 'jsonwebtoken';
 
-export type Role = 'editor' | 'admin';
-export const ROLES: readonly Role[] = ['editor', 'admin'];
+/** viewer: reads only (useful with READS_REQUIRE_AUTH); editor: edits; admin: also merges, revokes and undoes. */
+export type Role = 'viewer' | 'editor' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 
 export interface Claims {
   sub: string;
   role: Role;
+  /** When the token expires, seconds since the epoch (verified tokens always carry it). */
+  exp?: number;
 }
 
 /** What a token must carry besides a good signature; see docs/access.md, "Tokens". */
@@ -60,7 +63,7 @@ export function verifyToken(token: string, secret: string, rules: TokenRules = {
     throw new Error(`the bearer token is valid for longer than AUTH_MAX_TOKEN_LIFETIME (${describeSeconds(max)}); mint a shorter one`);
   }
   if (!ROLES.includes(payload.role)) throw new Error(`the bearer token's role must be one of ${ROLES.join(', ')}`);
-  return { sub: payload.sub, role: payload.role };
+  return { sub: payload.sub, role: payload.role, exp: payload.exp };
 }
 
 /** "90", "90s", "15m", "12h", "30d" → seconds; null when it is none of these. */

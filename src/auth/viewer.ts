@@ -2,15 +2,15 @@ import { Role, TokenRules, verifyToken } from './token';
 
 /** What the request's Authorization header established. */
 export interface Viewer {
-  user: { sub: string; role: Role } | null;
+  user: { sub: string; role: Role; exp?: number } | null;
   /** Why there is no user although a header was sent, or why none can be checked. */
   problem: string | null;
   /** Whether editors' identities (revision actors, `createdBy`) may be shown; absent means no. */
   seesActors?: boolean;
 }
 
-// An admin may do whatever an editor may.
-const GRANTS: Record<Role, Role[]> = { editor: ['editor'], admin: ['editor', 'admin'] };
+// An admin may do whatever an editor may, an editor whatever a viewer may.
+const GRANTS: Record<Role, Role[]> = { viewer: ['viewer'], editor: ['viewer', 'editor'], admin: ['viewer', 'editor', 'admin'] };
 
 /** Whether a token of role `held` may do what needs `needed`. */
 export const grants = (held: Role, needed: Role): boolean => GRANTS[held].includes(needed);
@@ -34,8 +34,9 @@ export function viewerFrom(header: string | undefined, auth: AuthConfig): Viewer
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) return anonymous('the Authorization header must read "Bearer <token>"');
   try {
-    // Every role there is (editor, admin) may see who changed what.
-    return { user: verifyToken(match[1], auth.jwtSecret, auth), problem: null, seesActors: true };
+    // Editors and admins may see who changed what; a viewer as much as anyone.
+    const user = verifyToken(match[1], auth.jwtSecret, auth);
+    return { user, problem: null, seesActors: user.role !== 'viewer' || auth.actorsPublic === true };
   } catch (error) {
     return anonymous((error as Error).message);
   }

@@ -6,6 +6,7 @@ import { createDriver, Graph } from '../../src/db/graph';
 import { applyMigrations } from '../../src/db/migrations';
 import { findFreePort, startLocalNeo4j } from '../../src/local-neo4j/local-neo4j';
 import { loadSeeds } from '../../src/seed/seed';
+import { graphFingerprint } from './graph-fingerprint';
 
 /**
  * Starts one real Neo4j for the whole test run: the embedded one from tools/neo4j-local, in a
@@ -34,6 +35,10 @@ export default async function globalSetup(): Promise<void> {
     await graph.write('MATCH (n) DETACH DELETE n');
     await applyMigrations(graph);
     await loadSeeds(graph);
+    // What every test file must leave as it found it (graph-left-as-found.ts).
+    const baseline = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-test-baseline-')), 'graph.json');
+    fs.writeFileSync(baseline, JSON.stringify({ fingerprint: await graphFingerprint(graph), lastFile: null }));
+    process.env.HONORGRAPH_TEST_BASELINE = baseline;
   } finally {
     await driver.close();
   }
