@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { bearer, startTestApp, TestApp } from './support/app';
-import { createDriver, Graph } from '../src/db/graph';
+import { Graph } from '../src/db/graph';
 import { applyMigrations } from '../src/db/migrations';
-import { findFreePort, LocalNeo4j, startLocalNeo4j } from '../src/local-neo4j/local-neo4j';
+import { loadSeeds } from '../src/seed/seed';
 import { importGraphml, readSnapshot } from '../src/export/export';
 import { GraphSnapshot } from '../src/export/snapshot';
 import { toGraphml } from '../src/export/graphml';
@@ -30,19 +30,15 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 let base: string;
 
-/** A second Neo4j, started on first use, for imports (which load into an empty database only). */
-let second: { neo4j: LocalNeo4j; driver: ReturnType<typeof createDriver>; graph: Graph; home: string } | undefined;
-
+/**
+ * Imports load into an empty database only. The test run has one Neo4j, so a test that imports
+ * empties it (this file runs among the last, test/support/sequencer.js). The round trip leaves
+ * the imported copy, equal to the original, for the tests that read exports after it; the
+ * hierarchy tests empty it again; at the end the graph is put back: the migrations and the seed.
+ */
 async function emptyTarget(): Promise<Graph> {
-  if (!second) {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-import-'));
-    const neo4j = await startLocalNeo4j({ home, port: await findFreePort(), heap: '512m', pagecache: '64m' });
-    const driver = createDriver(neo4j.uri, 'neo4j', '');
-    second = { neo4j, driver, graph: new Graph(driver, 'neo4j'), home };
-    await applyMigrations(second.graph);
-  }
-  await second.graph.write('MATCH (n) DETACH DELETE n');
-  return second.graph;
+  await app.graph.write('MATCH (n) DETACH DELETE n');
+  return app.graph;
 }
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'honorgraph-export-test-'));
 
@@ -68,13 +64,10 @@ beforeAll(async () => {
   await app.graph.write(FIXTURE);
 });
 afterAll(async () => {
-  await app.graph.write("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-export-' DETACH DELETE n");
+  await app.graph.write('MATCH (n) DETACH DELETE n');
+  await applyMigrations(app.graph);
+  await loadSeeds(app.graph);
   await app.close();
-  if (second) {
-    await second.driver.close();
-    await second.neo4j.stop();
-    fs.rmSync(second.home, { recursive: true, force: true });
-  }
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -99,7 +92,7 @@ const errorBody = (code: string, message: string) => ({
 });
 
 describe('a researcher exports the graph and loads it elsewhere', () => {
-  it('GraphML export → an empty second Neo4j → import: every node, relationship, property and property type is preserved', async () => {
+  it('GraphML export → an empty Neo4j → import: every node, relationship, property and property type is preserved', async () => {
     const original = await readSnapshot(app.graph);
     expect(original.nodes.length).toBeGreaterThan(80);
     const fixtureOrg = original.nodes.find((n) => n.id === 'test-export-org')!;
@@ -252,7 +245,7 @@ describe('import-graph keeps the hierarchy one editors could have made', () => {
     const target = await emptyTarget();
     const xml = toGraphml({ nodes: [org('test-import-a'), org('test-import-b')], edges: [partOf('test-import-a', 'test-import-b')] });
     // An editor's hierarchy change in progress: it holds the lock until it commits.
-    const session = second!.driver.session({ database: 'neo4j' });
+    const session = app.driver.session({ database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' });
     const editor = await session.beginTransaction();
     await editor.run("MERGE (l:GraphLock {name: 'hierarchy'}) SET l._lock = true REMOVE l._lock");
     let finished = false;
@@ -280,7 +273,7 @@ describe('import-graph keeps the hierarchy one editors could have made', () => {
     );
     expect(await entities(target)).toBe(0);
     // The command says so and fails.
-    const cli = await run('node', [path.resolve(__dirname, '../dist/export/import-cli.js'), cyclic], { ...process.env, NEO4J_URI: second!.neo4j.uri, NEO4J_PASSWORD: '' });
+    const cli = await run('node', [path.resolve(__dirname, '../dist/export/import-cli.js'), cyclic], { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI, NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '' });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('[import] failed: PART_OF: would make a cycle: test-import-a → test-import-b → test-import-c → test-import-a; nothing was imported');
     expect(await entities(target)).toBe(0);
