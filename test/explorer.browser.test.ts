@@ -295,17 +295,23 @@ describe('part 7: the explorer read at 1366×768 and on a phone', () => {
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     await p.waitForFunction(() => /Municipal/.test((globalThis as any).document.querySelector('#details-kind')?.textContent ?? ''));
-    await expect(federation.innerText()).resolves.toBe('Women’s federation · Municipal');
+    await expect(federation.innerText()).resolves.toBe('Federation · Municipal');
     await expect(federation.locator('span').first().getAttribute('lang')).resolves.toBe('en');
-    await expect(p.locator('#details-kind span[lang="en"]').first().innerText()).resolves.toBe('Women’s federation');
+    await expect(p.locator('#details-kind span[lang="en"]').first().innerText()).resolves.toBe('Federation');
     // The counts' words follow; the names stay Chinese and say so.
     await expect(p.locator('#chart .org-counts [lang="en"]').first().innerText()).resolves.toMatch(/^Sub-units \d+$/);
     await expect(p.locator('#chart .org-name').first().getAttribute('lang')).resolves.toBe('zh-Hans');
     expect(await seriousViolations(p)).toEqual([]);
+    expectReadable(await chartTexts(p));
+    // No kind line of this tree is cut short with an ellipsis in English either.
+    const cut = await p.evaluate(() => [...(globalThis as any).document.querySelectorAll('#chart .org-kind')]
+      .filter((el: any) => el.scrollWidth > el.clientWidth + 1).map((el: any) => el.textContent));
+    expect(cut).toEqual([]);
+    await screenshot(p, 'explorer-desktop-english');
 
     await p.reload();
     await settledChart(p, 5);
-    await expect(federation.innerText()).resolves.toBe('Women’s federation · Municipal');
+    await expect(federation.innerText()).resolves.toBe('Federation · Municipal');
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     await toggle.click();
     await expect(federation.innerText()).resolves.toBe('妇联组织 · 市级');
@@ -348,6 +354,13 @@ describe('part 7: the explorer read at 1366×768 and on a phone', () => {
     const redirect = await p.request.get(`${base()}/favicon.ico`, { maxRedirects: 0 });
     expect(redirect.status()).toBe(301);
     expect(redirect.headers().location).toBe('/favicon.svg');
+    // From the keyboard: Enter on 市妇联's box collapses its two children, Enter again brings them back.
+    const federation = p.locator('#chart g.node[role="button"]', { has: p.locator('.org-name', { hasText: /^淮南市妇女联合会$/ }) });
+    await federation.focus();
+    await p.keyboard.press('Enter');
+    await settledChart(p, 3);
+    await p.keyboard.press('Enter');
+    await settledChart(p, 5);
     await p.getByRole('link', { name: '编辑台 Workspace' }).click();
     await p.waitForURL(`${base()}/edit/`);
     await p.locator('main h2').first().waitFor();
@@ -378,6 +391,8 @@ describe('part 7: the explorer read at 1366×768 and on a phone', () => {
       expect(layout.details.top).toBeGreaterThanOrEqual(layout.chart.bottom);
       expect(layout.toolbar.right).toBeLessThanOrEqual(390);
       const sizes = expectReadable(await chartTexts(p));
+      // Narrower boxes on a phone: 市妇联's whole tree fits the width at a readable size.
+      await expect(boxesOutsideChart(p)).resolves.toEqual([]);
       console.log(`[explorer] 390×844: chart ${layout.chart.width} px wide, zoom ${sizes.k.toFixed(3)}, names ${sizes.name.toFixed(1)} px, counts ${sizes.counts.toFixed(1)} px`);
       await expect(textsUnder(p, 12)).resolves.toEqual([]);
       await screenshot(p, 'explorer-phone');

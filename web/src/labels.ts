@@ -23,7 +23,8 @@ export const LEVEL: Record<string, Pair> = {
 
 /** OrganizationKind. */
 export const ORGANIZATION_KIND: Record<string, Pair> = {
-  FEDERATION: ['妇联组织', 'Women’s federation'],
+  // Every federation in this graph is a women's federation; the short word keeps a box's kind line whole.
+  FEDERATION: ['妇联组织', 'Federation'],
   INSTITUTION: ['事业单位', 'Public institution'],
   ALLIANCE: ['联盟', 'Alliance'],
   STUDIO: ['工作室', 'Studio'],

@@ -141,10 +141,13 @@ async function openOrganization(id: string) {
  * Box size and the smallest zoom the default view may use. The box's smallest text is 13 px
  * (explorer.css: .org-kind, .org-counts) and its names 16 px: at MIN_SCALE every text is drawn at
  * 12 px or more. A tree too big for the chart at that scale is shown at MIN_SCALE around the box
- * in focus, and the reader pans (drag, swipe) and zooms (wheel, pinch) to the rest.
+ * in focus, and the reader pans (drag, swipe) and zooms (wheel, pinch) to the rest. In a narrow
+ * chart (a phone) boxes are narrower and closer, so that two side by side still fit its width.
  */
-const NODE_WIDTH = 220;
-const NODE_HEIGHT = 88;
+const NARROW_CHART = 560;
+const isNarrow = () => ($('chart').clientWidth || 800) < NARROW_CHART;
+const boxWidth = () => (isNarrow() ? 168 : 220);
+const NODE_HEIGHT = 100;
 const SMALLEST_TEXT_PX = 13;
 const MIN_SCALE = 12.05 / SMALLEST_TEXT_PX;
 /** Never zoomed in past this: a lone box stays the size it is drawn at. */
@@ -165,6 +168,13 @@ function kindLabel(node: ChartNode): string {
   }
 }
 
+/** The kind line as plain text, for its title (the line is cut with an ellipsis when too long). */
+function kindText(node: ChartNode): string {
+  const box = document.createElement('div');
+  box.innerHTML = kindLabel(node);
+  return box.textContent ?? '';
+}
+
 function nodeHtml(d: { data: ChartNode & { _highlighted?: boolean } }): string {
   const node = d.data;
   const count = (key: 'children' | 'members' | 'honors', n: number) => {
@@ -177,7 +187,7 @@ function nodeHtml(d: { data: ChartNode & { _highlighted?: boolean } }): string {
     : '';
   const selected = node.id === selectedId ? ' selected' : '';
   return `<div class="org-node entity-${node.entity.toLowerCase()}${selected}" data-id="${escapeHtml(node.id)}">
-    <div class="org-kind">${kindLabel(node)}</div>
+    <div class="org-kind" title="${escapeHtml(kindText(node))}">${kindLabel(node)}</div>
     <div class="org-name" lang="zh-Hans" title="${escapeHtml(node.name)}">${escapeHtml(node.name)}</div>
     <div class="org-counts">${counts}</div>
   </div>`;
@@ -243,13 +253,13 @@ async function drawChart(rootId: string, depth: number, focusId: string | undefi
     .svgHeight(Math.max(300, $('chart').clientHeight || 480))
     .svgWidth($('chart').clientWidth || 800)
     .defaultFont(FONT)
-    .nodeWidth(() => NODE_WIDTH)
+    .nodeWidth(() => boxWidth())
     .nodeHeight(() => NODE_HEIGHT)
-    .childrenMargin(() => 36)
-    .siblingsMargin(() => 16)
-    .neighbourMargin(() => 24)
+    .childrenMargin(() => 30)
+    .siblingsMargin(() => (isNarrow() ? 12 : 16))
+    .neighbourMargin(() => (isNarrow() ? 16 : 24))
     .compactMarginBetween(() => 20)
-    .compactMarginPair(() => 40)
+    .compactMarginPair(() => (isNarrow() ? 16 : 40))
     .nodeId((d: ChartNode) => d.id)
     .parentNodeId((d: ChartNode) => d.parentId)
     .nodeContent(nodeHtml)
