@@ -15,7 +15,7 @@ import {
   ExplorerSearchDocument,
 } from '../__generated__/graphql';
 import { request } from './api';
-import { ENTITY, LEVEL, Lang, LANG_TAG, ORGANIZATION_KIND, PROGRAM_KIND, label, typenameLabel, word } from './labels';
+import { ENTITY, LEVEL, Lang, ORGANIZATION_KIND, PROGRAM_KIND, label, typenameLabel, word } from './labels';
 
 type ChartNode = ExplorerChartQuery['orgChart'][number];
 type Details = NonNullable<ExplorerDetailsQuery['node']>;
@@ -432,7 +432,6 @@ async function onAward(event: Event) {
 function showLang() {
   const button = $('labels-en');
   button.setAttribute('aria-pressed', String(lang === 'en'));
-  document.documentElement.dataset.labels = LANG_TAG[lang];
 }
 
 function setLang(next: Lang) {
