@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSchema, GraphQLEnumType, GraphQLObjectType } from 'graphql';
 import { Browser, chromium, Page } from 'playwright-core';
 import { bearer, startTestApp, TestApp } from './support/app';
+import { openPage, screenshot, seriousViolations, WorkspacePage } from './support/browser';
+import { ENTITY, LEVEL, ORGANIZATION_KIND, PROGRAM_KIND, TYPENAME } from '../web/src/labels';
 
 /**
  * The explorer page in a real browser (Debian's Chromium, see tools/ensure-browser.sh) against
@@ -158,5 +161,284 @@ describe('a reader explores the org charts in a browser', () => {
     expect(response?.headers()['x-frame-options']).toBe('DENY');
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+// ---- part 7 of issue 16: readable chart, Chinese labels, phones, favicon, axe -------------------
+
+/** Every text in the chart as drawn: its CSS font size times the chart's zoom, measured two ways. */
+interface DrawnText { className: string; text: string; fontSize: number; byZoom: number; byRect: number }
+
+/** The zoom the chart is drawn at (d3-zoom's transform on the chart's svg) and every box's texts. */
+async function chartTexts(p: Page): Promise<{ k: number; texts: DrawnText[] }> {
+  return p.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const svg = doc.querySelector('#chart svg.svg-chart-container');
+    // d3-zoom keeps the current transform on the element it listens to.
+    const k: number = svg.__zoom.k;
+    const texts: DrawnText[] = [];
+    for (const el of doc.querySelectorAll('#chart .org-kind, #chart .org-name, #chart .org-counts, #chart .node-toggle')) {
+      const text = el.textContent.trim();
+      if (!text || !el.offsetHeight) continue;
+      const fontSize = parseFloat((globalThis as any).getComputedStyle(el).fontSize);
+      // The box's laid-out height against its height on screen: the scale the browser drew it at.
+      const byRect = fontSize * (el.getBoundingClientRect().height / el.offsetHeight);
+      texts.push({ className: el.className, text, fontSize, byZoom: fontSize * k, byRect });
+    }
+    return { k, texts };
+  });
+}
+
+/** Texts anywhere on the page drawn under `px` (the chart's at its zoom), one line each. */
+async function textsUnder(p: Page, px: number): Promise<string[]> {
+  return p.evaluate((limit) => {
+    const doc = (globalThis as any).document;
+    const small: string[] = [];
+    for (const el of doc.body.querySelectorAll('*')) {
+      const own = [...el.childNodes].filter((n: any) => n.nodeType === 3 && n.textContent.trim()).map((n: any) => n.textContent.trim()).join(' ');
+      if (!own || !el.getClientRects().length) continue;
+      const fontSize = parseFloat((globalThis as any).getComputedStyle(el).fontSize);
+      const scale = el.offsetHeight ? el.getBoundingClientRect().height / el.offsetHeight : 1;
+      const drawn = el.closest('#chart') ? fontSize * scale : fontSize;
+      if (drawn < limit - 0.01) small.push(`${drawn.toFixed(1)}px ${el.tagName.toLowerCase()}.${el.className} "${own.slice(0, 30)}"`);
+    }
+    return small;
+  }, px);
+}
+
+/** Waits until the chart shows `count` boxes and its zoom has stopped changing. */
+async function settledChart(p: Page, count: number) {
+  await p.waitForFunction((n) => (globalThis as any).document.querySelectorAll('#chart .org-node').length === n, count);
+  // d3-org-chart moves the boxes into place in 400 ms transitions.
+  await p.waitForTimeout(700);
+}
+
+/** Every box fully inside the chart's frame? */
+async function boxesOutsideChart(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const frame = doc.querySelector('#chart').getBoundingClientRect();
+    return [...doc.querySelectorAll('#chart .org-node')]
+      .filter((el: any) => {
+        const r = el.getBoundingClientRect();
+        return r.left < frame.left - 0.5 || r.right > frame.right + 0.5 || r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5;
+      })
+      .map((el: any) => el.querySelector('.org-name').textContent);
+  });
+}
+
+function expectReadable(drawn: { k: number; texts: DrawnText[] }) {
+  expect(drawn.texts.length).toBeGreaterThan(0);
+  for (const t of drawn.texts) {
+    // The two measures agree: the zoom is what the browser drew.
+    expect(Math.abs(t.byRect - t.byZoom)).toBeLessThan(0.25);
+  }
+  const smallest = (cls: string) => Math.min(...drawn.texts.filter((t) => t.className.includes(cls)).map((t) => t.byRect));
+  expect(smallest('org-name')).toBeGreaterThanOrEqual(12);
+  expect(smallest('org-counts')).toBeGreaterThanOrEqual(12);
+  expect(smallest('org-kind')).toBeGreaterThanOrEqual(12);
+  return { k: drawn.k, name: smallest('org-name'), counts: smallest('org-counts'), kind: smallest('org-kind') };
+}
+
+describe('part 7: the explorer read at 1366×768 and on a phone', () => {
+  let desktop: WorkspacePage;
+  beforeAll(async () => {
+    desktop = await openPage(browser, app);
+  });
+  afterAll(async () => {
+    await desktop?.context.close();
+  });
+  const base = () => `http://127.0.0.1:${app.server.port}`;
+
+  it("draws 市妇联's tree at its default fit with names and counts of 12 px or more, the whole tree in view", async () => {
+    const { page: p } = desktop;
+    await p.goto(`${base()}/`);
+    await settledChart(p, 5);
+    const sizes = expectReadable(await chartTexts(p));
+    console.log(`[explorer] 市妇联 tree at 1366×768: zoom ${sizes.k.toFixed(3)}, names ${sizes.name.toFixed(1)} px, counts ${sizes.counts.toFixed(1)} px, kinds ${sizes.kind.toFixed(1)} px`);
+    await expect(boxesOutsideChart(p)).resolves.toEqual([]);
+    await expect(textsUnder(p, 12)).resolves.toEqual([]);
+    await screenshot(p, 'explorer-desktop');
+  });
+
+  it('draws the largest seed tree (市妇联 with its honors as leaves) readable too', async () => {
+    const { page: p } = desktop;
+    const [{ honors }] = await app.graph.read(
+      `MATCH (o:Organization)-[:PART_OF*0..]->(:Organization {id: 'org-acwf'}) MATCH (o)-[:RECEIVED]->(h:Honor) RETURN count(DISTINCT [o.id, h.id]) AS honors`,
+    );
+    await p.getByLabel('显示荣誉节点').check();
+    await settledChart(p, 5 + Number(honors));
+    const sizes = expectReadable(await chartTexts(p));
+    console.log(`[explorer] 市妇联 tree with ${honors} honor leaves: zoom ${sizes.k.toFixed(3)}, names ${sizes.name.toFixed(1)} px, counts ${sizes.counts.toFixed(1)} px`);
+    // The reader pans to what does not fit; the box in focus (市妇联) is in view.
+    const focus = p.locator('#chart .org-node.selected');
+    await expect(focus.count()).resolves.toBe(1);
+    const outside = await boxesOutsideChart(p);
+    expect(outside).not.toContain('淮南市妇女联合会');
+    await p.getByLabel('显示荣誉节点').uncheck();
+    await settledChart(p, 5);
+  });
+
+  it('shows kinds and levels in Chinese, and in English after the toggle, remembered across a reload', async () => {
+    const { page: p } = desktop;
+    const federation = p.locator('#chart .org-node', { has: p.locator('.org-name', { hasText: /^淮南市妇女联合会$/ }) }).locator('.org-kind');
+    await expect(federation.innerText()).resolves.toBe('妇联组织 · 市级');
+    await expect(federation.locator('span').first().getAttribute('lang')).resolves.toBe('zh-Hans');
+    await p.locator('#details-title', { hasText: /^淮南市妇女联合会$/ }).waitFor();
+    await expect(p.locator('#details-kind').innerText()).resolves.toContain('妇联组织 · 市级');
+    // No enum value of the schema is shown as it is.
+    const enumValues = /\b(NATIONAL|PROVINCIAL|MUNICIPAL|COUNTY|TOWNSHIP|VILLAGE|FEDERATION|TEAM|ALLIANCE|INSTITUTION|ORGANIZATION|HONOR)\b/;
+    expect(await p.locator('body').innerText()).not.toMatch(enumValues);
+
+    const toggle = p.getByRole('button', { name: '英文标签 English labels' });
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await p.waitForFunction(() => /Municipal/.test((globalThis as any).document.querySelector('#details-kind')?.textContent ?? ''));
+    await expect(federation.innerText()).resolves.toBe('Federation · Municipal');
+    await expect(federation.locator('span').first().getAttribute('lang')).resolves.toBe('en');
+    await expect(p.locator('#details-kind span[lang="en"]').first().innerText()).resolves.toBe('Federation');
+    // The counts' words follow; the names stay Chinese and say so.
+    await expect(p.locator('#chart .org-counts [lang="en"]').first().innerText()).resolves.toMatch(/^Sub-units \d+$/);
+    await expect(p.locator('#chart .org-name').first().getAttribute('lang')).resolves.toBe('zh-Hans');
+    expect(await seriousViolations(p)).toEqual([]);
+    expectReadable(await chartTexts(p));
+    // No kind line of this tree is cut short with an ellipsis in English either.
+    const cut = await p.evaluate(() => [...(globalThis as any).document.querySelectorAll('#chart .org-kind')]
+      .filter((el: any) => el.scrollWidth > el.clientWidth + 1).map((el: any) => el.textContent));
+    expect(cut).toEqual([]);
+    await screenshot(p, 'explorer-desktop-english');
+
+    await p.reload();
+    await settledChart(p, 5);
+    await expect(federation.innerText()).resolves.toBe('Federation · Municipal');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await toggle.click();
+    await expect(federation.innerText()).resolves.toBe('妇联组织 · 市级');
+    await p.reload();
+    await settledChart(p, 5);
+    await expect(federation.innerText()).resolves.toBe('妇联组织 · 市级');
+  });
+
+  it("labels every value of the schema's Level, OrganizationKind, ProgramKind and entity enums", () => {
+    const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../schema/schema.graphql'), 'utf8'));
+    const values = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name).sort();
+    expect(Object.keys(LEVEL).sort()).toEqual(values('Level'));
+    expect(Object.keys(ORGANIZATION_KIND).sort()).toEqual(values('OrganizationKind'));
+    expect(Object.keys(PROGRAM_KIND).sort()).toEqual(values('ProgramKind'));
+    expect(Object.keys(ENTITY).sort()).toEqual([...new Set([...values('OrgChartEntity'), ...values('EntityType')])].sort());
+    for (const table of [LEVEL, ORGANIZATION_KIND, PROGRAM_KIND, ENTITY]) {
+      for (const [zh, en] of Object.values(table)) {
+        expect(zh).toMatch(/\p{Script=Han}/u);
+        expect(en).toMatch(/^[A-Z][A-Za-z’ -]+$/);
+      }
+    }
+    const organizationTypes = Object.values(schema.getTypeMap())
+      .filter((t) => t instanceof GraphQLObjectType && t.getInterfaces().some((i) => i.name === 'Organization'))
+      .map((t) => t.name);
+    for (const name of organizationTypes) expect(TYPENAME[name]).toBeDefined();
+  });
+
+  it('has 0 serious or critical axe violations, a favicon, and a link to the workspace', async () => {
+    const { page: p } = desktop;
+    await p.goto(`${base()}/`);
+    await settledChart(p, 5);
+    expect(await seriousViolations(p)).toEqual([]);
+    await expect(p.locator('link[rel="icon"]').getAttribute('href')).resolves.toBe('/favicon.svg');
+    for (const icon of ['/favicon.svg', '/favicon.ico']) {
+      const response = await p.request.get(`${base()}${icon}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+      expect(await response.text()).toMatch(/^<svg /);
+    }
+    const redirect = await p.request.get(`${base()}/favicon.ico`, { maxRedirects: 0 });
+    expect(redirect.status()).toBe(301);
+    expect(redirect.headers().location).toBe('/favicon.svg');
+    // From the keyboard: Enter on 市妇联's box collapses its two children, Enter again brings them back.
+    const federation = p.locator('#chart g.node[role="button"]', { has: p.locator('.org-name', { hasText: /^淮南市妇女联合会$/ }) });
+    await federation.focus();
+    await p.keyboard.press('Enter');
+    await settledChart(p, 3);
+    await p.keyboard.press('Enter');
+    await settledChart(p, 5);
+    await p.getByRole('link', { name: '编辑台 Workspace' }).click();
+    await p.waitForURL(`${base()}/edit/`);
+    await p.locator('main h2').first().waitFor();
+    await expect(p.locator('link[rel="icon"]').getAttribute('href')).resolves.toBe('/favicon.svg');
+    expect(desktop.problems).toEqual([]);
+    expect(desktop.outside).toEqual([]);
+  });
+
+  it('works on a 390 px phone: chart the full width, no sideways scroll, touch pan and pinch, details below', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(20_000);
+      const errors: string[] = [];
+      p.on('pageerror', (error) => errors.push(error.message));
+      await p.goto(`${base()}/`);
+      await settledChart(p, 5);
+      const layout = await p.evaluate(() => {
+        const doc = (globalThis as any).document;
+        const rect = (sel: string) => doc.querySelector(sel).getBoundingClientRect();
+        return {
+          scrollWidth: doc.documentElement.scrollWidth, clientWidth: doc.documentElement.clientWidth,
+          chart: rect('#chart'), details: rect('#details'), toolbar: rect('.toolbar'),
+        };
+      });
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+      expect(layout.chart.width).toBeGreaterThan(350);
+      expect(layout.details.top).toBeGreaterThanOrEqual(layout.chart.bottom);
+      expect(layout.toolbar.right).toBeLessThanOrEqual(390);
+      const sizes = expectReadable(await chartTexts(p));
+      // Narrower boxes on a phone: 市妇联's whole tree fits the width at a readable size.
+      await expect(boxesOutsideChart(p)).resolves.toEqual([]);
+      console.log(`[explorer] 390×844: chart ${layout.chart.width} px wide, zoom ${sizes.k.toFixed(3)}, names ${sizes.name.toFixed(1)} px, counts ${sizes.counts.toFixed(1)} px`);
+      await expect(textsUnder(p, 12)).resolves.toEqual([]);
+      await screenshot(p, 'explorer-phone');
+
+      // One finger pans the chart (d3-zoom), the page does not scroll.
+      const cdp = await context.newCDPSession(p);
+      const zoom = () => p.evaluate(() => {
+        const z = (globalThis as any).document.querySelector('#chart svg.svg-chart-container').__zoom;
+        return { k: z.k, x: z.x, y: z.y };
+      });
+      const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+        cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((pt, id) => ({ ...pt, id })) });
+      const cx = layout.chart.left + layout.chart.width / 2;
+      const cy = layout.chart.top + layout.chart.height / 2;
+      const before = await zoom();
+      const scrollBefore = await p.evaluate(() => (globalThis as any).scrollY);
+      await touch('touchStart', [{ x: cx, y: cy }]);
+      for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: cx - 12 * i, y: cy + 8 * i }]);
+      await touch('touchEnd', []);
+      const panned = await zoom();
+      expect(panned.x - before.x).toBeCloseTo(-60, 0);
+      expect(panned.y - before.y).toBeCloseTo(40, 0);
+      await expect(p.evaluate(() => (globalThis as any).scrollY)).resolves.toBe(scrollBefore);
+      // Two fingers moving apart zoom in.
+      await touch('touchStart', [{ x: cx - 40, y: cy }, { x: cx + 40, y: cy }]);
+      for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: cx - 40 - 10 * i, y: cy }, { x: cx + 40 + 10 * i, y: cy }]);
+      await touch('touchEnd', []);
+      const pinched = await zoom();
+      expect(pinched.k / panned.k).toBeCloseTo(180 / 80, 1);
+
+      // Fit again, tap a box: its details come below the chart, one tap on 详情 away.
+      await p.getByRole('button', { name: '适应窗口' }).tap();
+      await p.locator('#chart .org-name', { hasText: /^淮南市妇联宣讲团$/ }).tap();
+      await p.locator('#details-title', { hasText: /^淮南市妇联宣讲团$/ }).waitFor();
+      await p.getByRole('link', { name: '详情 Details ↓' }).tap();
+      await p.waitForFunction(() => {
+        const r = (globalThis as any).document.querySelector('#details-title').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= (globalThis as any).innerHeight;
+      });
+      const after = await p.evaluate(() => ({ scrollWidth: (globalThis as any).document.documentElement.scrollWidth, clientWidth: (globalThis as any).document.documentElement.clientWidth }));
+      expect(after.scrollWidth).toBeLessThanOrEqual(after.clientWidth);
+      expect(await seriousViolations(p)).toEqual([]);
+      await screenshot(p, 'explorer-phone-details');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

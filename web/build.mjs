@@ -22,6 +22,8 @@ await build({
 });
 await copyFile(path.join(here, 'index.html'), path.join(out, 'index.html'));
 await copyFile(path.join(here, 'explorer.css'), path.join(out, 'explorer.css'));
+// One icon for both pages, at /favicon.svg (src/app/app.ts also answers /favicon.ico with it).
+await copyFile(path.join(here, 'favicon.svg'), path.join(out, 'favicon.svg'));
 
 await mkdir(path.join(out, 'edit'), { recursive: true });
 await build({
@@ -41,7 +43,7 @@ await copyFile(path.join(here, 'edit/edit.css'), path.join(out, 'edit/edit.css')
 
 let raw = 0;
 let gzip = 0;
-for (const file of ['explorer.js', 'explorer.css', 'index.html', 'edit/edit.js', 'edit/edit.css', 'edit/index.html']) {
+for (const file of ['explorer.js', 'explorer.css', 'index.html', 'favicon.svg', 'edit/edit.js', 'edit/edit.css', 'edit/index.html']) {
   const content = await readFile(path.join(out, file));
   raw += (await stat(path.join(out, file))).size;
   gzip += gzipSync(content, { level: 9 }).length;

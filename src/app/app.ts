@@ -289,6 +289,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs, requestId: requestIds.get(res) }), requestIds.get(res), viewer);
     },
   });
+  // Browsers and crawlers ask for /favicon.ico whatever the page links: the pages' one icon is an SVG.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
   app.use('/', express.static(path.resolve(__dirname, '../../dist/web')));
   // Any other path: the same JSON error shape (Express's own 404 page would carry its own CSP).

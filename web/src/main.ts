@@ -15,6 +15,7 @@ import {
   ExplorerSearchDocument,
 } from '../__generated__/graphql';
 import { request } from './api';
+import { ENTITY, LEVEL, Lang, ORGANIZATION_KIND, PROGRAM_KIND, label, typenameLabel, word } from './labels';
 
 type ChartNode = ExplorerChartQuery['orgChart'][number];
 type Details = NonNullable<ExplorerDetailsQuery['node']>;
@@ -24,16 +25,36 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const KIND_LABELS: Record<string, string> = {
-  FEDERATION: '妇联', INSTITUTION: '机构', ALLIANCE: '联盟', STUDIO: '工作室', THREE_NEW_SECTOR: '“三新”组织',
-  GOVERNMENT_BODY: '政府部门', PARTY_BODY: '党组织', ENTERPRISE: '企业', BANK: '银行', ASSOCIATION: '协会', TEAM: '团队',
-};
-const ENTITY_LABELS: Record<string, string> = { PERSON: '成员', PROGRAM: '项目', HONOR: '荣誉' };
+/** Chinese or English labels for kinds, levels and counts (web/src/labels.ts), remembered here. */
+const LANG_KEY = 'honorgraph.explorer.labels';
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh'; // storage refused: Chinese, the default
+  }
+}
+function storeLang(next: Lang) {
+  try {
+    localStorage.setItem(LANG_KEY, next);
+  } catch {
+    // Storage refused (private mode): the choice lasts until the page is left.
+  }
+}
+let lang: Lang = storedLang();
+type Label = { text: string; lang: string } | null;
+/** A label in its own language: `<span lang="…">…</span>`, or nothing. */
+const tagged = (l: Label, className = '') =>
+  l ? `<span${className ? ` class="${className}"` : ''} lang="${l.lang}">${escapeHtml(l.text)}</span>` : '';
+/** Labels joined by a middle dot, each tagged with its language. */
+const joined = (...labels: Label[]) => labels.filter(Boolean).map((l) => tagged(l)).join(' · ');
 const FONT = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 const chart = new OrgChart<ChartNode & { _expanded?: boolean }>();
 let chartRoot: string | null = null;
 let selectedId: string | null = null;
+/** The organization (or leaf) the selected box shows: kept when the chart is drawn again. */
+let selectedEntity: string | null = null;
 
 function setStatus(id: string, message: string, isError = false) {
   const element = $(id);
@@ -55,30 +76,38 @@ async function searchHits(text: string): Promise<Hit[]> {
   }));
 }
 
+let lastHits: Hit[] = [];
+
 async function onSearch(event: Event) {
   event.preventDefault();
   const text = $<HTMLInputElement>('search-text').value.trim();
-  const list = $('search-results');
-  list.replaceChildren();
+  lastHits = [];
+  renderHits();
   if (!text) return;
   setStatus('search-status', '搜索中…');
   try {
-    const hits = await searchHits(text);
-    setStatus('search-status', hits.length ? `${hits.length} 个结果` : '没有结果');
-    for (const hit of hits) {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'hit';
-      button.dataset.id = hit.id;
-      button.innerHTML = `<span class="hit-name">${escapeHtml(hit.name)}</span> <span class="hit-type">${escapeHtml(hit.typename)}</span>` +
-        (hit.matchedOn && hit.matchedOn !== hit.name ? ` <span class="hit-alias">(${escapeHtml(hit.matchedOn)})</span>` : '');
-      button.addEventListener('click', () => void openHit(hit));
-      item.append(button);
-      list.append(item);
-    }
+    lastHits = await searchHits(text);
+    setStatus('search-status', lastHits.length ? `${lastHits.length} 个结果` : '没有结果');
+    renderHits();
   } catch (error) {
     setStatus('search-status', (error as Error).message, true);
+  }
+}
+
+function renderHits() {
+  const list = $('search-results');
+  list.replaceChildren();
+  for (const hit of lastHits) {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'hit';
+    button.dataset.id = hit.id;
+    button.innerHTML = `<span class="hit-name">${escapeHtml(hit.name)}</span> ${tagged(typenameLabel(hit.typename, lang), 'hit-type')}` +
+      (hit.matchedOn && hit.matchedOn !== hit.name ? ` <span class="hit-alias">(${escapeHtml(hit.matchedOn)})</span>` : '');
+    button.addEventListener('click', () => void openHit(hit));
+    item.append(button);
+    list.append(item);
   }
 }
 
@@ -108,21 +137,102 @@ async function openOrganization(id: string) {
 
 // ---- chart ----------------------------------------------------------------------------------
 
+/**
+ * Box size and the smallest zoom the default view may use. The box's smallest text is 13 px
+ * (explorer.css: .org-kind, .org-counts) and its names 16 px: at MIN_SCALE every text is drawn at
+ * 12 px or more. A tree too big for the chart at that scale is shown at MIN_SCALE around the box
+ * in focus, and the reader pans (drag, swipe) and zooms (wheel, pinch) to the rest. In a narrow
+ * chart (a phone) boxes are narrower and closer, so that two side by side still fit its width.
+ */
+const NARROW_CHART = 560;
+const isNarrow = () => ($('chart').clientWidth || 800) < NARROW_CHART;
+const boxWidth = () => (isNarrow() ? 168 : 220);
+const NODE_HEIGHT = 100;
+const SMALLEST_TEXT_PX = 13;
+const MIN_SCALE = 12.05 / SMALLEST_TEXT_PX;
+/** Never zoomed in past this: a lone box stays the size it is drawn at. */
+const MAX_SCALE = 1.25;
+/** Room left around the tree by the fit, in screen pixels. */
+const FIT_PADDING = 12;
+
+function kindLabel(node: ChartNode): string {
+  switch (node.entity) {
+    case 'ORGANIZATION':
+      return joined(label(ORGANIZATION_KIND, node.kind, lang), label(LEVEL, node.administrativeLevel, lang));
+    case 'PROGRAM':
+      return joined(label(ENTITY, node.entity, lang), label(PROGRAM_KIND, node.kind, lang));
+    case 'HONOR':
+      return joined(label(ENTITY, node.entity, lang), label(LEVEL, node.administrativeLevel, lang));
+    default:
+      return joined(label(ENTITY, node.entity, lang));
+  }
+}
+
+/** The kind line as plain text, for its title (the line is cut with an ellipsis when too long). */
+function kindText(node: ChartNode): string {
+  const box = document.createElement('div');
+  box.innerHTML = kindLabel(node);
+  return box.textContent ?? '';
+}
+
 function nodeHtml(d: { data: ChartNode & { _highlighted?: boolean } }): string {
   const node = d.data;
-  const kind = node.entity === 'ORGANIZATION' ? KIND_LABELS[node.kind ?? ''] ?? node.kind ?? '' : ENTITY_LABELS[node.entity];
+  const count = (key: 'children' | 'members' | 'honors', n: number) => {
+    const w = word(key, lang);
+    return `<span lang="${w.lang}">${escapeHtml(w.text)} ${n}</span>`;
+  };
   const counts = node.entity === 'ORGANIZATION'
-    ? `<span title="下级组织">下级 ${node.childCount}</span> <span title="成员">成员 ${node.memberCount}</span> <span title="荣誉">荣誉 ${node.awardCount}</span>${node.hasMore ? ' <span class="more">更多…</span>' : ''}`
+    ? [count('children', node.childCount), count('members', node.memberCount), count('honors', node.awardCount)].join(' · ') +
+      (node.hasMore ? ` ${tagged(word('more', lang), 'more')}` : '')
     : '';
   const selected = node.id === selectedId ? ' selected' : '';
   return `<div class="org-node entity-${node.entity.toLowerCase()}${selected}" data-id="${escapeHtml(node.id)}">
-    <div class="org-kind">${escapeHtml(kind)}</div>
-    <div class="org-name" lang="zh-Hans">${escapeHtml(node.name)}</div>
+    <div class="org-kind" title="${escapeHtml(kindText(node))}">${kindLabel(node)}</div>
+    <div class="org-name" lang="zh-Hans" title="${escapeHtml(node.name)}">${escapeHtml(node.name)}</div>
     <div class="org-counts">${counts}</div>
   </div>`;
 }
 
-async function drawChart(rootId: string, depth: number, focusId?: string) {
+/** The chart's own state (d3-org-chart keeps its svg, zoom behavior, layout and laid-out tree there). */
+const chartState = () => chart.getChartState() as {
+  svg: any; zoomBehavior: any; root: any; layout: string; layoutBindings: Record<string, any>; svgWidth: number; svgHeight: number;
+};
+
+/**
+ * The default view: the whole tree when it fits at a readable size, else MIN_SCALE centred on the
+ * box in focus (the selected one, else the root), kept inside the tree's bounds. d3-org-chart's
+ * own fit() scales to whatever the tree needs, which made the seed's 市妇联 tree 9.5 px text.
+ */
+function fitChart() {
+  const state = chartState();
+  if (!state?.root) return;
+  const bindings = state.layoutBindings[state.layout];
+  const boxes: any[] = state.root.descendants();
+  const x0 = Math.min(...boxes.map((d) => d.x + bindings.nodeLeftX(d)));
+  const x1 = Math.max(...boxes.map((d) => d.x + bindings.nodeRightX(d)));
+  const y0 = Math.min(...boxes.map((d) => d.y + bindings.nodeTopY(d)));
+  const y1 = Math.max(...boxes.map((d) => d.y + bindings.nodeBottomY(d)));
+  const width = state.svgWidth;
+  const height = state.svgHeight;
+  const whole = Math.min((width - 2 * FIT_PADDING) / (x1 - x0), (height - 2 * FIT_PADDING) / (y1 - y0));
+  const k = Math.max(MIN_SCALE, Math.min(MAX_SCALE, whole));
+  const focus = boxes.find((d) => d.data.id === selectedId) ?? state.root;
+  const focusX = focus.x + (bindings.nodeLeftX(focus) + bindings.nodeRightX(focus)) / 2;
+  const focusY = focus.y + (bindings.nodeTopY(focus) + bindings.nodeBottomY(focus)) / 2;
+  // The centre of the view, in chart coordinates: the tree's centre on an axis it fits in, else
+  // the focus, moved so that no more than the padding is left empty beyond the tree's edge.
+  const centre = (lo: number, hi: number, at: number, room: number) => {
+    const half = (room / k) / 2 - FIT_PADDING / k;
+    if (hi - lo <= 2 * half) return (lo + hi) / 2;
+    return Math.min(hi - half, Math.max(lo + half, at));
+  };
+  const cx = centre(x0, x1, focusX, width);
+  const cy = centre(y0, y1, focusY, height);
+  // The zoom behavior's own moves (the same d3-zoom transform the reader's drag and pinch change).
+  state.svg.call(state.zoomBehavior.scaleTo, k).call(state.zoomBehavior.translateTo, cx, cy);
+}
+
+async function drawChart(rootId: string, depth: number, focusId: string | undefined = selectedEntity ?? undefined) {
   setStatus('chart-status', '加载组织图…');
   const include = $<HTMLInputElement>('include-honors').checked ? (['HONORS'] as const) : [];
   const data = await request(ExplorerChartDocument, { rootId, depth, include: [...include] });
@@ -131,47 +241,67 @@ async function drawChart(rootId: string, depth: number, focusId?: string) {
   const root = nodes[0];
   // Box ids are the chart's own (chart:…/…), not the organization's: find the box showing it.
   const focus = focusId ? nodes.find((node) => node.entity === 'ORGANIZATION' && node.entityId === focusId) : undefined;
-  if (focus) selectedId = focus.id;
+  if (focus) {
+    selectedId = focus.id;
+    selectedEntity = focus.entityId;
+  }
   setStatus('chart-status', `${root.name}：${nodes.length} 个节点`);
   $('chart').setAttribute('aria-label', `组织图：${root.name}`);
   chart
     .container('#chart')
     .data(nodes)
-    .svgHeight(Math.max(360, $('chart').clientHeight || 480))
+    .svgHeight(Math.max(300, $('chart').clientHeight || 480))
     .svgWidth($('chart').clientWidth || 800)
     .defaultFont(FONT)
-    .nodeWidth(() => 220)
-    .nodeHeight(() => 92)
-    .childrenMargin(() => 50)
-    .compactMarginBetween(() => 30)
-    .compactMarginPair(() => 60)
+    .nodeWidth(() => boxWidth())
+    .nodeHeight(() => NODE_HEIGHT)
+    .childrenMargin(() => 30)
+    .siblingsMargin(() => (isNarrow() ? 12 : 16))
+    .neighbourMargin(() => (isNarrow() ? 16 : 24))
+    .compactMarginBetween(() => 20)
+    .compactMarginPair(() => (isNarrow() ? 16 : 40))
     .nodeId((d: ChartNode) => d.id)
     .parentNodeId((d: ChartNode) => d.parentId)
     .nodeContent(nodeHtml)
+    // The library's own button draws its count at 9 px and its paging button in English.
+    .nodeButtonWidth(() => 48)
+    .nodeButtonHeight(() => 26)
+    .nodeButtonX(() => -24)
+    .nodeButtonY(() => -13)
+    .buttonContent(({ node }: any) =>
+      `<div class="node-toggle"><span aria-hidden="true">${node.children ? '−' : '+'}</span> ${node.data._directSubordinatesPaging ?? ''}</div>`)
+    .pagingButton((d: any, _i: number, _arr: unknown, state: any) => {
+      const left = d.parent.data._directSubordinatesPaging - d.parent.data._pagingStep;
+      const n = Math.min(left, state.pagingStep(d.parent));
+      return `<div class="paging-button">再显示 ${n} 个 <span lang="en">Show ${n} more</span></div>`;
+    })
     .onNodeClick((d: any) => {
       const node: ChartNode = d?.data ?? d;
       void selectNode(node);
     })
     .nodeUpdate(function (this: SVGGElement, d: any) {
       // Reachable by keyboard: Tab to a box, Enter or Space toggles it, D opens its details.
+      // Its name is what it shows (kind, name, counts), so speech and sight agree (axe).
       this.setAttribute('tabindex', '0');
       this.setAttribute('role', 'button');
-      this.setAttribute('aria-label', `${d.data.name}${d.data.childCount ? `，下级 ${d.data.childCount}` : ''}`);
+      this.setAttribute('aria-describedby', 'chart-hint');
       this.onkeydown = (event: KeyboardEvent) => {
         if (event.key === 'd' || event.key === 'D') void selectNode(d.data);
       };
+      // The button under the box is for pointers and fingers; the keyboard has Enter on the box
+      // (a focusable button inside the box's button would be a nested control).
       const toggle = this.querySelector('.node-button-g');
-      toggle?.setAttribute('tabindex', '0');
-      toggle?.setAttribute('role', 'button');
-      toggle?.setAttribute('aria-label', `展开或折叠 ${d.data.name}`);
+      toggle?.removeAttribute('tabindex');
+      toggle?.setAttribute('aria-hidden', 'true');
     })
     .render();
   if (focus) chart.setHighlighted(focus.id).render();
-  chart.fit({ animate: false });
+  fitChart();
 }
 
 async function selectNode(node: ChartNode) {
   selectedId = node.id;
+  selectedEntity = node.entityId;
   for (const box of document.querySelectorAll<HTMLElement>('#chart .org-node')) {
     box.classList.toggle('selected', box.dataset.id === node.id);
   }
@@ -196,21 +326,22 @@ const section = (title: string, body: string, id?: string) =>
 const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '');
 
 function renderDetails(node: Details): string {
+  // `sub` is HTML made by joined(): kinds and levels, each tagged with its language.
   const head = (name: string, sub: string, aliases: readonly string[] = []) =>
-    `<h2 id="details-title">${escapeHtml(name)}</h2><p class="sub">${escapeHtml(sub)}${aliases.length ? ` · 又称 ${aliases.map(escapeHtml).join('、')}` : ''}</p>`;
+    `<h2 id="details-title">${escapeHtml(name)}</h2><p class="sub" id="details-kind">${sub}${aliases.length ? ` · 又称 ${aliases.map(escapeHtml).join('、')}` : ''}</p>`;
   switch (node.__typename) {
     case 'Person':
-      return head(node.name, '人物', node.aliases) +
+      return head(node.name, joined(label(ENTITY, 'PERSON', lang)), node.aliases) +
         section('荣誉', list(node.awards.map((a) => `<li>${escapeHtml(a.honor.name)}${a.year ? `（${a.year}）` : ''}${citations(a.sources)}</li>`)), 'details-honors') +
         section('所属组织', list(node.memberships.map((m) => `<li>${escapeHtml(m.organization.name)}${m.role ? ` · ${escapeHtml(m.role)}` : ''}</li>`)), 'details-members') +
         section('来源', citations(node.sources), 'details-sources');
     case 'Honor':
-      return head(node.name, `荣誉${node.level ? ` · ${node.level}` : ''}`, node.aliases) +
+      return head(node.name, joined(label(ENTITY, 'HONOR', lang), label(LEVEL, node.level, lang)), node.aliases) +
         section('授予机构', list(node.conferredBy.map((o) => `<li>${escapeHtml(o.name)}</li>`))) +
         section('获得者', list(node.awards.map((a) => `<li>${escapeHtml(a.recipient.name)}${a.year ? `（${a.year}）` : ''}</li>`)), 'details-honors') +
         section('来源', citations(node.sources), 'details-sources');
     case 'Program':
-      return head(node.name, '项目', node.aliases) +
+      return head(node.name, joined(label(ENTITY, 'PROGRAM', lang), label(PROGRAM_KIND, node.programKind, lang)), node.aliases) +
         section('主办', list(node.organizers.map((o) => `<li>${escapeHtml(o.name)}</li>`))) +
         section('合作', list(node.partners.map((o) => `<li>${escapeHtml(o.name)}</li>`))) +
         section('来源', citations(node.sources), 'details-sources');
@@ -225,7 +356,7 @@ function renderDetails(node: Details): string {
           .map((a) => `<li><button type="button" data-org="${escapeHtml(a.id)}">${escapeHtml(a.name)}</button></li>`)
           .join('')}</ol></nav>`
         : '';
-      return crumbs + head(org.name, `${KIND_LABELS[org.kind] ?? org.kind}${org.level ? ` · ${org.level}` : ''}`, org.aliases) +
+      return crumbs + head(org.name, joined(label(ORGANIZATION_KIND, org.kind, lang), label(LEVEL, org.level, lang)), org.aliases) +
         section('荣誉', list(org.awards.map((a) =>
           `<li><span class="honor-name">${escapeHtml(a.honor.name)}</span>${a.year ? `（${a.year}${a.inferred ? '，推定' : ''}）` : ''}${citations(a.sources)}</li>`)), 'details-honors') +
         section('成员', list(org.members.map((m) =>
@@ -234,6 +365,9 @@ function renderDetails(node: Details): string {
     }
   }
 }
+
+/** The details shown, drawn again when the labels' language changes. */
+let lastDetails: Details | null = null;
 
 async function showDetails(id: string) {
   const panel = $('details-body');
@@ -244,6 +378,7 @@ async function showDetails(id: string) {
       panel.innerHTML = `<p class="error">${escapeHtml(id)} 不存在</p>`;
       return;
     }
+    lastDetails = data.node;
     panel.innerHTML = renderDetails(data.node);
     const isOrg = isOrganization(data.node.__typename);
     $<HTMLInputElement>('award-recipient').value = data.node.__typename === 'Person' || isOrg ? data.node.id : '';
@@ -291,6 +426,24 @@ async function onAward(event: Event) {
   }
 }
 
+// ---- labels: Chinese or English -------------------------------------------------------------
+
+/** The toggle says which language the labels are in; the chart, hits and details are drawn again in it. */
+function showLang() {
+  const button = $('labels-en');
+  button.setAttribute('aria-pressed', String(lang === 'en'));
+}
+
+function setLang(next: Lang) {
+  lang = next;
+  storeLang(next);
+  showLang();
+  renderHits();
+  if (lastDetails) $('details-body').innerHTML = renderDetails(lastDetails);
+  // nodeContent is called again for every box; the view (zoom and pan) stays where it was.
+  if (chartState()?.root) chart.render();
+}
+
 // ---- start ----------------------------------------------------------------------------------
 
 $('search-form').addEventListener('submit', (event) => void onSearch(event));
@@ -300,9 +453,23 @@ $('details-body').addEventListener('click', (event) => {
 });
 $('award-form').addEventListener('submit', (event) => void onAward(event));
 $('include-honors').addEventListener('change', () => { if (chartRoot) void drawChart(chartRoot, 3); });
-$('expand-all').addEventListener('click', () => chart.expandAll().fit());
-$('collapse-all').addEventListener('click', () => chart.collapseAll().fit());
-$('fit').addEventListener('click', () => chart.fit());
+$('expand-all').addEventListener('click', () => { chart.expandAll(); fitChart(); });
+$('collapse-all').addEventListener('click', () => { chart.collapseAll(); fitChart(); });
+$('fit').addEventListener('click', () => fitChart());
+$('labels-en').addEventListener('click', () => setLang(lang === 'en' ? 'zh' : 'en'));
+showLang();
+// A phone turned, a window resized: the chart takes the new size and fits again.
+let resized: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resized);
+  resized = setTimeout(() => {
+    const box = $('chart');
+    const state = chartState();
+    if (!state?.root || (state.svgWidth === box.clientWidth && state.svgHeight === box.clientHeight)) return;
+    chart.svgWidth(box.clientWidth).svgHeight(Math.max(300, box.clientHeight)).render();
+    fitChart();
+  }, 200);
+});
 $<HTMLInputElement>('award-token').value = sessionStorage.getItem('honorgraph-token') ?? '';
 void loadHonors();
 // The seed graph's federations until the reader searches for something else.
