@@ -121,6 +121,7 @@ describe('the ingest review screen', () => {
       await page.locator(`[data-testid="proposal-text"] mark[data-starts~="${membership.id}"]`).click();
       expect(await focusedItem(page)).toMatchObject({ tag: 'article', item: membership.id });
       expect(await seriousViolations(page)).toEqual([]);
+      await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
       await screenshot(page, 'workspace-ingest-review');
 
       // Edit: an empty name is refused next to the field; then the names the fixtures are cleaned by.
@@ -169,6 +170,7 @@ describe('the ingest review screen', () => {
       expect(await page.getByTestId('proposal-status').textContent()).toMatch(/Committed/);
       expect(await page.locator('main [data-requires]').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
+      await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
       await screenshot(page, 'workspace-ingest-committed');
 
       // Through the API: the revision, and exactly the accepted facts cited with the new Source.
@@ -221,4 +223,64 @@ describe('the ingest review screen', () => {
       }
     }
   }, 120_000);
+  it('uploads a file, resumes it from the open proposals, and names the item a refused commit concerns (one column under 900 px)', async () => {
+    const { page, problems, context } = await openPage(browser, app, { as: { role: 'editor', sub: EDITOR }, viewport: { width: 820, height: 900 } });
+    try {
+      await gotoWorkspace(page, app, '#/ingest');
+      const markdown = [
+        '【测试用虚构文件 — made up for testing】',
+        '',
+        '# 淮南市妇联关于表彰测试编辑巾帼文明标兵的决定',
+        '',
+        '市妇联决定，授予王晓燕“测试编辑巾帼文明标兵”称号。',
+        '',
+        '淮南市妇女联合会 2025年3月8日',
+      ].join('\n');
+      await page.getByLabel('文件 File').setInputFiles({ name: '测试编辑-notice.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown, 'utf8') });
+      await page.getByRole('button', { name: '上传并分析 Upload and propose' }).click();
+      await page.waitForURL(/#\/ingest\/prop-/);
+      const proposalId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
+      await page.locator('[data-testid="proposal-text"] mark').first().waitFor();
+      expect(await page.locator('.review-meta').textContent()).toMatch(/MARKDOWN · 测试编辑-notice\.md/);
+      // One column: the text above the items.
+      const text = (await page.locator('.review-text-column').boundingBox())!;
+      const items = (await page.locator('.review-items-column').boundingBox())!;
+      expect(items.y).toBeGreaterThanOrEqual(text.y + text.height - 1);
+
+      // Back to the list: the proposal is open there, and resumes.
+      await page.getByRole('link', { name: /All ingests/ }).click();
+      const row = page.locator('table.data tr', { has: page.locator(`a[href="#/ingest/${proposalId}"]`) });
+      await row.waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await row.getByRole('link').click();
+      await page.locator('[data-testid="proposal-text"] mark').first().waitFor();
+
+      // Rename the new honor to an existing one's name, accept it alone, commit: refused, naming the item.
+      const proposed = (await app.raw(PROPOSAL, { id: proposalId }, editor)).data.proposal;
+      const honor = proposed.items.find((i: any) => i.entity?.type === 'HONOR');
+      expect(honor.entity.matchStatus).toBe('NEW');
+      await card(page, honor.id).getByRole('button', { name: `编辑… Edit ${honor.id}` }).click();
+      await card(page, honor.id).getByLabel('名称 Name').fill('三八红旗手');
+      await card(page, honor.id).getByRole('button', { name: `保存 Save ${honor.id}` }).click();
+      await card(page, honor.id).locator('h4', { hasText: '三八红旗手' }).waitFor();
+      await card(page, honor.id).getByRole('button', { name: `接受 Accept ${honor.id}` }).click();
+      await card(page, honor.id).getByTestId('item-status').filter({ hasText: 'Accepted' }).waitFor();
+      await page.getByRole('button', { name: /^提交 Commit/ }).click();
+      const banner = page.locator('.review > .banner.error');
+      await banner.waitFor();
+      expect(await banner.textContent()).toMatch(new RegExp(`^冲突 Conflict: .*${honor.id}.*三八红旗手`));
+      expect(await card(page, honor.id).locator('.banner.error').textContent()).toMatch(/冲突 Conflict/);
+      await page.getByRole('button', { name: `查看条目 Go to item ${honor.id}` }).click();
+      expect(await focusedItem(page)).toMatchObject({ tag: 'article', item: honor.id });
+      expect(await page.getByTestId('proposal-status').textContent()).toMatch(/Open/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'workspace-ingest-conflict');
+      // Nothing was written.
+      expect((await app.raw(PROPOSAL, { id: proposalId }, editor)).data.proposal).toMatchObject({ status: 'OPEN', revisionId: null });
+      expect(await app.graph.read('MATCH (n:Entity) WHERE n.createdBy = $by RETURN n.id AS id', { by: EDITOR })).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

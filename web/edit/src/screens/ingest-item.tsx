@@ -49,7 +49,7 @@ export function ItemCard({ id, proposalId, item, byId, editable, busy, selected,
       class={`item status-${item.status.toLowerCase()}${selected ? ' selected' : ''}`}>
       <h4 id={headingId}>
         <span class="item-id">{item.id}</span>{' '}
-        {entity ? <>{ENTITY_TYPE_NAMES[entity.type] ?? entity.type} · {entity.name}</> : describeItem(item, byId)}
+        {entity ? <>{ENTITY_TYPE_NAMES[entity.type] ?? entity.type} · {entity.name}{entity.matchStatus === 'RELINKED' && entity.match ? ` → ${entity.match.name}` : ''}</> : describeItem(item, byId)}
         <span class={`badge status-${item.status.toLowerCase()}`} data-testid="item-status">{STATUS_NAMES[item.status] ?? item.status}</span>
       </h4>
       <dl class="item-facts">
