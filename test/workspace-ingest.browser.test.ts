@@ -234,7 +234,7 @@ describe('the ingest review screen', () => {
         '',
         '市妇联决定，授予王晓燕“测试编辑巾帼文明标兵”称号。',
         '',
-        '淮南市妇女联合会 2025年3月8日',
+        '淮南市婦女聯合會 2025年3月8日',
       ].join('\n');
       await page.getByLabel('文件 File').setInputFiles({ name: '测试编辑-notice.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown, 'utf8') });
       await page.getByRole('button', { name: '上传并分析 Upload and propose' }).click();
@@ -242,6 +242,9 @@ describe('the ingest review screen', () => {
       const proposalId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]);
       await page.locator('[data-testid="proposal-text"] mark').first().waitFor();
       expect(await page.locator('.review-meta').textContent()).toMatch(/MARKDOWN · 测试编辑-notice\.md/);
+      // The signature came in traditional script: the repair is listed, and the text shown is the repaired one.
+      expect(await page.locator('.repairs li').first().textContent()).toMatch(/^¶7 · 繁体 Traditional script ×3: 婦 → 妇/);
+      expect(await page.getByTestId('proposal-text').textContent()).toContain('淮南市妇女联合会 2025年3月8日');
       // One column: the text above the items.
       const text = (await page.locator('.review-text-column').boundingBox())!;
       const items = (await page.locator('.review-items-column').boundingBox())!;
@@ -265,6 +268,10 @@ describe('the ingest review screen', () => {
       await card(page, honor.id).locator('h4', { hasText: '三八红旗手' }).waitFor();
       await card(page, honor.id).getByRole('button', { name: `接受 Accept ${honor.id}` }).click();
       await card(page, honor.id).getByTestId('item-status').filter({ hasText: 'Accepted' }).waitFor();
+      // The status filter: only the accepted item.
+      await page.getByLabel('显示 Show').selectOption('ACCEPTED');
+      expect(await page.locator('article.item').count()).toBe(1);
+      await page.getByLabel('显示 Show').selectOption('');
       await page.getByRole('button', { name: /^提交 Commit/ }).click();
       const banner = page.locator('.review > .banner.error');
       await banner.waitFor();

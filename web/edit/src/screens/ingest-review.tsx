@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { plainMessage, request } from '../api';
 import { href } from '../route';
 import { may, type Session } from '../session';
-import { ErrorBanner, OkBanner, Status, Table } from '../ui';
+import { ErrorBanner, OkBanner, SelectInput, Status, Table } from '../ui';
 import {
   WorkspaceAcceptAllPendingDocument,
   WorkspaceCommitProposalDocument,
@@ -12,6 +12,7 @@ import {
 import { describeItem, itemOfError, KIND_NAMES, KIND_ORDER, segments, type Item, type Proposal } from './ingest-model';
 import { ItemCard, type Act } from './ingest-item';
 
+const SHOW_OPTIONS = [['PENDING', '待定 Pending'], ['ACCEPTED', '已接受 Accepted'], ['REJECTED', '已拒绝 Rejected']] as const;
 export const cardId = (proposalId: string, itemId: string) => `item-${proposalId}-${itemId}`;
 
 /** One proposal beside its repaired text: the spans highlighted, the items by kind, the review and the commit. */
@@ -23,6 +24,7 @@ export function ProposalReview({ proposalId, session }: { proposalId: string; se
   const [banner, setBanner] = useState<unknown>(null);
   const [itemErrors, setItemErrors] = useState<Record<string, unknown>>({});
   const [selected, setSelected] = useState<string | null>(null);
+  const [show, setShow] = useState<'' | 'PENDING' | 'ACCEPTED' | 'REJECTED'>('');
   const [committed, setCommitted] = useState<{ commit: WorkspaceProposalCommitFragment; already: boolean } | null>(null);
   const editor = may(session, 'EDITOR');
 
@@ -75,10 +77,18 @@ export function ProposalReview({ proposalId, session }: { proposalId: string; se
   };
   const focusItem = (itemId: string) => {
     setSelected(itemId);
-    const card = document.getElementById(cardId(proposalId, itemId));
-    if (card) {
-      card.scrollIntoView({ block: 'center' });
-      card.focus({ preventScroll: true });
+    const go = () => {
+      const card = document.getElementById(cardId(proposalId, itemId));
+      if (card) {
+        card.scrollIntoView({ block: 'center' });
+        card.focus({ preventScroll: true });
+      }
+    };
+    if (document.getElementById(cardId(proposalId, itemId))) go();
+    else {
+      // Hidden by the status filter: show every item, then go to it.
+      setShow('');
+      setTimeout(go, 0);
     }
   };
 
@@ -182,8 +192,9 @@ export function ProposalReview({ proposalId, session }: { proposalId: string; se
           <p class="hint muted">点击高亮跳到条目；在高亮上按 Enter 回到条目。Click a highlight to go to its item; Enter on a highlight goes back to it.</p>
         </div>
         <div class="review-items-column">
+          <SelectInput label="显示 Show" value={show} onValue={(v) => setShow(v)} options={SHOW_OPTIONS} hint="— 全部 all items" />
           {KIND_ORDER.map((kind) => {
-            const items = proposal.items.filter((i) => i.kind === kind);
+            const items = proposal.items.filter((i) => i.kind === kind && (!show || i.status === show));
             if (!items.length) return null;
             return (
               <section key={kind} aria-labelledby={`kind-${kind}`} class="kind-group">
@@ -202,24 +213,26 @@ export function ProposalReview({ proposalId, session }: { proposalId: string; se
   );
 }
 
+/** The repairs as a list (a table would need to scroll sideways in half the page). */
 function Repairs({ proposal }: { proposal: Proposal }) {
   if (!proposal.repairs.length) return <p class="muted">未作修复 No repairs were needed.</p>;
   return (
-    <Table
-      caption={`修复 Repairs (${proposal.repairs.length})`}
-      rows={proposal.repairs}
-      rowKey={(_r, i) => String(i)}
-      columns={[
-        { header: '位置 Where', cell: (r) => r.locator },
-        { header: '类别 Kind', cell: (r) => r.kind },
-        { header: '收到 Received', cell: (r) => r.damaged },
-        { header: '修复为 Repaired', cell: (r) => r.repaired },
-        { header: '次数 Count', cell: (r) => r.count },
-        { header: '依据 Why', cell: (r) => r.note },
-      ]}
-    />
+    <details class="repairs" open={proposal.repairs.length <= 8}>
+      <summary>修复 Repairs ({proposal.repairs.length})</summary>
+      <ol>
+        {proposal.repairs.map((r, i) => (
+          <li key={i}>
+            <span class="muted">{r.locator} · {REPAIR_NAMES[r.kind] ?? r.kind}{r.count > 1 ? ` ×${r.count}` : ''}:</span>{' '}
+            <del>{r.damaged}</del> → <ins>{r.repaired}</ins>
+            <span class="muted"> — {r.note}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
+
+const REPAIR_NAMES: Record<string, string> = { LOST_CHARACTER: '缺字 Lost character', SCRIPT: '繁体 Traditional script', PINYIN: '拼音 Pinyin' };
 
 function CommitResult({ commit, already, byId, onItem }: { commit: WorkspaceProposalCommitFragment; already: boolean; byId: Map<string, Item>; onItem: (id: string) => void }) {
   return (
