@@ -222,7 +222,7 @@ describe('the ingest review screen', () => {
         expect(await app.graph.read('MATCH (n:Entity) WHERE n.createdBy = $by RETURN n.id AS id', { by: EDITOR })).toEqual([]);
       }
     }
-  }, 120_000);
+  }, 180_000);
   it('uploads a file, resumes it from the open proposals, and names the item a refused commit concerns (one column under 900 px)', async () => {
     const { page, problems, context } = await openPage(browser, app, { as: { role: 'editor', sub: EDITOR }, viewport: { width: 820, height: 900 } });
     try {
