@@ -40,6 +40,15 @@ describe('POST /ingest', () => {
     expect(await entities()).toBe(before);
   });
 
+  it('keeps a multipart file name written in Chinese (sent as UTF-8, as browsers send it)', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([`${TEXT}\n（文件名）`], { type: 'text/plain' }), '测试编辑通知.txt');
+    const response = await fetch(url(), { method: 'POST', body: form, headers: editor });
+    expect(response.status).toBe(201);
+    const body: any = await response.json();
+    expect(body.fileName).toBe('测试编辑通知.txt');
+  });
+
   it('takes a raw body with its Content-Type and ?fileName=; the same bytes again name the earlier proposal', async () => {
     const send = () => fetch(url('?fileName=again.txt'), { method: 'POST', body: TEXT, headers: { ...editor, 'content-type': 'text/plain; charset=utf-8' } });
     const first: any = await (await send()).json();

@@ -63,7 +63,8 @@ function readMultipart(req: Request, max: number): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: max, fields: 10, fieldSize: 1024 } });
+      // Browsers send a file's name as UTF-8 in Content-Disposition (通知.docx): busboy reads latin1 unless told.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: max, fields: 10, fieldSize: 1024 } });
     } catch (error) {
       reject(new BadUpload(`the multipart body cannot be read: ${(error as Error).message}`));
       return;
