@@ -68,4 +68,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// Preact 11 renders beside what the container holds: the page's "Loading…" goes first.
+root.replaceChildren();
+render(<App />, root);

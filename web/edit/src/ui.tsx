@@ -101,7 +101,8 @@ export function Table<T>({ caption, columns, rows, rowKey, empty = '无 None' }:
   empty?: ComponentChildren;
 }) {
   return (
-    <div class="table-scroll">
+    // Focusable, so a table wider than a phone can be scrolled sideways from the keyboard.
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : '表格 Table'}>
       <table class="data">
         <caption>{caption}</caption>
         <thead><tr>{columns.map((c, i) => <th scope="col" key={i}>{c.header}</th>)}</tr></thead>
