@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { EntityRow } from '../api/node.type';
 import { EntityType, ENTITY_LABELS } from '../api/entity-type';
 import { Row } from '../db/graph';
@@ -6,7 +7,7 @@ import { Repository } from '../query/repository';
 import { toEntity } from '../query/entity';
 import { ContextRequest, STANDING_QUERY, isEmptyRequest, requireStanding, standingFrom, standingParams } from '../query/alias-context';
 import { NO_CONTEXT, StandingContext, boundAliases, contextHolds } from '../graph/alias-context';
-import { LIKELY_DUPLICATE, SEARCH_KEY_SEPARATOR, candidateQuery, matchName, nameKey, nameSkeleton } from '../text/normalize';
+import { LIKELY_DUPLICATE, SEARCH_KEY_SEPARATOR, SHORT_FORMS, candidateQuery, matchName, nameKey, nameSkeleton } from '../text/normalize';
 import { Transaction } from '../db/graph';
 import { Named, PairFeature, pairFeatures, pairScore } from './pair-features';
 
@@ -101,8 +102,8 @@ export class DuplicateRepository extends Repository {
 
   /**
    * Candidate duplicate pairs among the entities of `types`, best first (score, then the ids):
-   * blocked by the keys every node already stores (searchText's names, scripts and pinyin,
-   * nameKey, nameSkeleton), scored pair by pair as the duplicate check scores a name. Pairs
+   * blocked by the keys every node already stores (searchText's names, scripts and pinyin, the
+   * names with short forms expanded, nameKey, nameSkeleton), scored pair by pair as the duplicate check scores a name. Pairs
    * judged not the same (distinctFrom, on either node, by id or an id merged into the other) are left out.
    */
   async queue(types: readonly EntityType[]): Promise<QueuedPair[]> {
@@ -116,14 +117,16 @@ export class DuplicateRepository extends Repository {
     // Pinyin initials (short runs of letters: "hth") would block unrelated names together: left out.
     const blocks = await this.graph.read(
       `MATCH (n:${label})
-       WITH n, [k IN split(coalesce(n.searchText, ''), $separator) WHERE k <> '' AND NOT k =~ '[a-z0-9]{1,4}'] +
+       WITH n, [k IN split(coalesce(n.searchText, ''), $separator) WHERE k <> '' AND NOT k =~ '[a-z0-9]{1,4}'] AS names
+       // Each name also with its short forms expanded (市妇联 → 市妇女联合会), as expandShortForms does.
+       WITH n, names + [k IN names | reduce(s = k, form IN $shortForms | CASE WHEN s CONTAINS form[1] THEN s ELSE replace(s, form[0], form[1]) END)] +
                [split(coalesce(n.nameKey, ''), '#')[0], 'skeleton ' + n.nameSkeleton] AS keys
        UNWIND keys AS k
        WITH k, n WHERE k IS NOT NULL AND k <> '' ORDER BY n.id
        WITH k, collect(DISTINCT n.id) AS ids
        WHERE size(ids) > 1
        RETURN ids[..$cap] AS ids ORDER BY size(ids), k LIMIT $maxBlocks`,
-      { separator: SEARCH_KEY_SEPARATOR, cap: QUEUE_LIMITS.BLOCK_CAP, maxBlocks: QUEUE_LIMITS.MAX_BLOCKS },
+      { separator: SEARCH_KEY_SEPARATOR, shortForms: SHORT_FORMS, cap: neo4j.int(QUEUE_LIMITS.BLOCK_CAP), maxBlocks: neo4j.int(QUEUE_LIMITS.MAX_BLOCKS) },
     );
     const pairs = new Map<string, [string, string]>();
     for (const { ids } of blocks) {
