@@ -257,6 +257,7 @@ function PairView({ session, aId, bId }: { session: ScreenProps['session']; aId:
                   保留 Keep {id}
                 </label>
               ))}
+              <span class="hint muted">另一个并入保留的，名称成为别名 The other is merged into the one kept; its name becomes an alias.</span>
             </fieldset>
           )}
           <Status>{preview.loading ? '加载中… Loading…' : ''}</Status>
