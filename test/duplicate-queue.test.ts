@@ -14,6 +14,9 @@ import {
   MergePreviewDocument,
   UndoDocument,
 } from './__generated__/graphql';
+import { EntityType } from '../src/api/entity-type';
+import { pairFeatures, pairScore } from '../src/duplicates/pair-features';
+import { matchName } from '../src/text/normalize';
 
 /**
  * The duplicate queue (duplicateQueue), "not the same" (dismissDuplicate) and the merge preview
@@ -287,5 +290,35 @@ describe('mergePreview', () => {
     expect(row).toEqual({ ids: [ids.federation, ids.city], notes: ['test', ''] });
     const revision = await lastRevision(ids.federationShort);
     expect((await app.request(UndoDocument, { revisionId: revision.id }, admin)).errors).toBeUndefined();
+  });
+});
+
+describe('pair features', () => {
+  // Names in scripts, pinyin, English, look-alike characters and short forms, with aliases.
+  const named = (
+    [
+      ['淮南市妇女联合会', ['市妇联'], "Huainan Women's Federation"], ['淮南妇联', [], null], ['市妇联', [], null], ["Huainan Women's Federation", [], null],
+      ['何婷婷', [], null], ['He Tingting', [], null], ['hé tíng tíng', [], null], ['Аnna', [], null], ['Anna', [], null], ['ANNA', [], 'Anna'],
+      ['婦聯', [], null], ['妇联', [], null], ['妇女联合会', [], null], ['淮南市总工会', ['市总工会'], null], ['淮南总工会', [], null],
+      ['张晓梅', ['Zhang Xiaomei'], null], ['Zhang Xiaomei', [], null], ['张小梅', [], null], ['士兵', [], null], ['土兵', [], null],
+      ['青源市妇联', ['青源妇联'], null], ['青源市妇女联合会', [], null],
+    ] as [string, string[], string | null][]
+  ).map(([name, aliases, nameEn], i) => ({ id: `e${i}`, name, aliases, nameEn }));
+
+  it('find every pair the duplicate check scores as likely (so only pairs with a feature need scoring), and only those score', () => {
+    let likely = 0;
+    for (const type of [EntityType.PERSON, EntityType.ORGANIZATION]) {
+      for (const a of named) {
+        for (const b of named) {
+          if (a === b) continue;
+          const abbreviations = type !== EntityType.PERSON;
+          const check = [matchName(a.name, b, abbreviations), matchName(b.name, a, abbreviations)].some((m) => m != null && m.score >= 0.7);
+          if (check) likely += 1;
+          if (check) expect([a.name, b.name, pairFeatures(a, b, type).length > 0]).toEqual([a.name, b.name, true]);
+          expect([a.name, b.name, pairScore(a, b, type) != null]).toEqual([a.name, b.name, check]);
+        }
+      }
+    }
+    expect(likely).toBeGreaterThan(50);
   });
 });

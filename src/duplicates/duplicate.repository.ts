@@ -156,9 +156,10 @@ export class DuplicateRepository extends Repository {
       const b = byId.get(y);
       if (!a || !b) continue;
       if (b.ids.some((id) => a.distinct.has(id)) || a.ids.some((id) => b.distinct.has(id))) continue;
-      const scored = pairScore(a.named, b.named, type);
+      const features = pairFeatures(a.named, b.named, type);
+      const scored = pairScore(a.named, b.named, type, features);
       if (!scored) continue;
-      out.push({ type, a: a.row, b: b.row, score: scored.score, features: pairFeatures(a.named, b.named, type) });
+      out.push({ type, a: a.row, b: b.row, score: scored.score, features });
     }
     return out;
   }

@@ -38,8 +38,10 @@ interface Keys {
   pinyin: string;
   skeleton: string;
   expanded: string;
-  aliases: { alias: string; key: string; pinyin: string; expanded: string }[];
+  aliases: { alias: string; key: string; pinyin: string; skeleton: string; expanded: string }[];
   en: string | null;
+  enPinyin: string | null;
+  enSkeleton: string | null;
 }
 
 const cache = new WeakMap<Named, Keys>();
@@ -53,16 +55,23 @@ function keysOf(entity: Named): Keys {
       pinyin: pinyinKey(entity.name),
       skeleton: nameSkeleton(entity.name),
       expanded: expandShortForms(entity.name),
-      aliases: entity.aliases.map((alias) => ({ alias, key: nameKey(alias), pinyin: pinyinKey(alias), expanded: expandShortForms(alias) })),
+      aliases: entity.aliases.map((alias) => ({ alias, key: nameKey(alias), pinyin: pinyinKey(alias), skeleton: nameSkeleton(alias), expanded: expandShortForms(alias) })),
       en: entity.nameEn ? nameKey(entity.nameEn) : null,
+      enPinyin: entity.nameEn ? pinyinKey(entity.nameEn) : null,
+      enSkeleton: entity.nameEn ? nameSkeleton(entity.nameEn) : null,
     };
     cache.set(entity, keys);
   }
   return keys;
 }
 
-/** The score of a pair: the higher of the duplicate check's two directions (a's name against b, b's against a). */
-export function pairScore(a: Named, b: Named, type: EntityType): { score: number; reason: string } | null {
+/**
+ * The score of a pair: the higher of the duplicate check's two directions (a's name against b, b's
+ * against a). Only pairs with a feature are scored (pairFeatures finds every condition matchName
+ * scores, and more), since matchName's pinyin is the costly part of the queue.
+ */
+export function pairScore(a: Named, b: Named, type: EntityType, features = pairFeatures(a, b, type)): { score: number; reason: string } | null {
+  if (features.length === 0) return null;
   const abbreviations = type !== EntityType.PERSON;
   const one = matchName(a.name, { name: b.name, aliases: b.aliases, nameEn: b.nameEn }, abbreviations);
   const other = matchName(b.name, { name: a.name, aliases: a.aliases, nameEn: a.nameEn }, abbreviations);
@@ -79,18 +88,20 @@ export function pairFeatures(a: Named, b: Named, type: EntityType): PairFeature[
     if (ka.written === kb.written) out.push({ kind: DuplicateFeatureKind.SAME_NAME, reason: `the same name ${a.name}` });
     else out.push({ kind: DuplicateFeatureKind.SCRIPT_VARIANT, reason: `${ka.written} and ${kb.written} are one name in two scripts or spellings` });
   }
+  // The English name counts as an alias, as matchName counts it.
   for (const [x, kx, y, ky] of [[a, ka, b, kb], [b, kb, a, ka]] as const) {
-    const alias = ky.aliases.find((al) => al.key === kx.key);
+    const alias = ky.aliases.find((al) => al.key === kx.key)?.alias ?? (ky.en === kx.key ? y.nameEn : null);
     if (alias && kx.key !== ky.key) out.push({ kind: DuplicateFeatureKind.ALIAS, reason: `${x.name} is an alias of ${y.name}` });
   }
   if (ka.en && ka.en === kb.en) out.push({ kind: DuplicateFeatureKind.ENGLISH_NAME, reason: `the same English name ${a.nameEn}` });
   if (ka.key !== kb.key) {
-    const pinyinOf = (k: Keys) => [k.pinyin, ...k.aliases.map((al) => al.pinyin)].filter(Boolean);
+    const pinyinOf = (k: Keys) => [k.pinyin, ...k.aliases.map((al) => al.pinyin), k.enPinyin].filter((p): p is string => !!p);
     const shared = pinyinOf(ka).find((p) => pinyinOf(kb).includes(p));
-    const sameName = (k: Keys) => [k.key, ...k.aliases.map((al) => al.key)];
-    // Pinyin counts only where no name or alias is shared outright (the alias feature says it then).
-    if (shared && !sameName(ka).some((n) => sameName(kb).includes(n))) out.push({ kind: DuplicateFeatureKind.PINYIN, reason: `the same pinyin (${shared})` });
-    if (ka.skeleton && ka.skeleton === kb.skeleton) out.push({ kind: DuplicateFeatureKind.LOOK_ALIKE, reason: `${a.name} and ${b.name} look the same (confusable characters)` });
+    // Pinyin counts only where no name, alias or English name is shared outright (those features say it then).
+    if (shared && out.length === 0) out.push({ kind: DuplicateFeatureKind.PINYIN, reason: `the same pinyin (${shared})` });
+    const skeletonsOf = (k: Keys) => [k.skeleton, ...k.aliases.map((al) => al.skeleton), k.enSkeleton].filter((p): p is string => !!p);
+    const lookAlike = (kx: Keys, ky: Keys) => !!kx.skeleton && skeletonsOf(ky).includes(kx.skeleton);
+    if (lookAlike(ka, kb) || lookAlike(kb, ka)) out.push({ kind: DuplicateFeatureKind.LOOK_ALIKE, reason: `${a.name} and ${b.name} look the same (confusable characters)` });
     if (type !== EntityType.PERSON) {
       const names = (x: Named, k: Keys) => [{ text: x.name, expanded: k.expanded }, ...k.aliases.map((al) => ({ text: al.alias, expanded: al.expanded }))];
       let short: string | null = null;
@@ -98,10 +109,8 @@ export function pairFeatures(a: Named, b: Named, type: EntityType): PairFeature[
         for (const q of names(b, kb)) {
           if (short) break;
           if (p.expanded === q.expanded && nameKey(p.text) !== nameKey(q.text)) short = `${p.text} and ${q.text} are one name once short forms are expanded (${p.expanded})`;
-          else if (isShortFormOf(p.text, q.text) || isShortFormOf(q.text, p.text)) {
-            const [s, f] = isShortFormOf(p.text, q.text) ? [p.text, q.text] : [q.text, p.text];
-            short = `${s} reads as a short form of ${f}`;
-          }
+          else if (isShortFormOf(p.text, q.text) || isShortFormOf(p.expanded, q.expanded)) short = `${p.text} reads as a short form of ${q.text}`;
+          else if (isShortFormOf(q.text, p.text) || isShortFormOf(q.expanded, p.expanded)) short = `${q.text} reads as a short form of ${p.text}`;
         }
       }
       if (short) out.push({ kind: DuplicateFeatureKind.SHORT_FORM, reason: short });
