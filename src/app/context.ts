@@ -17,6 +17,8 @@ import { StatsRepository } from '../stats/stats.repository';
 import { SearchRepository } from '../search/search.repository';
 import { NamedEntities } from '../editing/named-entities';
 import { MergeService } from '../merge/merge.service';
+import { MergePreviewService } from '../merge/merge-preview.service';
+import { DismissalService } from '../merge/dismissal.service';
 import { PersonService } from '../people/person.service';
 import { OrganizationService } from '../organizations/organization.service';
 import { HonorService } from '../honors/honor.service';
@@ -72,6 +74,8 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [SourceService, (r) => new SourceService(r.get(SourceRepository), r.get(NamedEntities))],
   [FigureService, (r) => new FigureService(r.get(FigureRepository))],
   [MergeService, (r) => new MergeService(r.graph, r.get(NodeRepository), r.get(OrganizationRepository), r.get(FigureRepository))],
+  [MergePreviewService, (r) => new MergePreviewService(r.graph)],
+  [DismissalService, (r) => new DismissalService(r.graph, r.get(DuplicateRepository))],
   [
     HonoreeImport,
     (r) => new HonoreeImport(r.graph, r.get(ImportRepository), r.get(DuplicateRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService)),

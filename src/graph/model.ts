@@ -136,6 +136,11 @@ export const NODE_PROPERTIES: Properties = {
   nameKey: { kind: 'string', description: 'The normalized name a uniqueness constraint holds per label.' },
   nameSkeleton: { kind: 'string', description: 'The confusable skeleton of the name, for duplicate checks.' },
   mergedIds: { kind: 'string[]', description: 'Ids of the nodes merged into this one.' },
+  distinctFrom: {
+    kind: 'string[]',
+    description: 'Ids of nodes an editor judged not the same as this one (dismissed from the duplicate queue); held on both nodes.',
+  },
+  distinctNotes: { kind: 'string[]', description: "Why each of distinctFrom is not the same (aligned with it); '' when not said." },
   title: { kind: 'string', description: 'The title of a source.' },
   kind: { kind: 'string', description: 'What kind of organization, program or source it is.' },
   level: { kind: 'string', description: 'The administrative level of an organization or honor.' },

@@ -24,6 +24,23 @@ const ANY_ENTITY = 'a person, organization, honor, program or source';
 /** Qualifiers that may cite sources of their own (graph/model.ts). */
 const CITATION_LISTS = QUALIFIER_NAMES;
 
+/**
+ * The nodes either was judged not the same as (dismissDuplicate), with their notes: the kept
+ * node's first, each once, neither of the two merged. Empty lists stay absent.
+ */
+function unitedDistinctions(keep: Record<string, any>, merged: Record<string, any>, exclude: string[]) {
+  const ids: string[] = [];
+  const notes: string[] = [];
+  for (const props of [keep, merged]) {
+    (props.distinctFrom ?? []).forEach((id: string, i: number) => {
+      if (exclude.includes(id) || ids.includes(id)) return;
+      ids.push(id);
+      notes.push(props.distinctNotes?.[i] ?? '');
+    });
+  }
+  return ids.length || keep.distinctFrom != null ? { distinctFrom: ids.length ? ids : null, distinctNotes: ids.length ? notes : null } : {};
+}
+
 export class MergeService {
   constructor(
     private readonly graph: Graph,
@@ -97,7 +114,7 @@ export class MergeService {
         const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null && k !== 'createdAt'));
         // Nodes merged into the merged one earlier stay findable in the kept one's history.
         const mergedIds = [...new Set([...(keepProps.mergedIds ?? []), mergeId, ...(mergedProps.mergedIds ?? [])])];
-        const props = { ...filled, ...naming, ...uniteCitations(keepProps, mergedProps), mergedIds };
+        const props = { ...filled, ...naming, ...uniteCitations(keepProps, mergedProps), mergedIds, ...unitedDistinctions(keepProps, mergedProps, [keepId, mergeId]) };
         if (keepLabel === 'Source') (props as any).title = naming.name;
         delete (props as any).id;
         await rec.tx.run('MATCH (n:Entity {id: $mergeId}) DETACH DELETE n', { mergeId });

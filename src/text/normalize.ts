@@ -238,7 +238,7 @@ export function pinyinKey(name: string): string {
 
 // Short forms in this domain drop whole words (妇女联合会 → 妇联): expanding them lets
 // 淮南妇联 match 淮南市妇女联合会 by subsequence as well as 市妇联 does.
-const SHORT_FORMS: [string, string][] = [
+export const SHORT_FORMS: [string, string][] = [
   ['妇联', '妇女联合会'],
   ['工会', '工会联合会'],
   ['团委', '共青团委员会'],
