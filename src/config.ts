@@ -1,6 +1,15 @@
 import path from 'node:path';
 import type { AuthConfig } from './auth/viewer';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, ROLES, Role, parseDuration } from './auth/token';
+import {
+  DEFAULT_JWKS_CACHE_MAX_AGE_MS,
+  DEFAULT_JWKS_COOLDOWN_MS,
+  DEFAULT_JWKS_TIMEOUT_MS,
+  DEFAULT_OIDC_SCOPE,
+  DEFAULT_ROLES_CLAIM,
+  OidcConfig,
+  parseRoleMap,
+} from './auth/oidc';
 
 /** A setting that cannot be used; main prints its message as one line and exits. */
 export class ConfigError extends Error {
@@ -214,6 +223,72 @@ function jwtSecret(env: Env): string | undefined {
   return raw;
 }
 
+function httpUrl(env: Env, name: string): string {
+  const raw = env[name]!.trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a URL: "${raw.slice(0, 200)}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(name, `must be an https:// (or http://) URL, got "${raw.slice(0, 200)}"`);
+  if (url.username || url.password) throw new ConfigError(name, 'must not carry a user name or password');
+  return raw;
+}
+
+/** A short setting without spaces or control characters (a client id, a claim path, a name). */
+function word(env: Env, name: string, max: number, pattern = /^[^\s\u0000-\u001f]+$/): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (raw.length > max) throw new ConfigError(name, `must be at most ${max} characters, got ${raw.length}`);
+  if (!pattern.test(raw)) throw new ConfigError(name, `has characters it may not hold: "${raw.slice(0, 60)}"`);
+  return raw;
+}
+
+const OIDC_SETTINGS = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_AUDIENCE', 'AUTH_OIDC_CLIENT_ID', 'AUTH_ROLES_CLAIM', 'AUTH_ROLE_MAP'];
+
+/**
+ * The OpenID Connect provider (docs/access.md, "OpenID Connect"): AUTH_JWKS_URL with
+ * AUTH_OIDC_ISSUER and AUTH_OIDC_AUDIENCE (both required with it), AUTH_ROLES_CLAIM, AUTH_ROLE_MAP,
+ * AUTH_OIDC_CLIENT_ID and AUTH_OIDC_SCOPE for the page's sign-in, the key set's timeouts.
+ */
+export function loadOidc(env: Env = process.env): OidcConfig | undefined {
+  if (!env.AUTH_JWKS_URL?.trim()) {
+    const stray = OIDC_SETTINGS.find((name) => env[name]?.trim());
+    if (stray) throw new ConfigError(stray, 'is set but AUTH_JWKS_URL is not; set the provider\'s key set URL too (or unset it)');
+    return undefined;
+  }
+  const jwksUrl = httpUrl(env, 'AUTH_JWKS_URL');
+  for (const name of ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_AUDIENCE']) {
+    if (!env[name]?.trim()) throw new ConfigError(name, `is required with AUTH_JWKS_URL: ${name === 'AUTH_OIDC_ISSUER' ? 'the iss its tokens carry, e.g. https://sso.example.org/realms/honorgraph' : 'the aud its tokens must carry, e.g. honorgraph-api'}`);
+  }
+  const issuer = httpUrl(env, 'AUTH_OIDC_ISSUER');
+  const audience = word(env, 'AUTH_OIDC_AUDIENCE', 500)!;
+  const roleMapText = env.AUTH_ROLE_MAP?.trim();
+  let roleMap: OidcConfig['roleMap'];
+  if (roleMapText) {
+    try {
+      roleMap = parseRoleMap(roleMapText);
+    } catch (error) {
+      throw new ConfigError('AUTH_ROLE_MAP', (error as Error).message);
+    }
+  }
+  const jwksTimeoutMs = integer(env, 'AUTH_JWKS_TIMEOUT_MS', DEFAULT_JWKS_TIMEOUT_MS, 100, 60_000);
+  return {
+    jwksUrl,
+    issuer,
+    audience,
+    rolesClaim: word(env, 'AUTH_ROLES_CLAIM', 200) ?? DEFAULT_ROLES_CLAIM,
+    roleMap,
+    clientId: word(env, 'AUTH_OIDC_CLIENT_ID', 200),
+    scope: word(env, 'AUTH_OIDC_SCOPE', 500, /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/) ?? DEFAULT_OIDC_SCOPE,
+    name: word(env, 'AUTH_OIDC_NAME', 60, /^[^\u0000-\u001f<>]+$/),
+    jwksTimeoutMs,
+    jwksCooldownMs: integer(env, 'AUTH_JWKS_COOLDOWN_MS', DEFAULT_JWKS_COOLDOWN_MS, 0, 3_600_000),
+    jwksCacheMaxAgeMs: integer(env, 'AUTH_JWKS_CACHE_MAX_AGE_MS', DEFAULT_JWKS_CACHE_MAX_AGE_MS, 1_000, 86_400_000),
+  };
+}
+
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const database = env.NEO4J_DATABASE?.trim() || 'neo4j';
@@ -238,7 +313,7 @@ export function loadConfig(env: Env = process.env): Config {
       pagecache: memorySize(env, 'NEO4J_LOCAL_PAGECACHE', '256m'),
     },
     seedOnStart: boolean(env, 'SEED_ON_START', true),
-    auth: { jwtSecret: jwtSecret(env), readsRequireAuth: boolean(env, 'READS_REQUIRE_AUTH', false), ...tokenRules(env) },
+    auth: { jwtSecret: jwtSecret(env), oidc: loadOidc(env), readsRequireAuth: boolean(env, 'READS_REQUIRE_AUTH', false), ...tokenRules(env) },
     access: loadAccess(env),
     production: env.NODE_ENV === 'production',
     limits: loadLimits(env),
@@ -330,7 +405,7 @@ export function loadLimits(env: Env = process.env): Limits {
 }
 
 /** How long a token may be valid, its iss/aud, and whether everyone sees who changed what (docs/access.md). */
-function tokenRules(env: Env): Omit<AuthConfig, 'jwtSecret' | 'readsRequireAuth'> {
+function tokenRules(env: Env): Omit<AuthConfig, 'jwtSecret' | 'readsRequireAuth' | 'oidc'> {
   const lifetime = env.AUTH_MAX_TOKEN_LIFETIME?.trim();
   const seconds = lifetime ? parseDuration(lifetime) : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   if (seconds === null || seconds < 60 || seconds > 366 * 86_400) {

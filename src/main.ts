@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-  if (!config.auth.jwtSecret) log('AUTH_JWT_SECRET is not set: reads work, every mutation is refused (see docs/editing.md)');
+  if (!config.auth.jwtSecret && !config.auth.oidc) log('AUTH_JWT_SECRET is not set: reads work, every mutation is refused (see docs/editing.md)');
+  if (config.auth.oidc) log(`tokens of the OpenID Connect provider ${config.auth.oidc.issuer} are accepted (keys from AUTH_JWKS_URL)${config.auth.jwtSecret ? ', and those of npm run token' : ''}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -11,12 +11,13 @@ import { RequestContext as Context, createContext } from './context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
 import { buildHonorGraphSchema } from './schema';
-import { AuthConfig, readRefusal, viewerFrom } from '../auth/viewer';
+import { AuthConfig, readRefusal, Viewer, viewerFrom } from '../auth/viewer';
 import { unauthenticated } from '../api/errors';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { HttpDrain } from './drain';
 import { exportRoute } from './export.route';
 import { ingestRoute } from './ingest.route';
+import { authRoutes } from './auth.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
@@ -155,6 +156,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     total: limits.maxConcurrentRequests,
   });
 
+  /** Each GraphQL request's checked token, from before it is admitted to its context. */
+  const viewers = new WeakMap<http.IncomingMessage, Promise<Viewer>>();
   /** Every request's id: the caller's `x-request-id` when it is a sane one, else a fresh UUID. */
   const requestIds = new WeakMap<http.ServerResponse, string>();
   /** Errors answered before GraphQL runs (body not JSON, batch too big): same shape, counted too. */
@@ -192,14 +195,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       if (graphqlEndpoint && isGraphqlPath(req.url)) {
-        const client = clientKey(req, viewerFrom(req.headers.authorization, auth).user?.sub);
+        const endpoint = graphqlEndpoint;
+        // The token is checked once (a provider's may need its key set fetched); the context reuses it.
+        const viewer = viewerFrom(req.headers.authorization, auth);
+        viewers.set(req, viewer);
         const refuse = (_: http.ServerResponse, refusal: { status: number; code: string; message: string }) => jsonError(res, refusal.status, refusal.code, refusal.message);
-        if (!limiter.admit(client, res, refuse)) return;
-        graphqlEndpoint(req, res).catch((error) => {
-          logger.error({ requestId, err: error }, 'internal error outside GraphQL');
-          if (!res.headersSent) jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
-          else res.destroy();
-        });
+        viewer
+          .then((checked) => {
+            // Gone while its token was checked: admitting it now would hold a slot no close releases.
+            if (res.destroyed || req.socket.destroyed) return;
+            if (!limiter.admit(clientKey(req, checked.user?.sub), res, refuse)) return;
+            return endpoint(req, res);
+          })
+          .catch((error) => {
+            logger.error({ requestId, err: error }, 'internal error outside GraphQL');
+            if (!res.headersSent) jsonError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+            else res.destroy();
+          });
       } else app(req, res);
     }),
   );
@@ -272,6 +284,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export', exportRoute(graph, { auth, access, logger, jsonError }));
   // Document ingest: a file in, a proposal out (docs/ingest.md); editor role, INGEST_MAX_BYTES.
   app.post('/ingest', ingestRoute(graph, { auth, logger, jsonError, requestTimeoutMs: limits.requestTimeoutMs }));
+  // The workspace's sign-in: how to sign in, and the provider's code exchanged for a token (docs/access.md).
+  app.use(authRoutes({ auth, logger, jsonError }));
   graphqlEndpoint = graphqlHandler<Context>({
     apollo,
     bodyLimit: '1mb',
@@ -282,7 +296,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : null,
     // The deadline rides on the graph, so every transaction of the request is cut to it.
     context: async (req, res) => {
-      const viewer = viewerFrom(req.headers.authorization, auth);
+      const viewer = await (viewers.get(req) ?? viewerFrom(req.headers.authorization, auth));
       const refusal = readRefusal(viewer, auth);
       if (refusal) throw unauthenticated(refusal);
       // The request id also tags its Neo4j transactions, so they can be found and terminated.

@@ -32,7 +32,7 @@ export interface ExportRouteOptions {
 export function exportRoute(graph: Graph, { auth, access, logger, jsonError }: ExportRouteOptions) {
   let running = 0;
   return async (req: Request, res: Response) => {
-    const viewer = viewerFrom(req.headers.authorization, auth);
+    const viewer = await viewerFrom(req.headers.authorization, auth);
     const role = access.exportRequiresRole;
     if (role && !viewer.user) {
       jsonError(res, 401, 'UNAUTHENTICATED', viewer.problem ?? `EXPORT_REQUIRES_ROLE is ${role}: /export needs a bearer token (Authorization: Bearer <token>) of role ${role}`);

@@ -103,7 +103,7 @@ function readMultipart(req: Request, max: number): Promise<Upload> {
 export function ingestRoute(graph: Graph, { auth, logger, requestTimeoutMs, maxBytes, jsonError }: IngestRouteOptions) {
   let running = 0;
   return async (req: Request, res: Response) => {
-    const viewer = viewerFrom(req.headers.authorization, auth);
+    const viewer = await viewerFrom(req.headers.authorization, auth);
     const refuse = (status: number, code: string, message: string) => {
       // The body is read first: closing a socket with unread data would reset it, answer and all.
       if (req.readable) {

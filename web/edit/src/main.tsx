@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { href, useRoute } from './route';
-import { currentSession, onSessionChange, setSession, type Session } from './session';
+import { currentSession, onSessionChange, setSession, signOutAtExpiry, type Session } from './session';
 import type { ScreenProps } from './screen';
 import { SignInScreen } from './screens/sign-in';
 import { IngestScreen } from './screens/ingest';
@@ -26,11 +26,7 @@ function App() {
   const [session, setLocal] = useState<Session | null>(currentSession());
   useEffect(() => onSessionChange(setLocal), []);
   // Sign out when the token expires while the page is open.
-  useEffect(() => {
-    if (!session?.expiresAt) return;
-    const timer = setTimeout(() => setSession(null), Math.max(0, session.expiresAt * 1000 - Date.now()));
-    return () => clearTimeout(timer);
-  }, [session?.token]);
+  useEffect(() => signOutAtExpiry(session), [session?.token]);
 
   const active = route.screen === 'sign-in' ? null : SCREENS.find((s) => s.screen === route.screen) ?? SCREENS[0];
   useEffect(() => {

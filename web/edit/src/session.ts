@@ -60,6 +60,30 @@ window.addEventListener('storage', (event) => {
   }
 });
 
+/** setTimeout's longest delay (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Signs out when `session`'s token expires while the page is open (re-armed past setTimeout's
+ * limit, as a 30-day token needs); answers the function that cancels it.
+ */
+export function signOutAtExpiry(session: Session | null): () => void {
+  if (!session?.expiresAt) return () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    const left = session.expiresAt! * 1000 - Date.now();
+    if (left > 0) timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    else if (current?.token === session.token) setSession(null);
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
+// A sleeping laptop delays timers: check again when the page is looked at.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') currentSession();
+});
+
 /** Whether the role may do what needs `needed` (an admin may do what an editor may). */
 export const may = (session: Session | null, needed: 'EDITOR' | 'ADMIN'): boolean =>
   !!session && (session.role === 'ADMIN' || (needed === 'EDITOR' && session.role === 'EDITOR'));
