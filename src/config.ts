@@ -423,7 +423,7 @@ export function loadAccess(env: Env = process.env): AccessSettings {
   const d = DEFAULT_ACCESS;
   const role = env.EXPORT_REQUIRES_ROLE?.trim().toLowerCase();
   if (role && role !== 'none' && !ROLES.includes(role as Role)) {
-    throw new ConfigError('EXPORT_REQUIRES_ROLE', `must be none, ${ROLES.join(' or ')}, got "${env.EXPORT_REQUIRES_ROLE}"`);
+    throw new ConfigError('EXPORT_REQUIRES_ROLE', `must be none, ${ROLES.slice(0, -1).join(', ')} or ${ROLES[ROLES.length - 1]}, got "${env.EXPORT_REQUIRES_ROLE}"`);
   }
   const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
   if (metricsToken && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN', `must be at least 16 characters, got ${metricsToken.length}`);

@@ -45,7 +45,7 @@ describe('configuration from the environment', () => {
     [{ AUTH_MAX_TOKEN_LIFETIME: 'forever' }, 'AUTH_MAX_TOKEN_LIFETIME', /must be a duration from 60s to 366d/],
     [{ AUTH_MAX_TOKEN_LIFETIME: '1000d' }, 'AUTH_MAX_TOKEN_LIFETIME', /must be a duration from 60s to 366d/],
     [{ HISTORY_ACTORS_PUBLIC: 'perhaps' }, 'HISTORY_ACTORS_PUBLIC', /true or false/],
-    [{ EXPORT_REQUIRES_ROLE: 'root' }, 'EXPORT_REQUIRES_ROLE', /must be none, editor or admin/],
+    [{ EXPORT_REQUIRES_ROLE: 'root' }, 'EXPORT_REQUIRES_ROLE', /must be none, viewer, editor or admin, got "root"/],
     [{ EXPORT_MAX_CONCURRENT: '0' }, 'EXPORT_MAX_CONCURRENT', /between 1 and 100/],
     [{ EXPORT_MAX_NODES: 'all' }, 'EXPORT_MAX_NODES', /whole number/],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', /at least 16 characters/],
