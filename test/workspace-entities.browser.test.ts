@@ -175,6 +175,15 @@ describe('the entities screen', () => {
       await factsTable.locator('tbody tr', { hasText: '¶3' }).waitFor();
       expect(await factsTable.locator('tbody tr').count()).toBe(2);
       expect(await factsTable.textContent()).toContain('¶4');
+      // A seed organization's page: its parent, the units under it and its members, for a viewer too.
+      // Same page, another hash: the workspace moves without a reload.
+      await page.evaluate((hash) => { (globalThis as any).location.hash = hash; }, `#/entities/${ORG_ID}`);
+      await page.locator('#entity-title', { hasText: '淮南市妇女联合会' }).waitFor();
+      await page.locator('table.data', { hasText: /Part of/ }).locator('a[href="#/entities/org-anhui-wf"]').waitFor();
+      expect(await page.locator('table.data', { hasText: /Units under it/ }).locator('tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-requires]').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'workspace-entities-organization');
       expect(problems).toEqual([]);
     } finally {
       await context.close();
