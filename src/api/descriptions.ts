@@ -61,3 +61,4 @@ export const WHERE_NOT = 'This does not hold.';
 
 /** The `id` condition of a where input. */
 export const WHERE_ID = "Matches the node's id.";
+export const LOCATORS = "Where in each source the fact is stated (¶5, p.3 ¶2), aligned with sourceIds and at most as many, each at most 200 characters; '' or omitted when not known.";

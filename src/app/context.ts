@@ -68,7 +68,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [NamedEntities, (r) => new NamedEntities(r.graph, r.get(DuplicateRepository))],
   [PersonService, (r) => new PersonService(r.get(PersonRepository), r.get(NamedEntities))],
   [OrganizationService, (r) => new OrganizationService(r.graph, r.get(OrganizationRepository), r.get(NamedEntities))],
-  [HonorService, (r) => new HonorService(r.get(HonorRepository), r.get(NamedEntities))],
+  [HonorService, (r) => new HonorService(r.graph, r.get(HonorRepository), r.get(NamedEntities))],
   [AwardService, (r) => new AwardService(r.graph, r.get(HonorRepository))],
   [ProgramService, (r) => new ProgramService(r.graph, r.get(ProgramRepository), r.get(NamedEntities))],
   [SourceService, (r) => new SourceService(r.get(SourceRepository), r.get(NamedEntities))],

@@ -11,6 +11,8 @@ import { Arg, Authorized, ID, Int, Mutation } from 'type-graphql';
 import { checkId, checkIds } from '../api/id';
 import { AwardService, RevokedAward } from './award.service';
 import { RevokeAwardPayload } from './revoke-award.type';
+import { LOCATORS } from '../api/descriptions';
+import { checkLocators } from '../api/locators';
 
 /** An award's two ends and its sources. */
 @Resolver(() => Award)
@@ -44,6 +46,7 @@ export class AwardResolver {
     @Arg('honorId', () => ID, { description: 'The honor received.' }) honorId: string,
     @Arg('year', () => Int, { description: 'The year of the award (four digits); one award per recipient, honor and year.' }) year: number,
     @Arg('sourceIds', () => [ID], { nullable: true, description: 'Ids of the sources that state the award; each must exist. New ones are added to an existing award.' }) sourceIds: string[] | null,
+    @Arg('locators', () => [String], { nullable: true, description: LOCATORS }) locators: string[] | null,
     @Arg('yearProvenance', () => QualifierProvenanceInput, {
       nullable: true,
       description: "Whether the year is stated or inferred, with its note and sources, when that differs from the award's (e.g. a stated award of an inferred year). Given for an award already recorded, it replaces the year's provenance.",
@@ -51,9 +54,10 @@ export class AwardResolver {
     yearProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,
   ) {
+    const sources = checkIds(sourceIds, 'sourceIds');
     return ctx
       .get(AwardService)
-      .award(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year, checkIds(sourceIds, 'sourceIds'), checkQualifierProvenance(yearProvenance, 'yearProvenance'));
+      .award(ctx.viewer, checkId(recipientId, 'recipientId'), checkId(honorId, 'honorId'), year, sources, checkQualifierProvenance(yearProvenance, 'yearProvenance'), checkLocators(locators, sources));
   }
 
   @Authorized('admin')

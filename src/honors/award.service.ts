@@ -71,8 +71,16 @@ export class AwardService {
     return { award: { inferred: false, note: null, ...after.props!, recipientId, honorId } as AwardRow, created: !existing.props };
   }
 
-  async award(viewer: Viewer, recipientId: string, honorId: string, year: number, sourceIds?: string[] | null, yearProvenance: QualifierProvenanceInput | null = null): Promise<AwardRow> {
-    const { award } = await mutate(this.graph, viewer, (rec) => this.awardIn(rec, recipientId, honorId, year, sourceIds, yearProvenance));
+  async award(
+    viewer: Viewer,
+    recipientId: string,
+    honorId: string,
+    year: number,
+    sourceIds?: string[] | null,
+    yearProvenance: QualifierProvenanceInput | null = null,
+    locators?: string[] | null,
+  ): Promise<AwardRow> {
+    const { award } = await mutate(this.graph, viewer, (rec) => this.awardIn(rec, recipientId, honorId, year, sourceIds, yearProvenance, locators));
     return award;
   }
 

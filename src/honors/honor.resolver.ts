@@ -4,8 +4,9 @@ import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
 import { BY_NAME, DatedSort, FirstAfterArgs, NodeSort, pagingOf } from '../api/connection';
 import { relationshipConnection } from '../api/cited-edge';
-import { checkId } from '../api/id';
-import { ORDER_BY_NAME, ORDER_BY_NEWEST, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
+import { checkId, checkIds } from '../api/id';
+import { checkLocators } from '../api/locators';
+import { LOCATORS, ORDER_BY_NAME, ORDER_BY_NEWEST, SOURCE_IDS, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
 import { createResourceResolver } from '../api/resource.resolver';
 import { Organization } from '../organizations/organization.type';
 import { LinkedOrganizationConnection } from '../organizations/organization-edges.type';
@@ -102,5 +103,18 @@ export class HonorResolver extends createResourceResolver({
     @Ctx() ctx: Context,
   ) {
     return ctx.get(HonorService).update(ctx.viewer, checkId(id), input);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Honor, { description: 'Records that an organization confers the honor (CONFERRED_BY). Idempotent: again, only new citations are added. NOT_FOUND when either does not exist.' })
+  linkHonorConferrer(
+    @Arg('honorId', () => ID, { description: idOf('honor') }) honorId: string,
+    @Arg('organizationId', () => ID, { description: idOf('organization that confers it') }) organizationId: string,
+    @Arg('sourceIds', () => [ID], { nullable: true, description: SOURCE_IDS }) sourceIds: string[] | null,
+    @Arg('locators', () => [String], { nullable: true, description: LOCATORS }) locators: string[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const sources = checkIds(sourceIds, 'sourceIds');
+    return ctx.get(HonorService).linkConferrer(ctx.viewer, checkId(honorId, 'honorId'), checkId(organizationId, 'organizationId'), sources, checkLocators(locators, sources));
   }
 }

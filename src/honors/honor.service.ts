@@ -4,13 +4,15 @@ import { given } from '../api/named.input';
 import { EntityRow } from '../api/node.type';
 import { NamedEntities, createSpec, updateSpec } from '../editing/named-entities';
 import { Recorder } from '../editing/recorder';
-import { lock, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
+import { lock, mutate, provenance, requireEntity, requireSources, unionCitations } from '../editing/write';
 import { CreateHonorInput, UpdateHonorInput } from './honor.input';
 import { HonorRepository } from './honor.repository';
+import { Graph } from '../db/graph';
 
 /** An editor's changes to honors (titles); awards are award.service.ts. */
 export class HonorService {
   constructor(
+    private readonly graph: Graph,
     private readonly honors: HonorRepository,
     private readonly named: NamedEntities,
   ) {}
@@ -23,6 +25,12 @@ export class HonorService {
   async update(viewer: Viewer, id: string, input: UpdateHonorInput): Promise<EntityRow> {
     await this.named.update(viewer, EntityType.HONOR, id, updateSpec(input, given(input, ['level'], ['level'])));
     return this.honors.byIdFresh(id);
+  }
+
+  /** An editor's linkHonorConferrer: one revision; the honor as it is afterwards. */
+  async linkConferrer(viewer: Viewer, honorId: string, organizationId: string, sourceIds: string[] | null, locators: string[] | null): Promise<EntityRow> {
+    await mutate(this.graph, viewer, (rec) => this.linkConferrerIn(rec, honorId, organizationId, sourceIds ?? [], locators ?? []));
+    return this.honors.byIdFresh(honorId);
   }
 
   /** Records that the organization confers the honor (CONFERRED_BY); again adds only the new citations (`locators` aligned with `sourceIds`). */

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { SOURCE_IDS, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
+import { LOCATORS, SOURCE_IDS, UPDATE_INPUT, createInputOf, idOf, whereOf } from '../api/descriptions';
 import { selectionOf, selectionsNamed } from '../api/selection';
 import { Context } from '../api/context';
 import { EntityRow } from '../api/node.type';
@@ -8,6 +8,7 @@ import { BY_NAME, FirstAfterArgs, NodeSort, pagingOf, toConnection } from '../ap
 import { badInput, notFound } from '../api/errors';
 import { relationshipConnection } from '../api/cited-edge';
 import { checkId, checkIds, optionalText } from '../api/id';
+import { checkLocators } from '../api/locators';
 import { QualifierProvenanceInput, checkQualifierProvenance } from '../api/qualifier.type';
 import { createResourceResolver } from '../api/resource.resolver';
 import { Organization, OrganizationConnection } from './organization.type';
@@ -242,20 +243,23 @@ export class OrganizationResolver extends createResourceResolver({
     @Arg('role', () => String, { nullable: true, description: 'The role held, e.g. 执委; one membership per member, organization and role (null: plain member).' }) role: string | null,
     @Arg('since', () => DateScalar, { nullable: true, description: 'When the membership began: YYYY, YYYY-MM or YYYY-MM-DD.' }) since: string | null,
     @Arg('sourceIds', () => [ID], { nullable: true, description: SOURCE_IDS }) sourceIds: string[] | null,
+    @Arg('locators', () => [String], { nullable: true, description: LOCATORS }) locators: string[] | null,
     @Arg('roleProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the role is stated or inferred, with its note and sources, when that differs from the membership's; needs a role." })
     roleProvenance: QualifierProvenanceInput | null,
     @Arg('sinceProvenance', () => QualifierProvenanceInput, { nullable: true, description: "Whether the start date is stated or inferred, with its note and sources, when that differs from the membership's; needs since." })
     sinceProvenance: QualifierProvenanceInput | null,
     @Ctx() ctx: Context,
   ) {
+    const sources = checkIds(sourceIds, 'sourceIds');
     return ctx.get(OrganizationService).addMembership(
       ctx.viewer,
       checkId(memberId, 'memberId'),
       checkId(organizationId, 'organizationId'),
       optionalText(role, 'role'),
       since,
-      checkIds(sourceIds, 'sourceIds'),
+      sources,
       { role: checkQualifierProvenance(roleProvenance, 'roleProvenance'), since: checkQualifierProvenance(sinceProvenance, 'sinceProvenance') },
+      checkLocators(locators, sources),
     );
   }
 

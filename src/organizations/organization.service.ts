@@ -181,8 +181,9 @@ export class OrganizationService {
     since?: string | null,
     sourceIds?: string[] | null,
     qualifiers: MembershipQualifierProvenance = {},
+    locators?: string[] | null,
   ): Promise<MembershipRow> {
-    return mutate(this.graph, viewer, (rec) => this.addMembershipIn(rec, memberId, organizationId, role, since, sourceIds, qualifiers));
+    return mutate(this.graph, viewer, (rec) => this.addMembershipIn(rec, memberId, organizationId, role, since, sourceIds, qualifiers, locators));
   }
 
   endMembership(
