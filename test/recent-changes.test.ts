@@ -49,6 +49,7 @@ describe('recent changes across the graph', () => {
     const added = award.changes.find((c) => c.relationship === 'RECEIVED')!;
     expect(added).toMatchObject({ action: 'ADDED', entityId: null, fromId: otherId, toId: HONOR });
     expect(added.properties).toEqual(expect.arrayContaining([{ name: 'year', before: null, after: '2024' }]));
+    expect(added.properties.map((p) => p.name)).not.toContain('awardKey');
     expect(award.entities).toEqual(expect.arrayContaining([
       { id: otherId, name: '测试编辑近况乙', type: 'Person', exists: true },
       { id: HONOR, name: '三八红旗手', type: 'Honor', exists: true },

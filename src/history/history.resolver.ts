@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../api/context';
-import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage } from '../api/connection';
+import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage, onDemand } from '../api/connection';
 import { badInput, forbidden } from '../api/errors';
 import { checkId } from '../api/id';
 import { Viewer } from '../auth/viewer';
@@ -95,7 +95,7 @@ export class HistoryResolver {
     const repository = ctx.get(HistoryRepository);
     const rows = await repository.history(checkId(id), first, after);
     const { page, hasNextPage, hasPreviousPage } = connectionOf(rows, first, after, signature, ctx.viewer);
-    return { ...edgesOf(await withEntities(repository, page), signature, hasNextPage, hasPreviousPage), totalCount: repository.count(id) };
+    return { ...edgesOf(await withEntities(repository, page), signature, hasNextPage, hasPreviousPage), totalCount: onDemand(() => repository.count(id)) };
   }
 
   @Query(() => RevisionConnection, {
@@ -115,7 +115,7 @@ export class HistoryResolver {
     const repository = ctx.get(HistoryRepository);
     const rows = await repository.recent(first, after, filter);
     const { page, hasNextPage, hasPreviousPage } = connectionOf(rows, first, after, signature, ctx.viewer);
-    return { ...edgesOf(await withEntities(repository, page), signature, hasNextPage, hasPreviousPage), totalCount: repository.recentCount(filter) };
+    return { ...edgesOf(await withEntities(repository, page), signature, hasNextPage, hasPreviousPage), totalCount: onDemand(() => repository.recentCount(filter)) };
   }
 
   @Authorized('admin')

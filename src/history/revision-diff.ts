@@ -3,7 +3,7 @@ import { Snapshot, relId } from '../editing/snapshot';
 /**
  * What a revision changed, read from its before and after snapshots: each node and relationship
  * added, removed or changed, with the properties that differ. Derived keys (nameKey,
- * nameSkeleton, the search texts: computed from the name and aliases) are left out; an editor
+ * nameSkeleton, the search texts, an award's awardKey: computed from other properties) are left out; an editor
  * reads the name and aliases themselves.
  */
 export type ChangeActionName = 'ADDED' | 'REMOVED' | 'CHANGED';
@@ -26,7 +26,7 @@ export interface RevisionChangeRow {
   properties: PropertyChangeRow[];
 }
 
-const DERIVED = new Set(['nameKey', 'nameSkeleton', 'aliasText', 'searchText', 'contextAliasText', 'contextSearchText']);
+const DERIVED = new Set(['nameKey', 'nameSkeleton', 'awardKey', 'aliasText', 'searchText', 'contextAliasText', 'contextSearchText']);
 
 function propertyChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): PropertyChangeRow[] {
   const names = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((name) => !DERIVED.has(name)).sort();
