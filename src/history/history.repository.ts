@@ -27,6 +27,14 @@ export interface RevisionRow {
 
 const DATED = new Set(['MEMBER_OF', 'PART_OF']);
 
+/** Which revisions `recentChanges` lists: those of these operations, by this actor (null: any). */
+export interface RecentFilter {
+  operations: string[] | null;
+  actor: string | null;
+}
+
+const filterParams = (filter: RecentFilter) => ({ operations: filter.operations?.length ? filter.operations : null, actor: filter.actor });
+
 /**
  * A revision as GraphQL shows it: bitemporal, its transaction time (recordedAt) beside the valid
  * time of every dated statement it changed, read from its before and after snapshots.
@@ -157,6 +165,43 @@ export class HistoryRepository extends Repository {
       { id: entityId, after: after ? { ...after, seq: neo4j.int(after.seq) } : null, limit: neo4j.int(first + 1) },
     );
     return rows.map((row) => ({ undoneBy: null, undoes: null, ...row.r }));
+  }
+
+  /**
+   * Revisions across the graph, newest first, keyed by (at, seq, id) as `history` pages them;
+   * only those of `operations` and by `actor` when given. Uses the index on Revision.at.
+   */
+  async recent(first: number, after: { at: string; seq: number; id: string } | null, filter: RecentFilter): Promise<(RevisionRow & { seq: number })[]> {
+    const rows = await this.graph.read(
+      `MATCH (r:Revision) WHERE r.at IS NOT NULL
+         AND ($operations IS NULL OR r.operation IN $operations)
+         AND ($actor IS NULL OR r.actor = $actor)
+         AND ($after IS NULL OR r.at < datetime($after.at)
+              OR (r.at = datetime($after.at) AND (r.seq < $after.seq OR (r.seq = $after.seq AND r.id < $after.id))))
+       RETURN r {.*} AS r ORDER BY r.at DESC, r.seq DESC, r.id DESC LIMIT $limit`,
+      { ...filterParams(filter), after: after ? { ...after, seq: neo4j.int(after.seq) } : null, limit: neo4j.int(first + 1) },
+    );
+    return rows.map((row) => ({ undoneBy: null, undoes: null, ...row.r }));
+  }
+
+  async recentCount(filter: RecentFilter): Promise<number> {
+    const [row] = await this.graph.read(
+      `MATCH (r:Revision) WHERE ($operations IS NULL OR r.operation IN $operations) AND ($actor IS NULL OR r.actor = $actor)
+       RETURN count(r) AS count`,
+      filterParams(filter),
+    );
+    return row.count;
+  }
+
+  /** The entities of `ids` that exist now: their name (a source's title) and most specific label. */
+  async names(ids: readonly string[]): Promise<Map<string, { name: string | null; type: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.graph.read(
+      `UNWIND $ids AS id MATCH (n:Entity {id: id})
+       RETURN id, coalesce(n.name, n.title) AS name, [l IN labels(n) WHERE NOT l IN ['Entity', 'Organization']] + [l IN labels(n) WHERE l = 'Organization'] AS labels`,
+      { ids: [...new Set(ids)] },
+    );
+    return new Map(rows.map((row) => [row.id as string, { name: (row.name as string | null) ?? null, type: (row.labels as string[])[0] ?? null }]));
   }
 
   async count(entityId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../api/connection';
 import { DateScalar } from '../api/date.scalar';
 import { RelationshipType } from '../api/relationship-type';
@@ -41,6 +41,81 @@ export class StatementValidTime {
   untilAfter!: string | null;
 }
 
+export enum ChangeAction {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+  CHANGED = 'CHANGED',
+}
+
+registerEnumType(ChangeAction, {
+  name: 'ChangeAction',
+  description: 'What a revision did to one node or relationship.',
+  valuesConfig: {
+    ADDED: { description: 'It did not exist before the change and does after.' },
+    REMOVED: { description: 'It existed before the change and does not after.' },
+    CHANGED: { description: 'It existed on both sides; some of its properties differ.' },
+  },
+});
+
+@ObjectType({ simpleResolvers: true, description: 'One property that differs between the two sides of a change.' })
+export class PropertyChange {
+  @Field({ description: 'The property, e.g. name, aliases, year, sourceIds.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Its value before, as JSON; null when it was absent.' })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its value after, as JSON; null when it is absent.' })
+  after!: string | null;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "One node or relationship a revision added, removed or changed, read from its before and after snapshots (derived keys such as nameKey and searchText left out). " +
+    'A node change has entityId; a relationship change has relationship, fromId, toId and key.',
+})
+export class RevisionChange {
+  @Field(() => ChangeAction, { description: 'Added, removed or changed.' })
+  action!: ChangeAction;
+
+  @Field(() => ID, { nullable: true, description: 'The node changed; null for a relationship.' })
+  entityId!: string | null;
+
+  @Field(() => [String], { description: "The node's labels (Person, Organization, Federation, …); empty for a relationship." })
+  labels!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The relationship type (RECEIVED, MEMBER_OF, PART_OF, CONFERRED_BY, …); null for a node.' })
+  relationship!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The relationship's start node." })
+  fromId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The relationship's end node." })
+  toId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Tells apart relationships of one pair (a year, a role).' })
+  key!: string | null;
+
+  @Field(() => [PropertyChange], { description: 'The properties that differ (all of them for an addition or removal).' })
+  properties!: PropertyChange[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An entity a revision mentions, with the name to show for it.' })
+export class RevisionEntity {
+  @Field(() => ID, { description: 'Its id.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "Its name (a source's title) as the graph holds it now, else as the revision recorded it; null when neither knows." })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its most specific label (Person, Honor, Federation, …), when known.' })
+  type!: string | null;
+
+  @Field({ description: 'Whether it is in the graph now (false: deleted or merged away since).' })
+  exists!: boolean;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'One change made by one mutation: who, when, what, and the state before and after.' })
 export class Revision {
   @Field(() => ID, { description: 'Unique id of the revision; pass it to `undo`.' })
@@ -78,6 +153,12 @@ export class Revision {
 
   @Field(() => ID, { nullable: true, description: 'For an undo: the revision it reverted.' })
   undoes!: string | null;
+
+  @Field(() => [RevisionChange], { description: 'What changed, node by node and relationship by relationship: the readable form of before and after.' })
+  changes!: RevisionChange[];
+
+  @Field(() => [RevisionEntity], { description: 'Every entity the revision mentions (those it touched and both ends of its relationships), with their names.' })
+  entities!: RevisionEntity[];
 }
 
 export const RevisionConnection = connectionTypes(Revision, 'Revision');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { parse } from 'csv-parse';
 import { signToken } from '../auth/token';
+import { readHonoreesCsv } from './honorees-csv';
 
 /**
  * `npm run import -- honorees.csv [--dry-run]`: reads a published list and sends it to a running
@@ -10,57 +10,6 @@ import { signToken } from '../auth/token';
  */
 
 const USAGE = 'usage: npm run import -- <file.csv> [--dry-run] [--url http://localhost:4000/graphql]';
-
-// English headers, and the Chinese ones published lists tend to use.
-const HEADERS: Record<string, string> = {
-  name: 'name', 姓名: 'name', 名称: 'name',
-  organization: 'organization', 单位: 'organization', 工作单位: 'organization',
-  honor: 'honor', 荣誉: 'honor', 荣誉称号: 'honor',
-  year: 'year', 年份: 'year', 年度: 'year',
-  source: 'source', 来源: 'source',
-  kind: 'kind', 类型: 'kind',
-  year_inferred: 'yearInferred', yearinferred: 'yearInferred', 年份推断: 'yearInferred',
-};
-
-/** A year_inferred cell: true, false, or blank (as the award); anything else is refused before sending. */
-function yesNo(value: string | undefined, row: number): boolean | null {
-  if (value == null || value === '') return null;
-  const v = value.toLowerCase();
-  if (['true', '1', 'yes', '是'].includes(v)) return true;
-  if (['false', '0', 'no', '否'].includes(v)) return false;
-  throw new Error(`row ${row}: year_inferred must be true or false, got "${value}"`);
-}
-
-export interface CsvRow {
-  name: string;
-  organization: string | null;
-  honor: string;
-  year: number | null;
-  yearInferred?: boolean | null;
-  source: string | null;
-  kind: string | null;
-}
-
-export async function readHonoreesCsv(text: string): Promise<CsvRow[]> {
-  const records: Record<string, string>[] = await new Promise((resolve, reject) =>
-    parse(text, { columns: (header: string[]) => header.map((h) => HEADERS[h.trim().toLowerCase()] ?? HEADERS[h.trim()] ?? h.trim()), bom: true, trim: true, skip_empty_lines: true }, (error, rows) =>
-      error ? reject(error) : resolve(rows as Record<string, string>[]),
-    ),
-  );
-  const missing = ['name', 'honor', 'year'].filter((column) => records.length && !(column in records[0]));
-  if (missing.length) throw new Error(`the file has no column ${missing.join(', ')} (expected name, organization, honor, year, source, kind)`);
-  const blank = (value: string | undefined) => (value == null || value === '' ? null : value);
-  return records.map((record, i) => ({
-    name: record.name ?? '',
-    organization: blank(record.organization),
-    honor: record.honor ?? '',
-    // Not a whole number: sent as null, and the server rejects the row naming the year.
-    year: /^\d+$/.test(record.year ?? '') ? Number(record.year) : null,
-    ...('yearInferred' in record ? { yearInferred: yesNo(record.yearInferred, i + 1) } : {}),
-    source: blank(record.source),
-    kind: blank(record.kind?.toUpperCase()),
-  }));
-}
 
 const MUTATION = `mutation Import($rows: [HonoreeRowInput!]!, $dryRun: Boolean) {
   importHonorees(rows: $rows, dryRun: $dryRun) {

@@ -26,7 +26,8 @@ class DryRun extends Error {
 
 class Rejected extends Error {}
 
-const MAX_ROWS = 5000;
+/** At most this many rows in one import (a list, or a CSV file's data rows). */
+export const MAX_ROWS = 5000;
 
 /**
  * Imports a published list in one transaction. A dry run performs the same writes and rolls them
@@ -48,7 +49,8 @@ export class HonoreeImport {
     if (rows.length > MAX_ROWS) throw badInput('rows', `must hold at most ${MAX_ROWS} rows, got ${rows.length}; split the file`);
     try {
       return await mutate(this.graph, viewer, async (rec) => {
-        const report = await this.rows(rec, rows, dryRun);
+        // One revision for the whole list: the report names it, and one undo reverts the import.
+        const report = await rec.batched('importHonorees', () => this.rows(rec, rows, dryRun));
         if (dryRun) throw new DryRun(report);
         if (report.rejected > 0) {
           const first = report.rows.find((r) => r.status === ImportRowStatus.REJECTED)!;
@@ -57,7 +59,7 @@ export class HonoreeImport {
             { extensions: { code: 'BAD_USER_INPUT', field: `rows[${first.row - 1}]`, report } },
           );
         }
-        return report;
+        return { ...report, revisionId: rec.lastRevisionId };
       });
     } catch (error) {
       if (error instanceof DryRun) return error.report;
@@ -93,6 +95,7 @@ export class HonoreeImport {
       matched: count(ImportRowStatus.MATCHED),
       rejected: count(ImportRowStatus.REJECTED),
       rows: results,
+      revisionId: null,
     };
   }
 
@@ -104,6 +107,10 @@ export class HonoreeImport {
     ];
     if (row.organization != null && row.organization !== '') fields.push(['organization', row.organization, nameProblem]);
     if (row.source != null && row.source !== '') fields.push(['source', row.source, nameProblem]);
+    // A CSV's kind cell arrives as text (the GraphQL rows are checked as the enum already).
+    if (row.kind != null && !Object.values(OrganizationKind).includes(row.kind)) {
+      throw new Rejected(`kind: must be one of ${Object.values(OrganizationKind).join(', ')} (or blank for a person), got "${row.kind}"`);
+    }
     for (const [field, value, problem] of fields) {
       // Rows are checked here, not only as GraphQL arguments: this is the door every row of a
       // file passes, and a row's text becomes names, titles and citations.

@@ -81,4 +81,7 @@ export class ImportReport {
 
   @Field(() => [ImportRowResult], { description: 'One result per input row, in input order.' })
   rows!: ImportRowResult[];
+
+  @Field(() => ID, { nullable: true, description: 'The one revision a real run recorded (history lists it as importHonorees; undo reverts the whole import); null for a dry run or when nothing changed.' })
+  revisionId!: string | null;
 }
