@@ -166,7 +166,11 @@ describe('the ingest review screen', () => {
       const link = page.getByTestId('revision-link');
       revisionId = await link.textContent();
       expect(revisionId).toMatch(/^rev-/);
-      expect(await link.getAttribute('href')).toBe(`#/history/${encodeURIComponent(revisionId!)}`);
+      // The link opens the history of the Source the commit made, whose one revision this is.
+      const shownSource = await page.getByTestId('commit-source').textContent();
+      expect(await link.getAttribute('href')).toBe(`#/history/${encodeURIComponent(shownSource!)}`);
+      const [made] = await app.graph.read('MATCH (r:Revision {id: $id}) RETURN r.operation AS operation', { id: revisionId });
+      expect(made.operation).toBe('commitProposal');
       expect(await page.getByTestId('proposal-status').textContent()).toMatch(/Committed/);
       expect(await page.locator('main [data-requires]').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
@@ -178,6 +182,7 @@ describe('the ingest review screen', () => {
       expect(after).toMatchObject({ status: 'COMMITTED', revisionId, commit: { revisionId } });
       expect(after.items.find((i: any) => i.id === figure.id).status).toBe('REJECTED');
       const sourceId = after.commit.sourceId;
+      expect(shownSource).toBe(sourceId);
       expect(await page.getByTestId('commit-created').textContent()).toBe(String(after.commit.created));
       expect(await page.getByTestId('commit-written').textContent()).toBe(String(after.commit.written));
       const [source] = await app.graph.read('MATCH (s:Source {id: $sourceId}) RETURN s.createdBy AS by', { sourceId });

@@ -241,10 +241,11 @@ function CommitResult({ commit, already, byId, onItem }: { commit: WorkspaceProp
         <h3 id="commit-result-heading">{already ? '此前已提交 Committed before' : '已提交 Committed'}</h3>
         {commit.revisionId ? (
           <p>
-            修订 Revision <a href={href('history', commit.revisionId)} data-testid="revision-link">{commit.revisionId}</a>
+            {/* The commit's Source is new: its history opens on this revision. */}
+            修订 Revision <a href={commit.sourceId ? href('history', commit.sourceId) : href('history')} data-testid="revision-link">{commit.revisionId}</a>
             {' '}· 新节点 nodes created <strong data-testid="commit-created">{commit.created}</strong>
             {' '}· 事实 facts written <strong data-testid="commit-written">{commit.written}</strong>
-            {commit.sourceId ? <> · 来源 Source <code>{commit.sourceId}</code></> : null}
+            {commit.sourceId ? <> · 来源 Source <code data-testid="commit-source">{commit.sourceId}</code></> : null}
           </p>
         ) : (
           <p>无需写入：没有修订 Nothing needed writing: no revision.</p>
