@@ -24,7 +24,7 @@ describe('the workspace shell', () => {
       expect(await page.title()).toMatch(/重复 Duplicates · HonorGraph/);
       expect(await page.getByRole('link', { name: /Duplicates/ }).getAttribute('aria-current')).toBe('page');
       // Anonymous: a sign-in link, nobody named.
-      await page.getByRole('link', { name: /Sign in/ }).waitFor();
+      await page.getByRole('banner').getByRole('link', { name: /Sign in/ }).waitFor();
       expect(await page.getByTestId('signed-in-as').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
@@ -41,7 +41,7 @@ describe('the workspace shell', () => {
       expect(await page.getByTestId('signed-in-as').textContent()).toBe('test-shell-editor');
       await page.getByText('编辑 editor').waitFor();
       await page.getByRole('button', { name: /Sign out/ }).click();
-      await page.getByRole('link', { name: /Sign in/ }).waitFor();
+      await page.getByRole('banner').getByRole('link', { name: /Sign in/ }).waitFor();
       expect(await page.evaluate(() => (globalThis as any).localStorage.getItem('honorgraph.session'))).toBeNull();
       expect(problems).toEqual([]);
     } finally {

@@ -68,7 +68,7 @@ describe('signing in', () => {
       expect(await page.getByTestId('signed-in-as').textContent()).toBe('test-signin-paste');
 
       await page.getByRole('button', { name: /Sign out/ }).click();
-      await page.getByRole('link', { name: /Sign in/ }).waitFor();
+      await page.getByRole('banner').getByRole('link', { name: /Sign in/ }).waitFor();
       expect(await storedSession(page)).toBeNull();
       await page.reload();
       await page.locator('main h2').first().waitFor();
@@ -93,7 +93,7 @@ describe('signing in', () => {
       await page.getByLabel(/访问令牌 Token/).fill(mintToken('admin', 'test-signin-brief', '3s'));
       await page.getByRole('button', { name: '登录 Sign in', exact: true }).click();
       await page.getByText('管理员 admin').waitFor();
-      await page.getByRole('link', { name: /Sign in/ }).waitFor({ timeout: 8_000 });
+      await page.getByRole('banner').getByRole('link', { name: /Sign in/ }).waitFor({ timeout: 8_000 });
       expect(await page.getByTestId('signed-in-as').count()).toBe(0);
       expect(await storedSession(page)).toBeNull();
       expect(problems).toEqual([]);
@@ -136,7 +136,8 @@ describe('signing in', () => {
       await page.reload();
       await page.locator('main h2', { hasText: 'History' }).waitFor();
       expect(await page.getByTestId('signed-in-as').textContent()).toBe('test-signin-sso');
-      await page.getByRole('link', { name: /Sign in/ }).count(); // signed in: the top bar has no sign-in link
+      // Signed in: the top bar has no sign-in link.
+      expect(await page.getByRole('banner').getByRole('link', { name: /Sign in/ }).count()).toBe(0);
       await page.evaluate(() => ((globalThis as any).location.hash = '#/sign-in'));
       await page.getByTestId('sign-in-current').filter({ hasText: 'via the provider' }).waitFor();
       await screenshot(page, 'workspace-sign-in-provider');
