@@ -407,21 +407,34 @@ describe('part 7: the explorer read at 1366×768 and on a phone', () => {
         cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((pt, id) => ({ ...pt, id })) });
       const cx = layout.chart.left + layout.chart.width / 2;
       const cy = layout.chart.top + layout.chart.height / 2;
-      const before = await zoom();
+      // A fit may still be animating: measure from a transform that has settled.
+      const settled = async () => {
+        for (let last = await zoom(); ; ) {
+          await p.waitForTimeout(250);
+          const now = await zoom();
+          if (now.k === last.k && now.x === last.x && now.y === last.y) return now;
+          last = now;
+        }
+      };
+      const before = await settled();
       const scrollBefore = await p.evaluate(() => (globalThis as any).scrollY);
       await touch('touchStart', [{ x: cx, y: cy }]);
       for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: cx - 12 * i, y: cy + 8 * i }]);
       await touch('touchEnd', []);
-      const panned = await zoom();
-      expect(panned.x - before.x).toBeCloseTo(-60, 0);
-      expect(panned.y - before.y).toBeCloseTo(40, 0);
+      const panned = await settled();
+      // The finger moved 60 px left and 40 px down; d3-zoom follows it (a loaded machine may drop
+      // a few pixels of the first move, so within 6 px).
+      expect(Math.abs(panned.x - before.x - -60)).toBeLessThanOrEqual(6);
+      expect(Math.abs(panned.y - before.y - 40)).toBeLessThanOrEqual(6);
+      expect(panned.k).toBe(before.k);
       await expect(p.evaluate(() => (globalThis as any).scrollY)).resolves.toBe(scrollBefore);
       // Two fingers moving apart zoom in.
       await touch('touchStart', [{ x: cx - 40, y: cy }, { x: cx + 40, y: cy }]);
       for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: cx - 40 - 10 * i, y: cy }, { x: cx + 40 + 10 * i, y: cy }]);
       await touch('touchEnd', []);
-      const pinched = await zoom();
-      expect(pinched.k / panned.k).toBeCloseTo(180 / 80, 1);
+      const pinched = await settled();
+      // The fingers went from 80 px apart to 180: the zoom follows them, within 10 %.
+      expect(Math.abs(pinched.k / panned.k - 180 / 80)).toBeLessThanOrEqual(0.225);
 
       // Fit again, tap a box: its details come below the chart, one tap on 详情 away.
       await p.getByRole('button', { name: '适应窗口' }).tap();
