@@ -18,6 +18,7 @@ import { HttpDrain } from './drain';
 import { exportRoute } from './export.route';
 import { ingestRoute } from './ingest.route';
 import { authRoutes } from './auth.route';
+import { reconcileRoutes } from '../reconcile/reconcile.route';
 import { graphqlHandler, isGraphqlPath } from './graphql-http';
 import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
@@ -284,6 +285,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export', exportRoute(graph, { auth, access, logger, jsonError }));
   // Document ingest: a file in, a proposal out (docs/ingest.md); editor role, INGEST_MAX_BYTES.
   app.post('/ingest', ingestRoute(graph, { auth, logger, jsonError, requestTimeoutMs: limits.requestTimeoutMs }));
+  // The W3C reconciliation service for OpenRefine (docs/reconciliation.md), under the same read policy and limits.
+  app.use(
+    '/reconcile',
+    reconcileRoutes(graph, {
+      auth,
+      logger,
+      jsonError,
+      requestTimeoutMs: limits.requestTimeoutMs,
+      admit: (req, res, viewer) =>
+        limiter.admit(clientKey(req, viewer.user?.sub), res, (_, refusal) => jsonError(res, refusal.status, refusal.code, refusal.message)),
+    }),
+  );
   // The workspace's sign-in: how to sign in, and the provider's code exchanged for a token (docs/access.md).
   app.use(authRoutes({ auth, logger, jsonError }));
   graphqlEndpoint = graphqlHandler<Context>({
