@@ -156,7 +156,6 @@ export class ReconcileService {
       for (const { condition, met } of results) features.push({ id: `${condition.property.id}_match`, name: `${condition.property.name} matches`, value: met });
       if (query.types.length) features.push({ id: 'type_match', name: 'Of the type asked for', value: typeOk });
       const score = Math.max(0, Math.round(100 * nameScore) - CONDITION_PENALTY * failed - (typeOk ? 0 : TYPE_PENALTY));
-      const lookAlike = features.some((f) => f.id === 'look_alike' && f.value === true) && nameScore < 1;
       scored.push({
         id: node.id,
         name: node.name ?? node.title ?? node.id,
@@ -166,7 +165,7 @@ export class ReconcileService {
         match: false,
         features,
         nameScore,
-        decisive: (byId || nameScore >= MATCH_NAME_SCORE) && failed === 0 && typeOk && !lookAlike,
+        decisive: (byId || nameScore >= MATCH_NAME_SCORE) && failed === 0 && typeOk,
       });
     }
     scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
