@@ -28,7 +28,8 @@ function queryOf(row: Record<string, string>) {
     ...(row.place ? [{ pid: 'place', v: row.place }] : []),
     ...(row.parent ? [{ pid: 'parent', v: row.parent }] : []),
   ];
-  return { query: row.name, ...(row.type ? { type: row.type } : {}), ...(properties.length ? { properties } : {}) };
+  // OpenRefine 3.x sends type_strict "should" with every typed query.
+  return { query: row.name, ...(row.type ? { type: row.type, type_strict: 'should' } : {}), ...(properties.length ? { properties } : {}) };
 }
 
 describe('a researcher reconciles the 20 names of the walk-through in OpenRefine', () => {
