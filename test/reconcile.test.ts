@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import Ajv, { ValidateFunction } from 'ajv';
+import { createLogger } from '../src/app/observability';
 import { bearer, startTestApp, TestApp } from './support/app';
 
 /**
@@ -288,6 +290,28 @@ describe('CORS, JSONP, bounds and the read policy', () => {
     expect(huge.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const tooManyIds = await postJson(`${base}/1.0/extend`, { ids: Array.from({ length: 101 }, (_, i) => `org-${i}`), properties: [{ id: 'level' }] });
     expect(tooManyIds.status).toBe(413);
+  });
+
+  it('logs one JSON line per request with its id, path and status', async () => {
+    const lines: any[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const logged = await startTestApp({ logger: createLogger('info', stream) });
+    try {
+      const queries = encodeURIComponent(JSON.stringify({ q0: { query: '何婷婷', type: 'Person' } }));
+      await fetch(`http://127.0.0.1:${logged.server.port}/reconcile?queries=${queries}`, { headers: { 'x-request-id': 'test-reconcile-log-1' } });
+      await fetch(`http://127.0.0.1:${logged.server.port}/reconcile?queries=%7B`, { headers: { 'x-request-id': 'test-reconcile-log-2' } });
+      expect(lines.find((l) => l.requestId === 'test-reconcile-log-1')).toMatchObject({ msg: 'reconcile request', method: 'GET', path: '/', status: 200 });
+      expect(lines.find((l) => l.requestId === 'test-reconcile-log-2')).toMatchObject({ msg: 'reconcile request', status: 400 });
+      const metrics = await (await fetch(`http://127.0.0.1:${logged.server.port}/metrics`)).text();
+      expect(metrics).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
+    } finally {
+      await logged.close();
+    }
   });
 
   it('with READS_REQUIRE_AUTH, everything but the manifests needs a token', async () => {
