@@ -27,6 +27,8 @@ export const CONDITION_PENALTY = 15;
 export const TYPE_PENALTY = 10;
 /** `match` needs this much of a lead over the runner-up. */
 export const MATCH_MARGIN = 10;
+/** Queries of one batch matched at once. */
+export const MATCH_CONCURRENCY = 4;
 /** `match` needs this name score at least: the same name in any script, or an alias. */
 export const MATCH_NAME_SCORE = 0.95;
 
@@ -116,9 +118,16 @@ export class ReconcileService {
     this.repository = new ReconcileRepository(graph, loaders);
   }
 
-  /** Each query's candidates, best first, in the batch's order; each query is scored on its own. */
-  match(queries: MatchQuery[]): Promise<ScoredCandidate[][]> {
-    return Promise.all(queries.map((query) => this.matchOne(query)));
+  /**
+   * Each query's candidates, best first, in the batch's order; each query is scored on its own.
+   * At most MATCH_CONCURRENCY queries run at once, so one batch cannot take the whole connection pool.
+   */
+  async match(queries: MatchQuery[]): Promise<ScoredCandidate[][]> {
+    const out: ScoredCandidate[][] = [];
+    for (let i = 0; i < queries.length; i += MATCH_CONCURRENCY) {
+      out.push(...(await Promise.all(queries.slice(i, i + MATCH_CONCURRENCY).map((query) => this.matchOne(query)))));
+    }
+    return out;
   }
 
   private async matchOne(query: MatchQuery): Promise<ScoredCandidate[]> {
