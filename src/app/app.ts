@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { timingSafeEqual } from 'node:crypto';
 import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits } from '../config';
 import type { DatabaseHealth } from '../db/connect';
@@ -240,6 +240,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints; the default plugin would still hook every field resolution.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo turns on federated tracing for a subgraph schema; no one reads those traces here.
+      ApolloServerPluginInlineTraceDisabled(),
       ...armor.plugins,
       // Argument values out of bounds are refused before the cost is weighed or anything runs.
       inputBoundsPlugin(limits),
@@ -359,7 +361,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 /** The request's HonorGraph-Bookmark header, checked: BAD_USER_INPUT on anything not a bookmark, before any transaction. */
 function requestBookmarks(header: string | string[] | undefined): RequestBookmarks {
   const parsed = parseBookmarks(header);
-  if ('problem' in parsed) throw badInput('HonorGraph-Bookmark', parsed.problem);
+  if ('problem' in parsed) {
+    const error = badInput('HonorGraph-Bookmark', parsed.problem);
+    // Thrown while the context is built: without a status Apollo would answer 500.
+    throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+  }
   return new RequestBookmarks(parsed.bookmarks);
 }
 

@@ -54,8 +54,9 @@ export interface Transaction {
 
 /**
  * The one door to Neo4j. Reads go to read transactions and writes to write transactions, so a
- * cluster or Aura routes them; every call shares the driver's bookmark manager, so a client's
- * read after its own write sees that write.
+ * cluster or Aura routes them (test/routing.test.ts runs them over neo4j://); every call shares
+ * the driver's bookmark manager, so a client's read after its own write sees that write, and a
+ * request's own bookmarks (src/db/bookmarks.ts) carry that across app instances.
  */
 export class Graph {
   constructor(
