@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -85,7 +86,7 @@ async function throughGateway(query: string) {
 
 beforeAll(async () => {
   app = await startTestApp();
-  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: GRANTS_SDL, resolvers: grantsResolvers as any }) });
+  const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: GRANTS_SDL, resolvers: grantsResolvers as any }), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   grants = { server, url };
   const supergraph = new IntrospectAndCompose({
@@ -173,6 +174,11 @@ describe('the Federation 2 subgraph at /subgraph', () => {
     const noId = await postSubgraph({ query, variables: { representations: [{ __typename: 'Person', id: 7 }] } });
     expect(noId.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(noId.body.data._entities).toEqual([null]);
+    for (const representation of [{ __typename: 'Award', id: 'x', note: 'echoed?' }, { __typename: 'NoSuchType', id: 'x' }, { id: 'person-he-tingting' }]) {
+      const notEntity = await postSubgraph({ query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }', variables: { representations: [representation] } });
+      expect(notEntity.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(notEntity.body.errors[0].message).toMatch(/^representations\[0\]: __typename must name an entity type/);
+    }
   });
 
   it('keeps the query limits of /graphql (depth) and its read policy', async () => {

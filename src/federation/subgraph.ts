@@ -43,13 +43,22 @@ function referenceResolver(schema: GraphQLSchema, type: GraphQLNamedType) {
   };
 }
 
-/** `_entities` refusing more than MAX_REPRESENTATIONS before any is read. */
-function boundedEntities(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+/**
+ * `_entities` refusing, before any is read, more than MAX_REPRESENTATIONS or a representation that
+ * names no entity type (@apollo/subgraph would fail on it with an internal error, or echo it back).
+ */
+function boundedEntities(resolve: GraphQLFieldResolver<unknown, unknown>, entityTypes: ReadonlySet<string>): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
     const representations = (args as { representations?: unknown[] }).representations ?? [];
     if (representations.length > MAX_REPRESENTATIONS) {
       throw badInput('representations', `at most ${MAX_REPRESENTATIONS} representations in one _entities call, got ${representations.length}`);
     }
+    representations.forEach((representation, i) => {
+      const typename = (representation as { __typename?: unknown } | null)?.__typename;
+      if (typeof typename !== 'string' || !entityTypes.has(typename)) {
+        throw badInput(`representations[${i}]`, `__typename must name an entity type (${[...entityTypes].sort().join(', ')})`);
+      }
+    });
     return resolve(source, args, context, info);
   };
 }
@@ -61,14 +70,16 @@ function boundedEntities(resolve: GraphQLFieldResolver<unknown, unknown>): Graph
  */
 export function buildSubgraph(schema: GraphQLSchema): GraphQLSchema {
   const resolvers: Record<string, any> = createResolversMap(schema);
+  const entityTypes = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isEntity(type)) continue;
+    entityTypes.add(type.name);
     resolvers[type.name] = { ...resolvers[type.name], __resolveReference: referenceResolver(schema, type) };
   }
   const typeDefs = parse(LINK + printSchemaWithDirectives(lexicographicSortSchema(schema)));
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers });
   const entities = subgraph.getQueryType()?.getFields()._entities;
   if (!entities?.resolve) throw new Error('buildSubgraphSchema made no _entities field: no type carries @key');
-  entities.resolve = boundedEntities(entities.resolve);
+  entities.resolve = boundedEntities(entities.resolve, entityTypes);
   return subgraph;
 }
