@@ -29,6 +29,7 @@ import {
 import { SearchResolver } from '../search/search.resolver';
 import { ProposalResolver } from '../proposals/proposal.resolver';
 import { ViewerResolver } from '../viewer/viewer.resolver';
+import { buildSubgraph } from '../federation/subgraph';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -97,4 +98,12 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
     .then(answerPrefetchedFields)
     .then(describeRootTypes);
   return cached;
+}
+
+let cachedSubgraph: Promise<GraphQLSchema> | undefined;
+
+/** The same schema as an Apollo Federation 2 subgraph, served at /subgraph (src/federation/). */
+export function buildHonorGraphSubgraphSchema(): Promise<GraphQLSchema> {
+  cachedSubgraph ??= buildHonorGraphSchema().then(buildSubgraph);
+  return cachedSubgraph;
 }
