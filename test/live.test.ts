@@ -332,3 +332,22 @@ describe('limits and auth', () => {
     }
   });
 });
+
+describe('the global position of older revisions', () => {
+  it('revisions recorded before positions existed get one once, when the migrations run, after the head', async () => {
+    const { applyMigrations } = await import('../src/db/migrations');
+    const id = await createPerson(a, '测试编辑直播旧');
+    const [revision] = await a.graph.read('MATCH (r:Revision) WHERE $id IN r.entityIds RETURN r.id AS id', { id });
+    // As a revision written before migration 010 holds it: no position.
+    await a.graph.write('MATCH (r:Revision {id: $id}) REMOVE r.position', { id: revision.id });
+    const [{ head }] = await a.graph.read("MATCH (l:RevisionLog {name: 'revisions'}) RETURN l.position AS head");
+    await applyMigrations(a.graph);
+    const positionOf = async () =>
+      (await a.graph.read("MATCH (r:Revision {id: $id}), (l:RevisionLog {name: 'revisions'}) RETURN r.position AS position, l.position AS head", { id: revision.id }))[0];
+    expect(await positionOf()).toEqual({ position: head + 1, head: head + 1 });
+    await applyMigrations(a.graph);
+    expect(await positionOf()).toEqual({ position: head + 1, head: head + 1 });
+    const [{ unnumbered }] = await a.graph.read('MATCH (r:Revision) WHERE r.position IS NULL RETURN count(r) AS unnumbered');
+    expect(unnumbered).toBe(0);
+  });
+});

@@ -235,6 +235,15 @@ export class LiveFeed {
   }
 
   private async pollOnce(): Promise<void> {
+    if (!this.streams.size) {
+      // Nobody to fan out to: move to the log's head without reading the revisions. A stream
+      // that joined meanwhile needs them, so the head moves only while there is none.
+      const head = await this.repository.head();
+      if (!this.streams.size) {
+        this.head = Math.max(this.head, head);
+        return;
+      }
+    }
     for (;;) {
       const rows = await this.repository.since(this.head, null, PAGE);
       if (!rows.length) return;
