@@ -226,7 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const drain = new HttpDrain(httpServer);
   const armor = armorProtection(limits, production);
   // Live subscriptions over graphql-ws on /graphql (docs/live.md); closed first when the drain begins.
-  const live = await mountLiveSocket({
+  const live = mountLiveSocket({
     httpServer, schema: await buildHonorGraphSchema(), graph, auth, limits, settings: options.live, validationRules: armor.validationRules,
     metrics, logger, production, draining: () => drain.draining,
   });

@@ -70,13 +70,13 @@ const coded = (error: GraphQLError, code: string) => new GraphQLError(error.mess
  * connect (connectionParams.authorization, READS_REQUIRE_AUTH) and the socket closed at their
  * expiry; each subscription document parsed, validated and weighed with the limits of /graphql.
  */
-export async function mountLiveSocket(options: LiveSocketOptions): Promise<LiveSocket> {
+export function mountLiveSocket(options: LiveSocketOptions): LiveSocket {
   const { httpServer, schema, graph, auth, limits, metrics, logger } = options;
   const settings = options.settings ?? DEFAULT_LIVE_SETTINGS;
   const feed = new LiveFeed(new LiveRepository(graph), settings, metrics.liveObserver(), (error) =>
     logger.warn({ err: error }, 'live: reading the revision log failed; retrying'),
   );
-  await feed.start();
+  // The feed starts with the first subscription: an instance nobody subscribes to reads nothing.
   const connections = new WeakMap<object, Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 

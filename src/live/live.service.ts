@@ -181,12 +181,18 @@ export class LiveFeed {
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
-  /** Reads the log's head and starts polling; resolves once the head is known. */
+  /** Reads the log's head and starts polling (at the first subscription); resolves once the head is known. */
   start(): Promise<void> {
-    this.started ??= this.repository.head().then((head) => {
-      this.head = head;
-      void this.loop();
-    });
+    this.started ??= this.repository.head().then(
+      (head) => {
+        this.head = head;
+        void this.loop();
+      },
+      (error) => {
+        this.started = null; // the next subscription tries again
+        throw error;
+      },
+    );
     return this.started;
   }
 
