@@ -53,6 +53,41 @@ export interface Config {
   ingestMaxBytes: number;
   /** INGEST_COMMIT_TIMEOUT_MS: the time one commitProposal's transaction may take. */
   ingestCommitTimeoutMs: number;
+  /** Live subscriptions over graphql-ws (docs/live.md). */
+  live: LiveSettings;
+}
+
+/** How live subscriptions follow the revision log, and how many a client may hold (docs/live.md, docs/limits.md). */
+export interface LiveSettings {
+  /** LIVE_POLL_MS: how often each instance reads the log for new revisions (sooner after its own commits). */
+  pollMs: number;
+  /** LIVE_RETENTION_REVISIONS: how far back (in revisions) a subscription may resume with `after`. */
+  retentionRevisions: number;
+  /** LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: subscriptions one WebSocket may hold at once. */
+  maxSubscriptionsPerConnection: number;
+  /** LIVE_MAX_SUBSCRIPTIONS: subscriptions the whole server holds at once. */
+  maxSubscriptions: number;
+  /** LIVE_BUFFER_EVENTS: events waiting for a slow subscriber before its connection is closed. */
+  bufferEvents: number;
+}
+
+export const DEFAULT_LIVE_SETTINGS: LiveSettings = {
+  pollMs: 200,
+  retentionRevisions: 10_000,
+  maxSubscriptionsPerConnection: 20,
+  maxSubscriptions: 2_000,
+  bufferEvents: 100,
+};
+
+export function loadLiveSettings(env: Env = process.env): LiveSettings {
+  const d = DEFAULT_LIVE_SETTINGS;
+  return {
+    pollMs: integer(env, 'LIVE_POLL_MS', d.pollMs, 10, 60_000),
+    retentionRevisions: integer(env, 'LIVE_RETENTION_REVISIONS', d.retentionRevisions, 1, 10_000_000),
+    maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', d.maxSubscriptionsPerConnection, 1, 1_000),
+    maxSubscriptions: integer(env, 'LIVE_MAX_SUBSCRIPTIONS', d.maxSubscriptions, 1, 1_000_000),
+    bufferEvents: integer(env, 'LIVE_BUFFER_EVENTS', d.bufferEvents, 1, 100_000),
+  };
 }
 
 /** INGEST_MAX_BYTES's default: 5 MB. */
@@ -322,6 +357,7 @@ export function loadConfig(env: Env = process.env): Config {
     localRestart: loadLocalRestartPolicy(env),
     ingestMaxBytes: loadIngestMaxBytes(env),
     ingestCommitTimeoutMs: loadIngestCommitTimeoutMs(env),
+    live: loadLiveSettings(env),
   };
 }
 

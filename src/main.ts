@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     auth: config.auth,
     access: config.access,
     http: config.http,
+    live: config.live,
     databaseHealth: database.health,
   });
   log(`GraphQL at ${server.url}, explorer at http://localhost:${server.port}/ (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -6,7 +6,7 @@ import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { timingSafeEqual } from 'node:crypto';
-import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits } from '../config';
+import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits, LiveSettings } from '../config';
 import type { DatabaseHealth } from '../db/connect';
 import { RequestContext as Context, createContext } from './context';
 import { Graph } from '../db/graph';
@@ -27,6 +27,8 @@ import { armorProtection, costLimitPlugin } from './limits';
 import { inputBoundsPlugin } from './input-bounds';
 import { Logger, Metrics, createLogger } from './observability';
 import { securityHeaders } from './security-headers';
+import { LiveFeed } from '../live/live.service';
+import { mountLiveSocket } from './live-socket';
 
 export interface ServerOptions {
   graph: Graph;
@@ -45,6 +47,8 @@ export interface ServerOptions {
   access?: AccessSettings;
   /** Timeouts and connection cap of the HTTP server; DEFAULT_HTTP_SERVER_LIMITS when absent. */
   http?: HttpServerLimits;
+  /** Live subscriptions: poll interval, retention, caps, buffer; DEFAULT_LIVE_SETTINGS when absent (docs/live.md). */
+  live?: LiveSettings;
   /** The embedded Neo4j's supervisor, for /readyz and /healthz; absent with an external Neo4j. */
   databaseHealth?: () => DatabaseHealth | null;
 }
@@ -62,6 +66,8 @@ export interface RunningServer {
   stop(): Promise<{ requests: number; cut: number }>;
   /** The per-client and total limit on requests reaching Neo4j; /export can admit through it too. */
   limiter: ConcurrencyLimiter;
+  /** This instance's follower of the revision log, behind the live subscriptions. */
+  live: LiveFeed;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -226,6 +232,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   httpServer.maxConnections = httpLimits.maxConnections;
   const drain = new HttpDrain(httpServer);
   const armor = armorProtection(limits, production);
+  // Live subscriptions over graphql-ws on /graphql (docs/live.md); closed first when the drain begins.
+  const live = mountLiveSocket({
+    httpServer, schema: await buildHonorGraphSchema(), graph, auth, limits, settings: options.live, validationRules: armor.validationRules,
+    metrics, logger, production, draining: () => drain.draining,
+  });
+  drain.onDrain(() => live.close());
   // /graphql and /subgraph (the Federation 2 subgraph, docs/federation.md): one set of limits, auth and plugins.
   const apolloFor = (schema: GraphQLSchema) => new ApolloServer<Context>({
     schema,
@@ -249,6 +261,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       costLimitPlugin(limits.maxCost),
       observabilityPlugin(logger, metrics),
       responseExtensionsPlugin,
+      live.nudgePlugin,
     ],
   });
   const apollo = apolloFor(await buildHonorGraphSchema());
@@ -361,6 +374,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http: httpServer,
     metrics,
     limiter,
+    live: live.feed,
     async stop() {
       stopping = true;
       // Every request is bounded by its deadline; 2 s more for its answer to go out.

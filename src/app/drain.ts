@@ -49,6 +49,8 @@ export class HttpDrain {
   private lastConnectionAt = 0;
   private listenerQuietLooks = 0;
   private stopping: Promise<DrainReport> | undefined;
+  /** Closed when the drain begins: owners of upgraded sockets (the live WebSocket) close their own. */
+  private readonly closers: (() => Promise<void>)[] = [];
 
   constructor(private readonly server: http.Server) {
     server.on('connection', (socket: net.Socket) => {
@@ -57,6 +59,8 @@ export class HttpDrain {
       this.connections.set(socket, { busy: 0, idleSince: Date.now(), bytesRead: 0, quietLooks: 0 });
       socket.once('close', () => this.connections.delete(socket));
     });
+    // An upgraded socket (WebSocket) leaves HTTP: its owner closes it, with a close frame, via onDrain.
+    server.on('upgrade', (req: http.IncomingMessage) => this.connections.delete(req.socket));
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       const connection = this.connections.get(req.socket);
       if (connection) connection.busy += 1;
@@ -76,6 +80,11 @@ export class HttpDrain {
     });
   }
 
+  /** Runs `close` when the drain begins; the drain ends once it has resolved too. */
+  onDrain(close: () => Promise<void>): void {
+    this.closers.push(close);
+  }
+
   get draining(): boolean {
     return this.stopping !== undefined;
   }
@@ -88,6 +97,7 @@ export class HttpDrain {
 
   private async drain(graceMs: number): Promise<DrainReport> {
     this.began = Date.now();
+    const closed = Promise.all(this.closers.map((close) => close()));
     this.requests = this.responses.size;
     for (const res of this.responses) if (!res.headersSent) res.setHeader('connection', 'close');
     const deadline = this.began + graceMs;
@@ -127,6 +137,7 @@ export class HttpDrain {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     await listenerClosed;
+    await closed;
     return { requests: this.requests, cut };
   }
 }

@@ -14,6 +14,8 @@ export const CLIENT_ERROR_CODES = new Set([
   'SERVICE_UNAVAILABLE',
   'TIMEOUT',
   'TOO_MANY_REQUESTS',
+  // A live subscription's `after` is older than LIVE_RETENTION_REVISIONS (docs/live.md).
+  'POSITION_EXPIRED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -1,6 +1,7 @@
 import pino, { Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { GraphObserver, MAX_CONNECTION_POOL_SIZE } from '../db/graph';
+import type { LiveObserver } from '../live/live.service';
 
 export type { Logger } from 'pino';
 
@@ -59,6 +60,36 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly liveConnections = new Gauge({
+    name: 'live_connections',
+    help: 'Open graphql-ws connections (live subscriptions, docs/live.md)',
+    registers: [this.registry],
+  });
+
+  readonly liveSubscriptions = new Gauge({
+    name: 'live_subscriptions',
+    help: 'Live subscriptions held now, catching up or following the log',
+    registers: [this.registry],
+  });
+
+  readonly liveEventsDelivered = new Counter({
+    name: 'live_events_delivered_total',
+    help: 'Revision events handed to subscribers',
+    registers: [this.registry],
+  });
+
+  readonly liveEventsDropped = new Counter({
+    name: 'live_events_dropped_total',
+    help: 'Revision events never delivered because their subscriber fell behind and was dropped',
+    registers: [this.registry],
+  });
+
+  readonly liveSlowSubscribers = new Counter({
+    name: 'live_slow_subscribers_dropped_total',
+    help: 'Subscriptions dropped (their socket closed with 4008) for falling LIVE_BUFFER_EVENTS behind',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     this.poolSize.set(MAX_CONNECTION_POOL_SIZE);
@@ -76,6 +107,18 @@ export class Metrics {
     if (!succeeded || this.operations.size >= MAX_OPERATION_LABELS) return 'other';
     this.operations.add(name);
     return name;
+  }
+
+  /** What the live feed reports (src/live/live.service.ts). */
+  liveObserver(): LiveObserver {
+    return {
+      subscriptions: (delta) => this.liveSubscriptions.inc(delta),
+      delivered: () => this.liveEventsDelivered.inc(),
+      dropped: (events) => {
+        this.liveEventsDropped.inc(events);
+        this.liveSlowSubscribers.inc();
+      },
+    };
   }
 
   graphObserver(): GraphObserver {

@@ -30,6 +30,8 @@ import { SearchResolver } from '../search/search.resolver';
 import { ProposalResolver } from '../proposals/proposal.resolver';
 import { ViewerResolver } from '../viewer/viewer.resolver';
 import { buildSubgraph } from '../federation/subgraph';
+import { LiveResolver } from '../live/live.resolver';
+import { NO_PUBSUB } from '../live/live.service';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -67,11 +69,13 @@ export const RESOLVERS = [
   SearchResolver,
   ProposalResolver,
   ViewerResolver,
+  LiveResolver,
 ] as const;
 
 /** type-graphql builds the root types itself, so their descriptions are set on the built schema. */
 const ROOT_DESCRIPTIONS = {
   Query: 'Reads of the graph: nodes by id, filtered and paged lists, search, paths, the org chart, counts and the revision history. Open to every client, but for proposal and proposals (document ingest), which need the editor role.',
+  Subscription: 'Live changes over graphql-ws at /graphql (docs/live.md): every committed revision, or those of one entity, of an organization\'s subtree, or new awards of an honor; resumable with `after`.',
   Mutation: 'Edits of the graph, each in one transaction and recorded as a revision. They need a bearer token with the editor role (document ingest too: ingestDocument and the proposal review store proposals apart from the graph, commitProposal writes one revision); revokeAward, mergeEntities and undo need the admin role.',
 };
 
@@ -80,6 +84,8 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const mutation = schema.getMutationType();
   if (query) query.description = ROOT_DESCRIPTIONS.Query;
   if (mutation) mutation.description = ROOT_DESCRIPTIONS.Mutation;
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = ROOT_DESCRIPTIONS.Subscription;
   return schema;
 }
 
@@ -94,6 +100,7 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
     validateFn: validateInput,
     authChecker,
     authMode: 'error',
+    pubSub: NO_PUBSUB,
   })
     .then(answerPrefetchedFields)
     .then(describeRootTypes);

@@ -16,7 +16,8 @@ export interface Tracked {
 
 /**
  * The revision recording of one write transaction: reads nodes and relationships as snapshots
- * hold them, and writes `(:Revision)` nodes, numbered so their order survives equal timestamps.
+ * hold them, and writes `(:Revision)` nodes, numbered so their order survives equal timestamps
+ * (`seq`, within the transaction) and by one global, commit-ordered `position` (the revision log).
  */
 export class Recorder {
   private seq = 0;
@@ -33,8 +34,12 @@ export class Recorder {
   async record(operation: string, before: Snapshot, after: Snapshot, extra: { undoes?: string } = {}): Promise<string> {
     const id = `rev-${randomUUID()}`;
     const entityIds = entityIdsOf(before, after);
+    // The log's counter is taken in this transaction and held to its commit: the next write waits
+    // for it, so positions are gap-free in commit order (src/live/ follows the log by them).
     await this.tx.run(
-      `CREATE (r:Revision {id: $id, at: datetime(), seq: $seq, actor: $actor, role: $role, operation: $operation,
+      `MERGE (log:RevisionLog {name: 'revisions'})
+       SET log.position = coalesce(log.position, 0) + 1
+       CREATE (r:Revision {id: $id, at: datetime(), seq: $seq, position: log.position, actor: $actor, role: $role, operation: $operation,
                            entityIds: $entityIds, before: $before, after: $after, undoes: $undoes})
        WITH r
        UNWIND $entityIds AS entityId

@@ -64,11 +64,25 @@ function boundedEntities(resolve: GraphQLFieldResolver<unknown, unknown>, entity
 }
 
 /**
+ * The schema without its `Subscription` root: subscriptions are served over graphql-ws on
+ * /graphql (docs/live.md), not through a gateway, so the subgraph leaves them out.
+ */
+function withoutSubscriptions(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  if (!config.subscription) return schema;
+  // The roots bring every type they reach; the implementations of interfaces are added, since
+  // a root reaches them only through their interface. Types only subscriptions reach drop out.
+  const implementations = config.types.filter((type) => isObjectType(type) && type.getInterfaces().length > 0);
+  return new GraphQLSchema({ ...config, subscription: undefined, types: implementations });
+}
+
+/**
  * The Federation 2 subgraph of a built type-graphql schema: its SDL (sorted, the entities' `@key`
  * printed, federation linked), its resolvers, a reference resolver for each entity, `_service` and
  * a bounded `_entities` (docs/federation.md).
  */
-export function buildSubgraph(schema: GraphQLSchema): GraphQLSchema {
+export function buildSubgraph(full: GraphQLSchema): GraphQLSchema {
+  const schema = withoutSubscriptions(full);
   const resolvers: Record<string, any> = createResolversMap(schema);
   const entityTypes = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {

@@ -4,10 +4,10 @@ import { FirstAfterArgs, SortDirection, encodeCursor, keysetPage, onDemand } fro
 import { badInput, forbidden } from '../api/errors';
 import { checkId } from '../api/id';
 import { Viewer } from '../auth/viewer';
-import { withoutActors } from '../auth/actors';
 import { RevisionRow, withValidTime } from './history.repository';
 import { Revision, RevisionChange, RevisionConnection, RevisionEntity } from './revision.type';
 import { mentionedIds, revisionChanges, snapshotNames } from './revision-diff';
+import { visibleTo } from './revision-visibility';
 import { HistoryRepository, RecentFilter } from './history.repository';
 
 // Revisions have one order, newest first; the cursor holds (at, seq, id).
@@ -19,22 +19,6 @@ function pageOf(args: FirstAfterArgs) {
   const [at, seq, id] = page.key;
   if (typeof at !== 'string' || typeof seq !== 'number' || typeof id !== 'string') throw badInput('after', 'is not a cursor this API issued');
   return { ...page, after: { at, seq, id } };
-}
-
-/** A revision's before/after JSON without the properties that name editors. */
-function hideActorsIn(json: string): string {
-  const snapshot = JSON.parse(json);
-  for (const [id, node] of Object.entries<any>(snapshot.nodes ?? {})) {
-    if (node?.props) snapshot.nodes[id] = { ...node, props: withoutActors(node.props) };
-  }
-  snapshot.rels = (snapshot.rels ?? []).map((rel: any) => (rel?.props ? { ...rel, props: withoutActors(rel.props) } : rel));
-  return JSON.stringify(snapshot);
-}
-
-/** Who made a change is for editors and admins (or everyone with HISTORY_ACTORS_PUBLIC=true). */
-function visibleTo<T extends RevisionRow>(viewer: Viewer, row: T): Omit<T, 'actor'> & { actor: string | null } {
-  if (viewer.seesActors) return row;
-  return { ...row, actor: null, before: hideActorsIn(row.before), after: hideActorsIn(row.after) };
 }
 
 /** At most this many operation names in one filter, each at most this long. */
