@@ -119,7 +119,7 @@ export function keysetCondition(terms: SortTerm[], key: unknown[], params: Param
 
 /**
  * The keyword full-text index over `aliases` and `contextAliases`, each list element whole
- * (schema/migrations/010_alias_exact.cypher): the index-backed form of `$name IN n.aliases`,
+ * (schema/migrations/011_alias_exact.cypher): the index-backed form of `$name IN n.aliases`,
  * which no range index serves.
  */
 export const ALIAS_EXACT_INDEX = 'entity_alias_exact';
