@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { EntityRow } from '../api/node.type';
 import { EntityType, ENTITY_LABELS } from '../api/entity-type';
 import { Row } from '../db/graph';
-import { project } from '../query/cypher';
+import { ALIAS_EXACT_INDEX, aliasExactQuery, project } from '../query/cypher';
 import { Repository } from '../query/repository';
 import { toEntity } from '../query/entity';
 import { ContextRequest, STANDING_QUERY, isEmptyRequest, requireStanding, standingFrom, standingParams } from '../query/alias-context';
@@ -61,6 +61,9 @@ export class DuplicateRepository extends Repository {
     // Full-text finds the bigram, pinyin and alias neighbours; an exact nameKey or alias hit is
     // added in case the analyzer splits a short name oddly, and a nameSkeleton hit for names
     // written with look-alike characters (Cyrillic а for a). Scoring decides what is a match.
+    // Every branch starts from an index, none scans the label: nameKey its unique constraint,
+    // nameSkeleton its range index, an exact alias or context alias the keyword full-text index
+    // entity_alias_exact (a range index does not serve `$name IN list`), checked exactly after.
     const rows = await read(
       `CALL () {
          CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: 50}) YIELD node
@@ -69,12 +72,19 @@ export class DuplicateRepository extends Repository {
          CALL db.index.fulltext.queryNodes('entity_context_search', $query, {limit: 50}) YIELD node
          RETURN node
          UNION
-         MATCH (node:${label}) WHERE node.nameKey = $key OR node.nameSkeleton = $skeleton OR $name IN node.aliases OR $name IN node.contextAliases
+         MATCH (node:${label} {nameKey: $key})
+         RETURN node
+         UNION
+         MATCH (node:${label} {nameSkeleton: $skeleton})
+         RETURN node
+         UNION
+         CALL db.index.fulltext.queryNodes('${ALIAS_EXACT_INDEX}', $exact) YIELD node
+         WITH node WHERE $name IN node.aliases OR $name IN node.contextAliases
          RETURN node
        }
        WITH node WHERE node:${label}
        RETURN DISTINCT ${project('node')} AS node`,
-      { query, key: nameKey(name), skeleton: nameSkeleton(name), name },
+      { query, key: nameKey(name), skeleton: nameSkeleton(name), name, exact: aliasExactQuery([name]) },
     );
     const key = nameKey(name);
     const nodes = rows.map((row) => toEntity(row.node)).filter((node): node is EntityRow => node != null);

@@ -116,3 +116,20 @@ export function keysetCondition(terms: SortTerm[], key: unknown[], params: Param
   });
   return `(${branches.join(' OR ')})`;
 }
+
+/**
+ * The keyword full-text index over `aliases` and `contextAliases`, each list element whole
+ * (schema/migrations/011_alias_exact.cypher): the index-backed form of `$name IN n.aliases`,
+ * which no range index serves.
+ */
+export const ALIAS_EXACT_INDEX = 'entity_alias_exact';
+
+/** Its query for the nodes with one of `names` exactly as an alias or context alias (quoted terms: only `"` and `\` are special). */
+export function aliasExactQuery(names: readonly string[]): string {
+  return names
+    .flatMap((name) => {
+      const term = `"${name.replace(/[\\"]/g, '\\$&')}"`;
+      return [`aliases:${term}`, `contextAliases:${term}`];
+    })
+    .join(' OR ');
+}
