@@ -29,6 +29,9 @@ import {
 import { SearchResolver } from '../search/search.resolver';
 import { ProposalResolver } from '../proposals/proposal.resolver';
 import { ViewerResolver } from '../viewer/viewer.resolver';
+import {
+  ExternalIdResolver, HonorExternalIdsResolver, OrganizationExternalIdsResolver, PersonExternalIdsResolver, ProgramExternalIdsResolver, SourceExternalIdsResolver,
+} from '../identifiers/external-id.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -66,6 +69,12 @@ export const RESOLVERS = [
   SearchResolver,
   ProposalResolver,
   ViewerResolver,
+  ExternalIdResolver,
+  PersonExternalIdsResolver,
+  OrganizationExternalIdsResolver,
+  HonorExternalIdsResolver,
+  ProgramExternalIdsResolver,
+  SourceExternalIdsResolver,
 ] as const;
 
 /** type-graphql builds the root types itself, so their descriptions are set on the built schema. */
