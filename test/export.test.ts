@@ -353,4 +353,16 @@ describe('import-graph keeps the hierarchy one editors could have made', () => {
     );
     expect(await entities(target)).toBe(0);
   }, 300_000);
+
+  it('a file giving one external identifier to two nodes is refused and nothing is written', async () => {
+    const target = await emptyTarget();
+    const withId = (id: string) => {
+      const o = org(id);
+      return { ...o, properties: { ...o.properties, externalIds: ['http://www.wikidata.org/entity/Q99999003'] }, types: { ...o.types, externalIds: 'LIST<STRING>' } };
+    };
+    await expect(importGraphml(target, toGraphml({ nodes: [withId('test-import-a'), withId('test-import-b')], edges: [] }))).rejects.toThrow(
+      'externalIds: http://www.wikidata.org/entity/Q99999003 identifies both "test-import-a" and "test-import-b"; nothing was imported',
+    );
+    expect(await entities(target)).toBe(0);
+  }, 300_000);
 });

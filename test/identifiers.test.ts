@@ -176,4 +176,18 @@ describe('an editor gives entities identifiers, cited like any fact', () => {
     const read = await app.raw(`{ organization(id: "${ORG}") { ${ID_FIELDS} } }`);
     expect(read.data.organization.externalIds.map((x: any) => x.kind)).toEqual(['WIKIDATA', 'WEBSITE', 'USCC']);
   });
+
+  it('a merge keeps both nodes\' identifiers, and the merged one\'s now finds the kept node', async () => {
+    expect((await app.raw(ADD, { entityId: OTHER, externalId: 'Q66666', sourceId: REPORT, locator: '¶7' }, editor)).errors).toBeUndefined();
+    const merged = await app.raw(`mutation { mergeEntities(keepId: "${ORG}", mergeId: "${OTHER}") { id } }`, {}, admin);
+    expect(merged.errors).toBeUndefined();
+    const read = await app.raw(`{ organization(id: "${ORG}") { ${ID_FIELDS} } }`);
+    expect(read.data.organization.externalIds.map((x: any) => [x.value, x.sources])).toEqual([
+      ['Q123456789', [{ sourceId: REPORT, locator: '¶2' }]],
+      ['https://www.test-ident.example.org/', []],
+      [TENCENT_USCC, [{ sourceId: REPORT, locator: null }]],
+      ['Q66666', [{ sourceId: REPORT, locator: '¶7' }]],
+    ]);
+    expect(await lookup('Q66666')).toBe(ORG);
+  });
 });

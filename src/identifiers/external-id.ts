@@ -124,3 +124,23 @@ export const externalIdText = (stored: readonly string[]): string => stored.join
 export function kindAllowed(kind: ExternalIdKind, labels: readonly string[]): boolean {
   return kind !== 'USCC' || labels.includes('Organization');
 }
+
+/**
+ * The identifier lists of a node merged into another: the kept node's first, then the merged
+ * one's (each identifier was on one node, so none repeats), with their citations and index text.
+ * Nothing when neither had one.
+ */
+export function unitedExternalIds(kept: Record<string, any>, merged: Record<string, any>): Record<string, string[] | string> {
+  const externalIds: string[] = [];
+  const externalIdSourceIds: string[] = [];
+  const externalIdLocators: string[] = [];
+  for (const props of [kept, merged]) {
+    (props.externalIds ?? []).forEach((stored: string, i: number) => {
+      if (externalIds.includes(stored)) return;
+      externalIds.push(stored);
+      externalIdSourceIds.push(props.externalIdSourceIds?.[i] ?? '');
+      externalIdLocators.push(props.externalIdLocators?.[i] ?? '');
+    });
+  }
+  return externalIds.length ? { externalIds, externalIdSourceIds, externalIdLocators, externalIdText: externalIdText(externalIds) } : {};
+}
