@@ -2,23 +2,26 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { timingSafeEqual } from 'node:crypto';
 import { AccessSettings, DEFAULT_ACCESS, DEFAULT_HTTP_SERVER_LIMITS, DEFAULT_LIMITS, HttpServerLimits, Limits } from '../config';
 import type { DatabaseHealth } from '../db/connect';
 import { RequestContext as Context, createContext } from './context';
 import { Graph } from '../db/graph';
 import { pendingMigrations } from '../db/migrations';
-import { buildHonorGraphSchema } from './schema';
+import { buildHonorGraphSchema, buildHonorGraphSubgraphSchema } from './schema';
 import { AuthConfig, readRefusal, Viewer, viewerFrom } from '../auth/viewer';
-import { unauthenticated } from '../api/errors';
+import { badInput, unauthenticated } from '../api/errors';
+import { BOOKMARK_HEADER, RequestBookmarks, parseBookmarks } from '../db/bookmarks';
 import { INTERNAL_MESSAGE, formatError, isInternal } from './errors';
 import { HttpDrain } from './drain';
 import { exportRoute } from './export.route';
 import { ingestRoute } from './ingest.route';
 import { authRoutes } from './auth.route';
-import { graphqlHandler, isGraphqlPath } from './graphql-http';
+import { reconcileRoutes } from '../reconcile/reconcile.route';
+import { graphqlHandler, isGraphqlPath, isSubgraphPath } from './graphql-http';
 import { ConcurrencyLimiter, clientKey } from './client-limits';
 import { armorProtection, costLimitPlugin } from './limits';
 import { inputBoundsPlugin } from './input-bounds';
@@ -73,11 +76,15 @@ const responseExtensionsPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
+        const bookmarks = contextValue.graph.options.bookmarks?.written ?? [];
         result.extensions = {
           ...result.extensions,
           requestId: contextValue.requestId,
           cypherRoundTrips: contextValue.graph.stats.roundTrips,
+          // What a client sends another instance to read its own write there (docs/federation.md).
+          ...(bookmarks.length ? { bookmarks } : {}),
         };
+        if (bookmarks.length) response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(','));
         result.errors = result.errors?.map((error) => ({
           ...error,
           extensions: { ...error.extensions, requestId: contextValue.requestId },
@@ -194,7 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         req.once('end', () => jsonError(res, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down; retry the request'));
         return;
       }
-      if (graphqlEndpoint && isGraphqlPath(req.url)) {
+      if (graphqlEndpoint && (isGraphqlPath(req.url) || isSubgraphPath(req.url))) {
         const endpoint = graphqlEndpoint;
         // The token is checked once (a provider's may need its key set fetched); the context reuses it.
         const viewer = viewerFrom(req.headers.authorization, auth);
@@ -219,8 +226,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   httpServer.maxConnections = httpLimits.maxConnections;
   const drain = new HttpDrain(httpServer);
   const armor = armorProtection(limits, production);
-  const apollo = new ApolloServer<Context>({
-    schema: await buildHonorGraphSchema(),
+  // /graphql and /subgraph (the Federation 2 subgraph, docs/federation.md): one set of limits, auth and plugins.
+  const apolloFor = (schema: GraphQLSchema) => new ApolloServer<Context>({
+    schema,
     introspection: true,
     // main.ts owns SIGTERM: it stops the server first, then closes Neo4j.
     stopOnTerminationSignals: false,
@@ -233,6 +241,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints; the default plugin would still hook every field resolution.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo turns on federated tracing for a subgraph schema; no one reads those traces here.
+      ApolloServerPluginInlineTraceDisabled(),
       ...armor.plugins,
       // Argument values out of bounds are refused before the cost is weighed or anything runs.
       inputBoundsPlugin(limits),
@@ -241,7 +251,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       responseExtensionsPlugin,
     ],
   });
-  await apollo.start();
+  const apollo = apolloFor(await buildHonorGraphSchema());
+  const subgraph = apolloFor(await buildHonorGraphSubgraphSchema());
+  await Promise.all([apollo.start(), subgraph.start()]);
   let stopping = false;
 
   app.disable('x-powered-by');
@@ -284,10 +296,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/export', exportRoute(graph, { auth, access, logger, jsonError }));
   // Document ingest: a file in, a proposal out (docs/ingest.md); editor role, INGEST_MAX_BYTES.
   app.post('/ingest', ingestRoute(graph, { auth, logger, jsonError, requestTimeoutMs: limits.requestTimeoutMs }));
+  // The W3C reconciliation service for OpenRefine (docs/reconciliation.md), under the same read policy and limits.
+  app.use(
+    '/reconcile',
+    reconcileRoutes(graph, {
+      auth,
+      logger,
+      jsonError,
+      requestTimeoutMs: limits.requestTimeoutMs,
+      admit: (req, res, viewer) =>
+        limiter.admit(clientKey(req, viewer.user?.sub), res, (_, refusal) => jsonError(res, refusal.status, refusal.code, refusal.message)),
+    }),
+  );
   // The workspace's sign-in: how to sign in, and the provider's code exchanged for a token (docs/access.md).
   app.use(authRoutes({ auth, logger, jsonError }));
-  graphqlEndpoint = graphqlHandler<Context>({
-    apollo,
+  const endpointOf = (server: ApolloServer<Context>) => graphqlHandler<Context>({
+    apollo: server,
     bodyLimit: '1mb',
     refuse: (res, status, message) => jsonError(res, status, 'BAD_REQUEST', message),
     checkBody: (body) =>
@@ -300,9 +324,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const refusal = readRefusal(viewer, auth);
       if (refusal) throw unauthenticated(refusal);
       // The request id also tags its Neo4j transactions, so they can be found and terminated.
-      return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs, requestId: requestIds.get(res) }), requestIds.get(res), viewer);
+      const bookmarks = requestBookmarks(req.headers[BOOKMARK_HEADER]);
+      return createContext(graph.withOptions({ deadline: Date.now() + limits.requestTimeoutMs, requestId: requestIds.get(res), bookmarks }), requestIds.get(res), viewer);
     },
   });
+  const graphqlAt = endpointOf(apollo);
+  const subgraphAt = endpointOf(subgraph);
+  graphqlEndpoint = (req, res) => (isSubgraphPath(req.url) ? subgraphAt : graphqlAt)(req, res);
   // Browsers and crawlers ask for /favicon.ico whatever the page links: the pages' one icon is an SVG.
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   // The explorer page, bundled by `npm run build` (web/build.mjs); from src/ (tests) and dist/ alike.
@@ -337,10 +365,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopping = true;
       // Every request is bounded by its deadline; 2 s more for its answer to go out.
       const report = await drain.stop(limits.requestTimeoutMs + 2_000);
-      await apollo.stop();
+      await Promise.all([apollo.stop(), subgraph.stop()]);
       return report;
     },
   };
+}
+
+/** The request's HonorGraph-Bookmark header, checked: BAD_USER_INPUT on anything not a bookmark, before any transaction. */
+function requestBookmarks(header: string | string[] | undefined): RequestBookmarks {
+  const parsed = parseBookmarks(header);
+  if ('problem' in parsed) {
+    const error = badInput('HonorGraph-Bookmark', parsed.problem);
+    // Thrown while the context is built: without a status Apollo would answer 500.
+    throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+  }
+  return new RequestBookmarks(parsed.bookmarks);
 }
 
 /** Whether the header is `Bearer <expected>`, compared in constant time. */

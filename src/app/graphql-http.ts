@@ -62,11 +62,15 @@ export function graphqlHandler<TContext extends object>(endpoint: GraphqlEndpoin
   };
 }
 
-/** Whether a request's path is /graphql (with or without a query string or trailing slash). */
-export function isGraphqlPath(url: string | undefined): boolean {
-  if (!url) return false;
+/** A request's path, lower-cased (Express routes are case-insensitive), without query string or trailing slash. */
+function pathOf(url: string | undefined): string {
+  if (!url) return '';
   const end = url.search(/[?#]/);
-  // Case-insensitive, as Express routes are.
-  const path = (end < 0 ? url : url.slice(0, end)).toLowerCase();
-  return path === '/graphql' || path === '/graphql/';
+  return (end < 0 ? url : url.slice(0, end)).toLowerCase().replace(/(.)\/$/, '$1');
 }
+
+/** Whether a request's path is /graphql (with or without a query string or trailing slash). */
+export const isGraphqlPath = (url: string | undefined): boolean => pathOf(url) === '/graphql';
+
+/** Whether a request's path is /subgraph, the Federation 2 subgraph (docs/federation.md). */
+export const isSubgraphPath = (url: string | undefined): boolean => pathOf(url) === '/subgraph';

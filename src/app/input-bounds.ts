@@ -40,7 +40,7 @@ export type InputBounds = Pick<
 >;
 
 /** List arguments whose resolver refuses too many items with its own, larger bound. */
-const OWN_LIST_BOUND = new Set(['Mutation.importHonorees(rows)']);
+const OWN_LIST_BOUND = new Set(['Mutation.importHonorees(rows)', 'Query._entities(representations)']);
 
 /** What one argument holds, for the cost estimator. */
 export interface FilterMeasure {

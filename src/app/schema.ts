@@ -32,6 +32,7 @@ import { ViewerResolver } from '../viewer/viewer.resolver';
 import {
   ExternalIdResolver, HonorExternalIdsResolver, OrganizationExternalIdsResolver, PersonExternalIdsResolver, ProgramExternalIdsResolver, SourceExternalIdsResolver,
 } from '../identifiers/external-id.resolver';
+import { buildSubgraph } from '../federation/subgraph';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -106,4 +107,12 @@ export function buildHonorGraphSchema(): Promise<GraphQLSchema> {
     .then(answerPrefetchedFields)
     .then(describeRootTypes);
   return cached;
+}
+
+let cachedSubgraph: Promise<GraphQLSchema> | undefined;
+
+/** The same schema as an Apollo Federation 2 subgraph, served at /subgraph (src/federation/). */
+export function buildHonorGraphSubgraphSchema(): Promise<GraphQLSchema> {
+  cachedSubgraph ??= buildHonorGraphSchema().then(buildSubgraph);
+  return cachedSubgraph;
 }

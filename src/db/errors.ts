@@ -17,7 +17,12 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.LockClientStopped',
+  // A bookmark of a write this server has not reached (yet): waited for, then given up.
+  'Neo.TransientError.Transaction.BookmarkTimeout',
 ]);
+
+/** A client's HonorGraph-Bookmark that Neo4j cannot read (src/db/bookmarks.ts checks only its form). */
+const BOOKMARK_CODES = new Set(['Neo.ClientError.Transaction.InvalidBookmark', 'Neo.ClientError.Transaction.InvalidBookmarkMixture']);
 
 export function serviceUnavailable(cause?: unknown): GraphQLError {
   return new GraphQLError('The database is unavailable; try again shortly.', {
@@ -45,6 +50,12 @@ export function classifyDatabaseError(error: unknown): unknown {
   if (error instanceof GraphQLError) return error;
   const code: string = (error as any)?.code ?? '';
   if (TIMEOUT_CODES.has(code)) return deadlineExceeded(error);
+  if (BOOKMARK_CODES.has(code)) {
+    return new GraphQLError('HonorGraph-Bookmark: the database does not know this bookmark; send one this service returned', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'HonorGraph-Bookmark' },
+      originalError: error instanceof Error ? error : undefined,
+    });
+  }
   if (isDatabaseUnavailable(error)) return serviceUnavailable(error);
   return error;
 }

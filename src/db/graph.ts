@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { Driver, Integer, ManagedTransaction, Session, isDate, isDateTime, isLocalDateTime, isDuration } from 'neo4j-driver';
 import { AbandonListener, DEFAULT_DEADLINE_GRACE_MS, withinDeadline } from './deadline';
+import { RequestBookmarks } from './bookmarks';
 import { classifyDatabaseError, deadlineExceeded } from './errors';
 
 export type Params = Record<string, unknown>;
@@ -32,6 +33,8 @@ export interface GraphOptions {
   deadlineGraceMs?: number;
   /** Told when a statement outlived its deadline, its connection was closed and its transactions terminated. */
   onAbandon?: AbandonListener;
+  /** A request's bookmarks: what its transactions wait for (another instance's writes), where its writes' go. */
+  bookmarks?: RequestBookmarks;
 }
 
 export const DEFAULT_MAX_LIST_ITEMS = 500;
@@ -51,8 +54,9 @@ export interface Transaction {
 
 /**
  * The one door to Neo4j. Reads go to read transactions and writes to write transactions, so a
- * cluster or Aura routes them; every call shares the driver's bookmark manager, so a client's
- * read after its own write sees that write.
+ * cluster or Aura routes them (test/routing.test.ts runs them over neo4j://); every call shares
+ * the driver's bookmark manager, so a client's read after its own write sees that write, and a
+ * request's own bookmarks (src/db/bookmarks.ts) carry that across app instances.
  */
 export class Graph {
   constructor(
@@ -132,6 +136,8 @@ export class Graph {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
+      // Combined with the manager's by the driver: this instance's own writes and the client's.
+      bookmarks: this.options.bookmarks?.given.length ? [...this.options.bookmarks.given] : undefined,
     });
     const deadline = this.options.deadline;
     if (deadline === undefined) {
@@ -167,13 +173,16 @@ export class Graph {
     this.stats.roundTrips += 1;
     const transactionConfig = this.transactionConfig();
     return this.measured(mode === 'READ' ? 'read' : 'write', () =>
-      this.inSession(mode, transactionConfig.metadata.statement, (session, enter) => {
+      this.inSession(mode, transactionConfig.metadata.statement, async (session, enter) => {
         const run = async (tx: ManagedTransaction) => {
           enter();
           const result = await tx.run(cypher, params);
           return result.records.map((record) => plain(record.toObject()));
         };
-        return mode === 'READ' ? session.executeRead(run, transactionConfig) : session.executeWrite(run, transactionConfig);
+        if (mode === 'READ') return session.executeRead(run, transactionConfig);
+        const rows = await session.executeWrite(run, transactionConfig);
+        this.options.bookmarks?.recordWrite(session.lastBookmarks());
+        return rows;
       }),
     );
   }
@@ -182,8 +191,8 @@ export class Graph {
   async writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const transactionConfig = this.transactionConfig();
     return this.measured('write', () =>
-      this.inSession('WRITE', transactionConfig.metadata.statement, (session, enter) =>
-        session.executeWrite((tx: ManagedTransaction) => {
+      this.inSession('WRITE', transactionConfig.metadata.statement, async (session, enter) => {
+        const done = await session.executeWrite((tx: ManagedTransaction) => {
           enter();
           return work({
             run: async (cypher, params = {}) => {
@@ -192,8 +201,10 @@ export class Graph {
               return result.records.map((record) => plain(record.toObject()));
             },
           });
-        }, transactionConfig),
-      ),
+        }, transactionConfig);
+        this.options.bookmarks?.recordWrite(session.lastBookmarks());
+        return done;
+      }),
     );
   }
 }

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ENTITY_KEY } from '../api/entity-key';
 import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
 import { Node } from '../api/node.type';
@@ -6,6 +7,7 @@ import { NODE_ID } from '../api/descriptions';
 import { ContextAlias } from '../api/context-alias.type';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
+@Directive(ENTITY_KEY)
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A title or award, e.g. 三八红旗手 or 全国三八红旗集体.' })
 export class Honor implements Node {
   @Field(() => ID, { description: NODE_ID })

@@ -1,4 +1,5 @@
-import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { ENTITY_KEY } from '../api/entity-key';
 import { NODE_ID } from '../api/descriptions';
 import { connectionTypes } from '../api/connection';
 import { Level } from '../api/enums';
@@ -12,6 +13,7 @@ import { ContextAlias } from '../api/context-alias.type';
  * it (PART_OF and MEMBER_OF here, awards in honors/, programs in programs/, figures in figures/),
  * on this interface, so that every kind has it.
  */
+@Directive(ENTITY_KEY)
 @InterfaceType({
   implements: [Node, Recipient],
   resolveType: resolveTypename,
@@ -41,6 +43,8 @@ export abstract class Organization implements Node, Recipient {
 }
 
 const kindType = (name: string, description: string) => {
+  // Federation's entity interfaces: every implementation of a keyed interface carries the key too.
+  @Directive(ENTITY_KEY)
   @ObjectType(name, { simpleResolvers: true, implements: [Organization, Recipient, Node], description })
   class KindType extends Organization {}
   return KindType;

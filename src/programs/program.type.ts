@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ENTITY_KEY } from '../api/entity-key';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { ProgramKind } from '../api/program-kind';
@@ -7,6 +8,7 @@ import { ALIASES, NODE_ID } from '../api/descriptions';
 import { ContextAlias } from '../api/context-alias.type';
 
 /** Properties only; each relationship field is declared by the resolver of the feature that owns it. */
+@Directive(ENTITY_KEY)
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'An activity, campaign, event, agreement or service run by organizations.' })
 export class Program implements Node {
   @Field(() => ID, { description: NODE_ID })

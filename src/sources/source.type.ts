@@ -1,10 +1,12 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ENTITY_KEY } from '../api/entity-key';
 import { connectionTypes } from '../api/connection';
 import { Node } from '../api/node.type';
 import { DateScalar } from '../api/date.scalar';
 import { NODE_ID } from '../api/descriptions';
 
 /** Properties only; `authors`, `figures` and `facts` are declared by source.resolver.ts. */
+@Directive(ENTITY_KEY)
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A document facts come from, such as a news report.' })
 export class Source implements Node {
   @Field(() => ID, { description: NODE_ID })

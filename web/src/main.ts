@@ -120,6 +120,12 @@ async function openHit(hit: Hit) {
   await openOrganization(hit.id);
 }
 
+/** Any node by id: an organization opens its tree's chart, anything else its details. */
+async function openNode(id: string) {
+  await showDetails(id);
+  if (lastDetails?.id === id && isOrganization(lastDetails.__typename)) await openOrganization(id);
+}
+
 const isOrganization = (typename: string) => !['Person', 'Honor', 'Program', 'Source', 'Figure'].includes(typename);
 
 async function openOrganization(id: string) {
@@ -472,5 +478,9 @@ window.addEventListener('resize', () => {
 });
 $<HTMLInputElement>('award-token').value = sessionStorage.getItem('honorgraph-token') ?? '';
 void loadHonors();
-// The seed graph's federations until the reader searches for something else.
-void openOrganization(new URLSearchParams(location.search).get('org') ?? 'org-huainan-wf');
+// A link to one node (`?node=<id>`, the reconciliation service's view link) opens it; else
+// `?org=<id>`, or the seed graph's federations until the reader searches for something else.
+const startParams = new URLSearchParams(location.search);
+const startNode = startParams.get('node');
+if (startNode) void openNode(startNode);
+else void openOrganization(startParams.get('org') ?? 'org-huainan-wf');
