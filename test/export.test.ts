@@ -10,6 +10,7 @@ import { loadSeeds } from '../src/seed/seed';
 import { importGraphml, readSnapshot } from '../src/export/export';
 import { GraphSnapshot } from '../src/export/snapshot';
 import { toGraphml } from '../src/export/graphml';
+import { DERIVED_NODE_PROPERTIES } from '../src/graph/model';
 
 let app: TestApp;
 
@@ -56,12 +57,17 @@ const FIXTURE = `
   CREATE (p)-[:RECEIVED {id: 'st-test-export-award', year: 2020, sourceIds: ['src-huainan-wf-2024-report'], locators: ['¶3']}]->(:Entity:Honor {id: 'test-export-honor', name: '测试导出奖', aliases: [], level: 'COUNTY'})
   CREATE (p)-[:MEMBER_OF {id: 'st-test-export-chair', role: '会长', since: 2019}]->(o)
   CREATE (p)-[:MEMBER_OF {id: 'st-test-export-board', role: '理事', since: 2015, until: 2019}]->(o)
-  CREATE (o)-[:PART_OF {id: 'st-test-export-part'}]->(:Entity:Organization {id: 'test-export-parent', name: '测试导出总会', aliases: [], kind: 'ASSOCIATION'})`;
+  CREATE (o)-[:PART_OF {id: 'st-test-export-part'}]->(:Entity:Organization {id: 'test-export-parent', name: '测试导出总会', aliases: [], kind: 'ASSOCIATION',
+          externalIds: ['http://www.wikidata.org/entity/Q99999001', 'uscc:9144030071526726XG'], externalIdSourceIds: ['src-huainan-wf-2024-report', ''], externalIdLocators: ['¶9', '']})
+  CREATE (:Entity:Person {id: 'test-export-control', name: $controlName, aliases: [$controlName], note: $controlName})`;
+
+/** Text XML 1.0 cannot hold (NUL, other C0 controls, U+FFFE, U+FFFF) beside what it can (tab, LF, CR, markup). */
+const CONTROL_NAME = '测试\u0000控制\u0001字符\u000b\u001f\ufffe\uffff\t\n\r<&>"';
 
 beforeAll(async () => {
   app = await startTestApp();
   base = `http://127.0.0.1:${app.server.port}`;
-  await app.graph.write(FIXTURE);
+  await app.graph.write(FIXTURE, { controlName: CONTROL_NAME });
 });
 afterAll(async () => {
   await app.graph.write('MATCH (n) DETACH DELETE n');
@@ -69,6 +75,16 @@ afterAll(async () => {
   await loadSeeds(app.graph);
   await app.close();
   fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A snapshot without the derived search fields (exports leave them out; import computes them). */
+const withoutDerived = (snapshot: GraphSnapshot): GraphSnapshot => ({
+  edges: snapshot.edges,
+  nodes: snapshot.nodes.map((n) => ({
+    ...n,
+    properties: Object.fromEntries(Object.entries(n.properties).filter(([k]) => !DERIVED_NODE_PROPERTIES.includes(k))),
+    types: Object.fromEntries(Object.entries(n.types).filter(([k]) => !DERIVED_NODE_PROPERTIES.includes(k))),
+  })),
 });
 
 /** A snapshot in a canonical order, so two databases holding the same graph compare equal. */
@@ -110,13 +126,44 @@ describe('a researcher exports the graph and loads it elsewhere', () => {
     expect(download_.headers.get('content-disposition')).toBe('attachment; filename="honorgraph.graphml"');
     const file = path.join(scratch, 'honorgraph.graphml');
     fs.writeFileSync(file, download_.body);
+    // Well-formed XML 1.0 although a name holds NUL, controls, U+FFFE and U+FFFF: none is in the file, nor a reference to one.
+    expect(download_.body).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(download_.body).not.toMatch(/&#(x0*([0-8bcef]|1[0-9a-f]|fff[ef])|0*([0-8]|1[124-9]|2[0-9]|3[01]|6553[45]));/i);
+    const expat = await run('python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1]); print("ok")', file]);
+    if (expat.status !== null) expect([expat.stdout.trim(), expat.stderr]).toEqual(['ok', '']);
 
     const target = await emptyTarget();
     const counts = await importGraphml(target, fs.readFileSync(file, 'utf8'));
     expect(counts).toEqual({ nodes: original.nodes.length, edges: original.edges.length });
 
     const copy = await readSnapshot(target);
-    expect(canonical(copy)).toEqual(canonical(original));
+    expect(canonical(withoutDerived(copy))).toEqual(canonical(withoutDerived(original)));
+    // The file held no derived field; the import computed each as the writes do: every node that had one has it again, equal.
+    expect(download_.body).not.toMatch(new RegExp(`attr.name="(${DERIVED_NODE_PROPERTIES.join('|')})"`));
+    const copied = new Map(copy.nodes.map((n) => [n.id, n]));
+    let derivedCompared = 0;
+    for (const node of original.nodes) {
+      for (const name of DERIVED_NODE_PROPERTIES) {
+        if (node.properties[name] === undefined) continue;
+        expect([node.id, name, copied.get(node.id)!.properties[name]]).toEqual([node.id, name, node.properties[name]]);
+        derivedCompared++;
+      }
+    }
+    expect(derivedCompared).toBeGreaterThan(300);
+    // The text XML cannot hold came back exactly.
+    expect(copied.get('test-export-control')!.properties).toMatchObject({ name: CONTROL_NAME, aliases: [CONTROL_NAME], note: CONTROL_NAME });
+
+    // Search works on the imported graph: the full-text indexes read the computed fields.
+    const found = await app.raw('query ($text: String!) { search(text: $text) { node { id } } }', { text: 'huainan fulian' });
+    expect(found.errors).toBeUndefined();
+    expect(found.data.search.map((hit: any) => hit.node.id)).toContain('org-huainan-wf');
+    const byAlias = await app.raw('query ($text: String!) { search(text: $text) { node { id } } }', { text: '淮南市妇联' });
+    expect(byAlias.data.search[0].node.id).toBe('org-huainan-wf');
+    // And so does the lookup by an external id (its index text was computed too).
+    for (const id of ['Q99999001', '9144030071526726XG']) {
+      const byId = await app.raw('query ($id: String!) { nodeByExternalId(externalId: $id) { id } }', { id });
+      expect(byId.data.nodeByExternalId).toEqual({ id: 'test-export-parent' });
+    }
 
     // Importing twice would duplicate everything: a database that holds nodes is refused.
     await expect(importGraphml(target, fs.readFileSync(file, 'utf8'))).rejects.toThrow(/not empty/);
@@ -147,7 +194,7 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
     });
   });
 
-  it('JSON-LD parses as JSON, uses schema.org and has one typed document per node', async () => {
+  it('JSON-LD parses as JSON, uses schema.org and has one typed document per node (test/export-jsonld.test.ts checks it as RDF)', async () => {
     const response = await download('format=jsonld');
     expect(response.headers.get('content-type')).toMatch(/^application\/ld\+json/);
     const document = JSON.parse(response.body);
@@ -155,22 +202,37 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
     const counts = await app.graph.read(
       'MATCH (n:Entity) RETURN sum(CASE WHEN n:Person THEN 1 ELSE 0 END) AS people, sum(CASE WHEN n:Organization THEN 1 ELSE 0 END) AS organizations, count(n) AS all',
     );
-    const typed = (type: string) => document['@graph'].filter((d: any) => d['@type'] === type).length;
-    expect(document['@graph']).toHaveLength(counts[0].all);
+    const nodeDocs = document['@graph'].filter((d: any) => String(d['@id']).startsWith('urn:honorgraph:node:') && !String(d['@id']).includes('#'));
+    const typed = (type: string) => nodeDocs.filter((d: any) => d['@type'] === type).length;
+    expect(nodeDocs).toHaveLength(counts[0].all);
     expect(typed('Person')).toBe(counts[0].people);
     expect(typed('Organization')).toBe(counts[0].organizations);
-    const federation = document['@graph'].find((d: any) => d.identifier === 'org-huainan-wf');
-    expect(federation).toMatchObject({ '@type': 'Organization', name: '淮南市妇女联合会', parentOrganization: ['node:org-anhui-wf'] });
+    const federation = nodeDocs.find((d: any) => d.identifier === 'org-huainan-wf');
+    expect(federation).toMatchObject({ '@type': 'Organization', name: '淮南市妇女联合会', parentOrganization: [{ '@id': 'urn:honorgraph:node:org-anhui-wf' }] });
     expect(federation.alternateName).toContain('淮南市妇联');
-    // 市妇联 holds in Huainan's context only: exported as a context alias with its aligned contexts.
-    expect(federation['hg:contextAliases']).toContain('市妇联');
-    expect(federation['hg:aliasContexts']).toHaveLength(federation['hg:contextAliases'].length);
+    // 市妇联 holds in Huainan's context only: a context alias node, with its context.
+    expect(federation['hg:contextAlias']).toContainEqual(expect.objectContaining({ '@type': 'hg:ContextAlias', 'hg:alias': '市妇联' }));
+    // schema:award is text: the honor's name and year; the honor itself is linked by hg:received.
     expect(federation.award).toHaveLength(3);
-    const person = document['@graph'].find((d: any) => d.identifier === 'test-export-person');
-    expect(person.memberOf).toEqual(['node:test-export-org', 'node:test-export-org']);
-    expect(person['hg:relationship']).toContainEqual(
-      expect.objectContaining({ '@type': 'hg:RECEIVED', 'hg:year': 2020, 'hg:sourceIds': ['src-huainan-wf-2024-report'] }),
+    for (const award of federation.award) expect(typeof award).toBe('string');
+    expect(federation['hg:received']).toHaveLength(3);
+    const person = nodeDocs.find((d: any) => d.identifier === 'test-export-person');
+    // Each membership is an OrganizationRole (role, dates) that is memberOf the organization.
+    expect(person.memberOf).toHaveLength(2);
+    const roles = person.memberOf.map((m: any) => document['@graph'].find((d: any) => d['@id'] === m['@id']));
+    expect(roles).toContainEqual(
+      expect.objectContaining({ '@type': 'OrganizationRole', memberOf: { '@id': 'urn:honorgraph:node:test-export-org' }, roleName: '理事', startDate: { '@value': '2015', '@type': 'xsd:gYear' } }),
     );
+    const award = document['@graph'].find((d: any) => d['@id'] === 'urn:honorgraph:statement:st-test-export-award');
+    expect(award).toMatchObject({
+      '@type': ['rdf:Statement', 'hg:Award'],
+      'rdf:subject': { '@id': 'urn:honorgraph:node:test-export-person' },
+      'rdf:object': { '@id': 'urn:honorgraph:node:test-export-honor' },
+      'hg:year': { '@value': '2020', '@type': 'xsd:gYear' },
+      'prov:wasDerivedFrom': [{ '@id': 'urn:honorgraph:node:src-huainan-wf-2024-report' }],
+      'prov:qualifiedDerivation': [expect.objectContaining({ '@type': 'prov:Derivation', 'hg:locator': '¶3' })],
+    });
+    expect(person.award).toEqual(['测试导出奖 (2020)']);
   });
 
   it('CSV: one row per node and per relationship, as downloads and from the command line', async () => {
@@ -212,7 +274,7 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "m
     );
     expect(ids.sort()).toEqual(expected[0].ids.sort());
     const alone = await download('format=jsonld&root=org-huainan-wf&hops=0');
-    expect(JSON.parse(alone.body)['@graph'].map((d: any) => d.identifier)).toEqual(['org-huainan-wf']);
+    expect(JSON.parse(alone.body)['@graph'].map((d: any) => d['@id'])).toEqual(['urn:honorgraph:node:org-huainan-wf']);
     for (const [, source, target] of response.body.matchAll(/<edge id="[^"]+" source="([^"]+)" target="([^"]+)"/g)) {
       expect(ids).toContain(source);
       expect(ids).toContain(target);
@@ -288,6 +350,18 @@ describe('import-graph keeps the hierarchy one editors could have made', () => {
     const person = { id: 'test-import-p', labels: ['Entity', 'Person'], properties: { id: 'test-import-p' }, types: { id: 'STRING' } };
     await expect(importGraphml(target, toGraphml({ nodes: [org('test-import-a'), person], edges: [partOf('test-import-a', 'test-import-p')] }))).rejects.toThrow(
       'PART_OF: "test-import-p" is not an organization: PART_OF links organizations only; nothing was imported',
+    );
+    expect(await entities(target)).toBe(0);
+  }, 300_000);
+
+  it('a file giving one external identifier to two nodes is refused and nothing is written', async () => {
+    const target = await emptyTarget();
+    const withId = (id: string) => {
+      const o = org(id);
+      return { ...o, properties: { ...o.properties, externalIds: ['http://www.wikidata.org/entity/Q99999003'] }, types: { ...o.types, externalIds: 'LIST<STRING>' } };
+    };
+    await expect(importGraphml(target, toGraphml({ nodes: [withId('test-import-a'), withId('test-import-b')], edges: [] }))).rejects.toThrow(
+      'externalIds: http://www.wikidata.org/entity/Q99999003 identifies both "test-import-a" and "test-import-b"; nothing was imported',
     );
     expect(await entities(target)).toBe(0);
   }, 300_000);

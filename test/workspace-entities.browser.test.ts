@@ -7,7 +7,7 @@ import { removeEditingFixtures } from './support/editing';
  * The entities screen (#/entities) in a real browser against the real server and Neo4j: an editor
  * creates a made-up person, meets the duplicate warning for the same name in traditional script,
  * awards them a seed honor citing a source (created inline) at a locator, adds a membership in a
- * seed organization and ends it; a bad year gets the server's message beside the year; a viewer
+ * seed organization and ends it, gives them a Wikidata id citing the source; a bad year gets the server's message beside the year; a viewer
  * reads the same page with no edit control; an admin revokes the award. What the graph holds is
  * read back through the API. Everything written is named 测试编辑… or made by test-… and removed.
  */
@@ -141,6 +141,26 @@ describe('the entities screen', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'workspace-entities-person');
 
+      // An identifier outside the graph: a USCC names organizations only (the server's message beside
+      // the field), then a Wikidata id citing the same source at ¶5.
+      const identifier = page.locator('form', { has: page.locator('#external-id-heading') });
+      await identifier.getByLabel('标识 Identifier', { exact: true }).fill('9144030071526726XG');
+      await identifier.getByRole('button', { name: /^添加 Add$/ }).click();
+      const idError = identifier.locator('.field', { has: page.getByLabel('标识 Identifier', { exact: true }) }).locator('.field-error');
+      await idError.waitFor();
+      expect(await idError.textContent()).toMatch(/^externalId: a Unified Social Credit Code names an organization/);
+      await identifier.getByLabel('标识 Identifier', { exact: true }).fill('https://www.wikidata.org/wiki/Q99999004');
+      await pick(identifier, '选择来源 Pick a source', SOURCE, sourceId);
+      await identifier.getByLabel('位置 Locator', { exact: true }).fill('¶5');
+      await identifier.getByRole('button', { name: /^添加 Add$/ }).click();
+      const idRow = page.locator('table.data tr', { has: page.locator('a[href="http://www.wikidata.org/entity/Q99999004"]') });
+      await idRow.waitFor();
+      expect(await idRow.textContent()).toContain('¶5');
+      const ids = await app.raw(`{ person(id: "${personId}") { externalIds { kind value sources { sourceId locator } } } }`);
+      expect(ids.data.person.externalIds).toEqual([{ kind: 'WIKIDATA', value: 'Q99999004', sources: [{ sourceId, locator: '¶5' }] }]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'workspace-entities-identifier');
+
       // An editor sees no admin-only control.
       expect(await page.locator('[data-requires="admin"]').count()).toBe(0);
       expect(await page.locator('[data-requires="editor"]').count()).toBeGreaterThan(0);
@@ -149,7 +169,7 @@ describe('the entities screen', () => {
     } finally {
       await context.close();
     }
-  });
+    }, 180_000);
 
   it('a viewer reads the same page, every fact with its source and locator, without edit controls', async () => {
     expect(personId).not.toBe('');
@@ -162,6 +182,8 @@ describe('the entities screen', () => {
       expect(await awardRow.locator(`[data-source-id="${sourceId}"]`).textContent()).toContain('¶3');
       const memberRow = page.locator('table.data tr', { has: page.locator(`a[href="#/entities/${ORG_ID}"]`) });
       expect(await memberRow.getByTestId('membership-until').textContent()).toBe('2024-06');
+      const idRow = page.locator('table.data tr', { has: page.locator('a[href="http://www.wikidata.org/entity/Q99999004"]') });
+      expect(await idRow.locator(`[data-source-id="${sourceId}"]`).textContent()).toContain('¶5');
       expect(await page.locator('[data-requires]').count()).toBe(0);
       expect(await page.locator('main form').count()).toBe(0);
       // The finder is the only control in main besides links.

@@ -33,6 +33,8 @@ import { ProposalRepository } from '../proposals/proposal.repository';
 import { ProposalService } from '../proposals/proposal.service';
 import { loadIngestCommitTimeoutMs, loadIngestMaxBytes } from '../config';
 import { CommitService } from '../proposals/commit.service';
+import { ExternalIdRepository } from '../identifiers/external-id.repository';
+import { ExternalIdService } from '../identifiers/external-id.service';
 
 const ANONYMOUS: Viewer = { user: null, problem: null };
 
@@ -64,6 +66,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [ImportRepository, (r) => new ImportRepository(r.graph, r.loaders)],
   [GazetteerRepository, (r) => new GazetteerRepository(r.graph, r.loaders)],
   [ProposalRepository, (r) => new ProposalRepository(r.graph, r.loaders)],
+  [ExternalIdRepository, (r) => new ExternalIdRepository(r.graph, r.loaders)],
   // Services: the rules, locks and history of the writes.
   [NamedEntities, (r) => new NamedEntities(r.graph, r.get(DuplicateRepository))],
   [PersonService, (r) => new PersonService(r.get(PersonRepository), r.get(NamedEntities))],
@@ -76,6 +79,7 @@ const WIRING = new Map<Provided<unknown>, (r: Request) => unknown>([
   [MergeService, (r) => new MergeService(r.graph, r.get(NodeRepository), r.get(OrganizationRepository), r.get(FigureRepository))],
   [MergePreviewService, (r) => new MergePreviewService(r.graph)],
   [DismissalService, (r) => new DismissalService(r.graph, r.get(DuplicateRepository))],
+  [ExternalIdService, (r) => new ExternalIdService(r.graph, r.get(ExternalIdRepository))],
   [
     HonoreeImport,
     (r) => new HonoreeImport(r.graph, r.get(ImportRepository), r.get(DuplicateRepository), r.get(NamedEntities), r.get(OrganizationService), r.get(AwardService)),

@@ -29,6 +29,9 @@ import {
 import { SearchResolver } from '../search/search.resolver';
 import { ProposalResolver } from '../proposals/proposal.resolver';
 import { ViewerResolver } from '../viewer/viewer.resolver';
+import {
+  ExternalIdResolver, HonorExternalIdsResolver, OrganizationExternalIdsResolver, PersonExternalIdsResolver, ProgramExternalIdsResolver, SourceExternalIdsResolver,
+} from '../identifiers/external-id.resolver';
 import { buildSubgraph } from '../federation/subgraph';
 import { LiveResolver } from '../live/live.resolver';
 import { NO_PUBSUB } from '../live/live.service';
@@ -70,6 +73,12 @@ export const RESOLVERS = [
   ProposalResolver,
   ViewerResolver,
   LiveResolver,
+  ExternalIdResolver,
+  PersonExternalIdsResolver,
+  OrganizationExternalIdsResolver,
+  HonorExternalIdsResolver,
+  ProgramExternalIdsResolver,
+  SourceExternalIdsResolver,
 ] as const;
 
 /** type-graphql builds the root types itself, so their descriptions are set on the built schema. */

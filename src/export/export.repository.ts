@@ -37,6 +37,8 @@ export interface BatchOptions {
   hide?: readonly string[];
   /** Relationship types to read arriving at the batch's nodes too (ExportBatch.incoming). */
   incoming?: readonly string[];
+  /** Read the names of the nodes the batch's relationships lead to (ExportBatch.names). */
+  names?: boolean;
   progress?: Progress;
 }
 
@@ -134,7 +136,7 @@ export class ExportRepository {
       const rels = await this.graph.read(
         `UNWIND $sources AS id MATCH (a:Entity {id: id})-[r]->(b:Entity)
          ${ids ? 'WHERE b.id IN $scope' : ''}
-         RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props, ${TYPED_PROPERTIES('r')} AS types
+         RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props, ${TYPED_PROPERTIES('r')} AS types${options.names ? ', b.name AS toName' : ''}
          ORDER BY from, type, to, elementId(r)`,
         { sources, scope: ids },
       );
@@ -149,7 +151,10 @@ export class ExportRepository {
       nodeCount += nodes.length;
       edgeCount += rels.length;
       progress(`read ${nodeCount}${ids ? `/${ids.length}` : ''} nodes, ${edgeCount} relationships`);
-      yield { nodes, edges: rels.map(edge), incoming: arriving.map(edge) };
+      const names = options.names
+        ? Object.fromEntries(rels.flatMap((rel) => (typeof rel.toName === 'string' ? [[rel.to as string, rel.toName as string]] : [])))
+        : undefined;
+      yield { nodes, edges: rels.map(edge), incoming: arriving.map(edge), names };
       after = sources[sources.length - 1];
       if (!ids && rows.length < BATCH) break;
     }

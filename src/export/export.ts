@@ -4,8 +4,10 @@ import { hierarchyProblem } from '../organizations/hierarchy';
 import { CsvPart, csvWriter } from './csv';
 import { ExportRepository, MAX_EXPORT_HOPS, Progress, Scope } from './export.repository';
 import { fromGraphml, graphmlWriter } from './graphml';
-import { JSONLD_INCOMING_TYPES, jsonLdWriter } from './jsonld';
+import { JSONLD_INCOMING_TYPES, jsonLdWriter, linkedDataBase } from './jsonld';
+import { DERIVED_NODE_PROPERTIES } from '../graph/model';
 import { GraphSnapshot } from './snapshot';
+import { duplicateExternalId, withDerivedProperties } from './derived';
 
 export const EXPORT_FORMATS = ['graphml', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -84,23 +86,26 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * types the file's header needs, so that every refusal comes before the first byte is sent.
  */
 export async function prepareExport(graph: Graph, request: ExportRequest, progress?: Progress): Promise<PreparedExport> {
-  const { format, scope = {}, part = 'nodes', hide = [], maxNodes = Infinity } = request;
+  const { format, scope = {}, part = 'nodes', maxNodes = Infinity } = request;
+  // The derived search fields leave every format: import-graph computes them again.
+  const hide = [...(request.hide ?? []), ...DERIVED_NODE_PROPERTIES];
+  const base = format === 'jsonld' ? linkedDataBase() : null;
   const repository = new ExportRepository(graph);
   const resolved = await repository.resolve(scope);
   if (resolved.nodes > maxNodes) throw new ExportTooLarge(resolved.nodes, maxNodes);
   const table = await repository.propertyTypes(resolved, hide);
-  const base = baseName(scope);
+  const fileName = baseName(scope);
   return {
-    name: format === 'csv' ? `${base}-${part}.csv` : `${base}.${format}`,
+    name: format === 'csv' ? `${fileName}-${part}.csv` : `${fileName}.${format}`,
     contentType: CONTENT_TYPES[format],
     nodes: resolved.nodes,
     async write(sink) {
       const graphml = format === 'graphml' ? graphmlWriter(table) : null;
-      const writer = graphml ?? (format === 'jsonld' ? jsonLdWriter() : csvWriter(table, part));
+      const writer = graphml ?? (base ? jsonLdWriter(base) : csvWriter(table, part));
       await sink(writer.start());
       let written = 0;
       const incoming = format === 'jsonld' ? JSONLD_INCOMING_TYPES : [];
-      for await (const batch of repository.batches(resolved, { hide, incoming, progress })) {
+      for await (const batch of repository.batches(resolved, { hide, incoming, names: format === 'jsonld', progress })) {
         written += batch.nodes.length;
         if (written > maxNodes) throw new ExportTooLarge(written, maxNodes);
         const text = writer.batch(batch);
@@ -149,6 +154,9 @@ export async function importGraphml(graph: Graph, xml: string, progress?: Progre
     (id) => organizations.has(id),
   );
   if (problem) throw new ExportInputError(`PART_OF: ${problem}; nothing was imported`);
-  await new ExportRepository(graph).write(snapshot, progress);
+  const duplicate = duplicateExternalId(snapshot);
+  if (duplicate) throw new ExportInputError(`externalIds: ${duplicate}; nothing was imported`);
+  // Exports leave the derived search fields out: computed again as the writes compute them.
+  await new ExportRepository(graph).write(withDerivedProperties(snapshot), progress);
   return { nodes: snapshot.nodes.length, edges: snapshot.edges.length };
 }

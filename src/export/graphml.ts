@@ -23,14 +23,22 @@ const graphmlType = (domain: Domain, name: string, type: string) =>
 const NODE_LABELS = 'labels';
 const EDGE_TYPE = 'type';
 const ELEMENT_TYPES = 'honorgraph.types';
+const ESCAPED = 'honorgraph.escaped';
 const GRAPH_TYPES = 'honorgraph.propertyTypes';
 
 /**
  * What XML 1.0 cannot hold at all, not even as a character reference: NUL and the other C0
- * controls but tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF. Each
- * becomes U+FFFD (the input checks refuse them today; older data may still hold them).
+ * controls but tab, line feed and carriage return, lone surrogates, U+FFFE and U+FFFF. A property
+ * value holding one is written as JSON text with each such character a \uXXXX escape (lists and
+ * MIXED values are JSON already), and a string so written is named in the element's
+ * `honorgraph.escaped` data: an import reads back exactly what was stored. Only in ids, labels and
+ * types (never free text) does one become U+FFFD, counted.
  */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const HAS_NOT_XML = new RegExp(NOT_XML.source, 'u');
+const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** JSON text with every character XML cannot hold escaped (JSON.stringify leaves U+FFFE and U+FFFF as they are). */
+const xmlSafeJson = (json: string) => json.replace(NOT_XML, (c) => [...c].map(hex4).join(''));
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\t': '&#9;', '\n': '&#10;' };
 
 /** Escapes text for XML; `replaced` counts the characters that had to become U+FFFD. */
@@ -55,8 +63,12 @@ class XmlEscaper {
   }
 }
 
-const encode = (value: PropertyValue, type: string): string =>
-  type === 'MIXED' || isListType(type) ? JSON.stringify(value) : String(value);
+/** A property value as GraphML text, and whether it is a string written as JSON (it held characters XML cannot). */
+function encode(value: PropertyValue, type: string): { text: string; escaped: boolean } {
+  if (type === 'MIXED' || isListType(type)) return { text: xmlSafeJson(JSON.stringify(value)), escaped: false };
+  if (typeof value === 'string' && HAS_NOT_XML.test(value)) return { text: xmlSafeJson(JSON.stringify(value)), escaped: true };
+  return { text: String(value), escaped: false };
+}
 
 /**
  * GraphML written as it is read: the keys (every property's name and type, known before the
@@ -64,8 +76,8 @@ const encode = (value: PropertyValue, type: string): string =>
  * nodes; every reader (graphology, NetworkX, Gephi, yEd) collects nodes before edges.
  */
 export function graphmlWriter(table: TypeTable): FormatWriter & { readonly replaced: number } {
-  for (const name of Object.keys(table.node)) if (name === NODE_LABELS || name === ELEMENT_TYPES) throw new Error(`a node property is named "${name}"`);
-  for (const name of Object.keys(table.edge)) if (name === EDGE_TYPE || name === ELEMENT_TYPES) throw new Error(`a relationship property is named "${name}"`);
+  for (const name of Object.keys(table.node)) if ([NODE_LABELS, ELEMENT_TYPES, ESCAPED].includes(name)) throw new Error(`a node property is named "${name}"`);
+  for (const name of Object.keys(table.edge)) if ([EDGE_TYPE, ELEMENT_TYPES, ESCAPED].includes(name)) throw new Error(`a relationship property is named "${name}"`);
   const xml = new XmlEscaper();
   const attrs = (values: Record<string, string>) => Object.entries(values).map(([k, v]) => ` ${k}="${xml.attribute(v)}"`).join('');
   const keyIds: Record<Domain, Record<string, string>> = { node: {}, edge: {} };
@@ -77,8 +89,10 @@ export function graphmlWriter(table: TypeTable): FormatWriter & { readonly repla
   key('graph', 'g_types', GRAPH_TYPES, 'string');
   key('node', 'n_labels', NODE_LABELS, 'string');
   key('node', 'n_types', ELEMENT_TYPES, 'string');
+  key('node', 'n_escaped', ESCAPED, 'string');
   key('edge', 'e_type', EDGE_TYPE, 'string');
   key('edge', 'e_types', ELEMENT_TYPES, 'string');
+  key('edge', 'e_escaped', ESCAPED, 'string');
   for (const domain of ['node', 'edge'] as Domain[]) {
     Object.keys(table[domain])
       .sort()
@@ -87,13 +101,17 @@ export function graphmlWriter(table: TypeTable): FormatWriter & { readonly repla
   const data = (domain: Domain, item: SnapshotNode | SnapshotEdge): string => {
     let out = '';
     const mixed: Record<string, string> = {};
+    const escaped: string[] = [];
     for (const name of Object.keys(item.properties).sort()) {
       const type = table[domain][name];
       if (type === undefined) throw new Error(`${domain} property "${name}" is missing from the export's type table`);
       if (type === 'MIXED') mixed[name] = item.types[name];
-      out += `      <data key="${keyIds[domain][name]}">${xml.text(encode(item.properties[name], type))}</data>\n`;
+      const { text, escaped: asJson } = encode(item.properties[name], type);
+      if (asJson) escaped.push(name);
+      out += `      <data key="${keyIds[domain][name]}">${xml.text(text)}</data>\n`;
     }
     if (Object.keys(mixed).length) out += `      <data key="${keyIds[domain][ELEMENT_TYPES]}">${xml.text(JSON.stringify(mixed))}</data>\n`;
+    if (escaped.length) out += `      <data key="${keyIds[domain][ESCAPED]}">${xml.text(JSON.stringify(escaped))}</data>\n`;
     return out;
   };
   let edgeCount = 0;
@@ -144,15 +162,16 @@ export function fromGraphml(xml: string): GraphSnapshot {
 
   const decode = (domain: Domain, attributes: Record<string, any>, skip: string) => {
     const mixed: Record<string, string> = attributes[ELEMENT_TYPES] ? JSON.parse(attributes[ELEMENT_TYPES]) : {};
+    const escaped = new Set<string>(attributes[ESCAPED] ? JSON.parse(attributes[ESCAPED]) : []);
     const properties: Record<string, PropertyValue> = {};
     const types: Record<string, string> = {};
     for (const [name, raw] of Object.entries(attributes)) {
-      if (name === skip || name === ELEMENT_TYPES) continue;
+      if (name === skip || name === ELEMENT_TYPES || name === ESCAPED) continue;
       const declared = table[domain][name];
       if (declared === undefined) throw new Error(`${domain} property "${name}" has no type in ${GRAPH_TYPES}`);
       const type = declared === 'MIXED' ? mixed[name] : declared;
       types[name] = type;
-      properties[name] = declared === 'MIXED' || isListType(type) ? JSON.parse(raw) : raw;
+      properties[name] = declared === 'MIXED' || isListType(type) || escaped.has(name) ? JSON.parse(raw) : raw;
     }
     return { properties, types };
   };

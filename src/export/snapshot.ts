@@ -87,6 +87,8 @@ export interface ExportBatch {
   edges: SnapshotEdge[];
   /** Relationships of the asked types from a node in scope to a node of the batch (JSON-LD's `author`). */
   incoming: SnapshotEdge[];
+  /** The names of the nodes its relationships lead to, when asked (JSON-LD writes an award as the honor's name). */
+  names?: Record<string, string>;
 }
 
 export type Domain = 'node' | 'edge';
@@ -107,7 +109,12 @@ export function typeTableOf(snapshot: GraphSnapshot): TypeTable {
 }
 
 /** A whole snapshot as one batch, for the writers that also stream. */
-export const asBatch = (snapshot: GraphSnapshot): ExportBatch => ({ nodes: snapshot.nodes, edges: snapshot.edges, incoming: snapshot.edges });
+export const asBatch = (snapshot: GraphSnapshot): ExportBatch => ({
+  nodes: snapshot.nodes,
+  edges: snapshot.edges,
+  incoming: snapshot.edges,
+  names: Object.fromEntries(snapshot.nodes.flatMap((n) => (typeof n.properties.name === 'string' ? [[n.id, n.properties.name]] : []))),
+});
 
 /** Writes one format piece by piece: `start`, then `batch` per batch of nodes, then `end`. */
 export interface FormatWriter {

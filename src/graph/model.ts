@@ -32,6 +32,11 @@ export interface PropertySpec {
    * (derived text only the full-text index reads).
    */
   role?: 'citation' | 'edgeKey' | 'searchKey' | 'statementId';
+  /**
+   * Computed by the writes from other properties (the name keys, the search texts): no export
+   * format carries it, and import-graph computes it again with the same code (DERIVED_NODE_PROPERTIES).
+   */
+  derived?: true;
   /** The schema.org term a JSON-LD export writes it as (else `hg:<name>`). */
   schemaOrg?: string;
 }
@@ -125,16 +130,31 @@ export const NODE_PROPERTIES: Properties = {
     kind: 'string[]',
     description: 'The context of each context alias: place:<name>, org:<id> (and what is under it) or source:<id>.',
   },
-  aliasText: { kind: 'string', description: 'The aliases joined, for the full-text index.', role: 'searchKey' },
-  contextAliasText: { kind: 'string', description: 'The context aliases joined, for the context full-text index.', role: 'searchKey' },
+  aliasText: { kind: 'string', description: 'The aliases joined, for the full-text index.', role: 'searchKey', derived: true },
+  contextAliasText: { kind: 'string', description: 'The context aliases joined, for the context full-text index.', role: 'searchKey', derived: true },
   contextSearchText: {
     kind: 'string',
     description: 'Search keys of each context alias (keys joined by " | ", aliases by " || "), for the context full-text index.',
     role: 'searchKey',
+    derived: true,
   },
-  searchText: { kind: 'string', description: 'Search keys (scripts, pinyin, initials) joined, for the full-text index.', role: 'searchKey' },
-  nameKey: { kind: 'string', description: 'The normalized name a uniqueness constraint holds per label.' },
-  nameSkeleton: { kind: 'string', description: 'The confusable skeleton of the name, for duplicate checks.' },
+  searchText: { kind: 'string', description: 'Search keys (scripts, pinyin, initials) joined, for the full-text index.', role: 'searchKey', derived: true },
+  nameKey: { kind: 'string', description: 'The normalized name a uniqueness constraint holds per label.', derived: true },
+  nameSkeleton: { kind: 'string', description: 'The confusable skeleton of the name, for duplicate checks.', derived: true },
+  externalIds: {
+    kind: 'string[]',
+    description:
+      'Identifiers outside the graph (src/identifiers/): Wikidata entity IRIs, official website URLs, uscc:<code>; each on at most one node.',
+    schemaOrg: 'sameAs',
+  },
+  externalIdSourceIds: { kind: 'string[]', description: "The source citing each external id (aligned with externalIds); '' when none." },
+  externalIdLocators: { kind: 'string[]', description: "Where in that source (aligned with externalIds); '' when not known." },
+  externalIdText: {
+    kind: 'string',
+    description: 'The external ids joined by spaces, for the exact-match index entity_external_ids.',
+    role: 'searchKey',
+    derived: true,
+  },
   mergedIds: { kind: 'string[]', description: 'Ids of the nodes merged into this one.' },
   distinctFrom: {
     kind: 'string[]',
@@ -355,6 +375,11 @@ export function propertiesOfKind(properties: Readonly<Record<string, PropertySpe
     .filter(([, spec]) => spec.kind === kind)
     .map(([name]) => name);
 }
+
+/** Node properties the writes compute from others: left out of every export, computed again by import-graph. */
+export const DERIVED_NODE_PROPERTIES: readonly string[] = Object.entries(NODE_PROPERTIES)
+  .filter(([, spec]) => spec.derived)
+  .map(([name]) => name);
 
 /** Names of the node properties that have `role`. */
 export function nodePropertiesWithRole(role: PropertySpec['role']): string[] {

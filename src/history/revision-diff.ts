@@ -1,4 +1,5 @@
 import { Snapshot, relId } from '../editing/snapshot';
+import { DERIVED_NODE_PROPERTIES } from '../graph/model';
 
 /**
  * What a revision changed, read from its before and after snapshots: each node and relationship
@@ -26,7 +27,7 @@ export interface RevisionChangeRow {
   properties: PropertyChangeRow[];
 }
 
-const DERIVED = new Set(['nameKey', 'nameSkeleton', 'awardKey', 'aliasText', 'searchText', 'contextAliasText', 'contextSearchText']);
+const DERIVED = new Set([...DERIVED_NODE_PROPERTIES, 'awardKey']);
 
 function propertyChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): PropertyChangeRow[] {
   const names = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((name) => !DERIVED.has(name)).sort();

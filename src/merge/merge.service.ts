@@ -1,4 +1,5 @@
 import type { Viewer } from '../auth/viewer';
+import { unitedExternalIds } from '../identifiers/external-id';
 import { ENTITY_LABELS } from '../api/entity-type';
 import { badInput } from '../api/errors';
 import { EntityRow } from '../api/node.type';
@@ -114,7 +115,15 @@ export class MergeService {
         const filled = Object.fromEntries(Object.entries(mergedProps).filter(([k, v]) => v != null && keepProps[k] == null && k !== 'createdAt'));
         // Nodes merged into the merged one earlier stay findable in the kept one's history.
         const mergedIds = [...new Set([...(keepProps.mergedIds ?? []), mergeId, ...(mergedProps.mergedIds ?? [])])];
-        const props = { ...filled, ...naming, ...uniteCitations(keepProps, mergedProps), mergedIds, ...unitedDistinctions(keepProps, mergedProps, [keepId, mergeId]) };
+        const props = {
+          ...filled,
+          ...naming,
+          ...uniteCitations(keepProps, mergedProps),
+          mergedIds,
+          ...unitedDistinctions(keepProps, mergedProps, [keepId, mergeId]),
+          // Both nodes' external identifiers, each with its citation.
+          ...unitedExternalIds(keepProps, mergedProps),
+        };
         if (keepLabel === 'Source') (props as any).title = naming.name;
         delete (props as any).id;
         await rec.tx.run('MATCH (n:Entity {id: $mergeId}) DETACH DELETE n', { mergeId });

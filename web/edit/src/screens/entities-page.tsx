@@ -45,6 +45,7 @@ import {
 } from './entities-common';
 import { aliasesOf } from './entities-create';
 import { AwardForm, AwardsTable, MembershipForm, MembershipsTable } from './entities-facts';
+import { ExternalIdsSection } from './entities-identifiers';
 
 type NodeOf<Q extends { node?: unknown }, T extends string> = Extract<NonNullable<Q['node']>, { __typename?: T }>;
 type PersonNode = NodeOf<WorkspacePersonPageQuery, 'Person'>;
@@ -110,6 +111,7 @@ export function EntityPage({ id, session }: { id: string; session: Session | nul
           <Citations sources={node.sources} />
         </section>
       )}
+      <ExternalIdsSection entityId={node.id} ids={node.externalIds} session={session} onChanged={reload} />
       {(isPerson(node) || isOrganization(node)) && (
         <section aria-labelledby="entity-awards" class="facts">
           <h4 id="entity-awards">荣誉 Awards</h4>
