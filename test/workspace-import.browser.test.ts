@@ -64,7 +64,10 @@ describe('the CSV import screen', () => {
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByLabel(/Choose a CSV file/).setInputFiles(file);
-      await expect(page.getByLabel(/Or paste the CSV/).inputValue()).resolves.toBe(CSV);
+      // The page reads the chosen file asynchronously: wait (up to 10 s) for its text in the box.
+      const pasted = page.getByLabel(/Or paste the CSV/);
+      for (const deadline = Date.now() + 10_000; (await pasted.inputValue()) !== CSV && Date.now() < deadline; ) await page.waitForTimeout(100);
+      expect(await pasted.inputValue()).toBe(CSV);
       const importButton = page.getByRole('button', { name: '导入 Import', exact: true });
       expect(await importButton.isDisabled()).toBe(true);
       await page.getByRole('button', { name: /Dry run/ }).click();

@@ -67,6 +67,7 @@ const LABEL_SPECS = {
   Figure: { description: 'A number a source reports about a node (people served, cases handled…).', schemaOrg: 'QuantitativeValue' },
   Revision: { description: 'One per mutation: what it changed, before and after (history, undo).', bookkeeping: true },
   GraphLock: { description: 'A named lock or marker (the hierarchy lock, the name-key version); no content.', bookkeeping: true },
+  RevisionLog: { description: 'The one counter that numbers revisions in commit order (`position`), which live subscriptions follow.', bookkeeping: true },
   Proposal: {
     description: 'What a document ingest proposes (its items, their review), kept apart from the graph until committed (src/proposals/).',
     bookkeeping: true,
@@ -80,7 +81,7 @@ export const LABELS: Readonly<Record<Label, LabelSpec>> = LABEL_SPECS;
 export const CONTENT_LABELS = (Object.keys(LABELS) as Label[]).filter((label) => !LABELS[label].bookkeeping);
 
 /** Labels that name the kind of a content node (every content label but `Entity`). */
-export type EntityLabel = Exclude<Label, 'Entity' | 'Revision' | 'GraphLock' | 'Proposal'>;
+export type EntityLabel = Exclude<Label, 'Entity' | 'Revision' | 'GraphLock' | 'RevisionLog' | 'Proposal'>;
 export const ENTITY_LABELS = CONTENT_LABELS.filter((label) => label !== 'Entity') as EntityLabel[];
 
 // ---------------------------------------------------------------------------------------
