@@ -175,10 +175,10 @@ export class MergePreviewService {
     };
   }
 
-  /** Facts elsewhere that cite the source (nodes, relationships, qualifiers' own citations). */
+  /** Facts elsewhere that cite the source (nodes, their external identifiers, relationships, qualifiers' own citations). */
   private async citingCount(sourceId: string): Promise<number> {
     const [row] = await this.graph.read(
-      `CALL () { MATCH (n:Entity) WHERE $sourceId IN n.sourceIds AND n.id <> $sourceId RETURN count(n) AS nodes }
+      `CALL () { MATCH (n:Entity) WHERE ($sourceId IN n.sourceIds OR $sourceId IN n.externalIdSourceIds) AND n.id <> $sourceId RETURN count(n) AS nodes }
        CALL () { MATCH (a:Entity)-[r]->(b:Entity) WHERE ($sourceId IN r.sourceIds OR ${QUALIFIER_NAMES.map((q) => `$sourceId IN r.${q}SourceIds`).join(' OR ')})
                    AND a.id <> $sourceId AND b.id <> $sourceId RETURN count(r) AS rels }
        RETURN nodes + rels AS count`,
