@@ -2,6 +2,7 @@ import { bearer, startTestApp, TestApp } from './support/app';
 import { databaseState } from './support/editing';
 import { parseExternalId, usccProblem, usccCheckCharacter } from '../src/identifiers/external-id';
 import { Snapshot, citedIds, referencedIds, withMergedSourcesReplaced } from '../src/editing/snapshot';
+import { readMigrations } from '../src/db/migrations';
 
 let app: TestApp;
 const editor = bearer('editor', 'test-ident-editor');
@@ -325,6 +326,30 @@ describe('a source an identifier cites is handled like any cited source', () => 
       await app.graph.write('MATCH (n:Entity {id: $id}) SET n.externalIdSourceIds = [$gone]', { id: ENTITY, gone: GONE });
       await app.graph.write('MATCH (s:Source {id: $sourceId}) DETACH DELETE s', { sourceId });
     }
+  });
+
+  it('migration 013 gives identifiers cited before this rule their MENTIONS, once', async () => {
+    // As an identifier written by the earlier code left it: cited, with no edge for the citation.
+    await app.graph.write('MATCH (:Source {id: $gone})-[m:MENTIONS]->(:Entity {id: $id}) DELETE m', { gone: GONE, id: ENTITY });
+    expect(await mention(GONE)).toBeNull();
+    await app.graph.write(
+      `MATCH (n:Entity {id: $id})
+       SET n.externalIds = n.externalIds + ['http://www.wikidata.org/entity/Q70004'], n.externalIdSourceIds = n.externalIdSourceIds + [$keep],
+           n.externalIdLocators = n.externalIdLocators + ['¶8'], n.externalIdText = n.externalIdText + ' http://www.wikidata.org/entity/Q70004'`,
+      { keep: KEEP, id: ENTITY },
+    );
+    const [migration] = readMigrations().filter((m) => m.file === '013_external_id_mentions.cypher');
+    expect(migration.statements).toHaveLength(1);
+    await app.graph.write(migration.statements[0]);
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE], locators: ['¶4'] }]);
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP, KEEP], locators: ['¶1', '¶8'] }]);
+    const edges = () => app.graph.read('MATCH (s:Source)-[m:MENTIONS]->(:Entity {id: $id}) RETURN s.id AS source, m.id AS id, m.locators AS locators ORDER BY source', { id: ENTITY });
+    const once = await edges();
+    expect(once.every((row) => /^st-/.test(row.id))).toBe(true);
+    await app.graph.write(migration.statements[0]);
+    expect(await edges()).toEqual(once);
+    expect((await app.raw(REMOVE, { entityId: ENTITY, externalId: 'Q70004' }, editor)).errors).toBeUndefined();
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP], locators: ['¶1'] }]);
   });
 
   it('a revision restored after its identifier\'s source was merged away cites the source kept, aligned', () => {
