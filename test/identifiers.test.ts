@@ -181,6 +181,11 @@ describe('an editor gives entities identifiers, cited like any fact', () => {
 
   it('a merge keeps both nodes\' identifiers, and the merged one\'s now finds the kept node', async () => {
     expect((await app.raw(ADD, { entityId: OTHER, externalId: 'Q66666', sourceId: REPORT, locator: '¶7' }, editor)).errors).toBeUndefined();
+    // The preview says the identifiers are united: the merged one's gained, none "lost".
+    const preview = await app.raw(`{ mergePreview(keepId: "${ORG}", mergeId: "${OTHER}") { filled { property value } conflicts { property message } } }`, {}, admin);
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data.mergePreview.filled.filter((f: any) => f.property.startsWith('externalId'))).toEqual([{ property: 'externalIds', value: 'http://www.wikidata.org/entity/Q66666' }]);
+    expect(preview.data.mergePreview.conflicts.filter((c: any) => /externalId/.test(c.property ?? c.message))).toEqual([]);
     const merged = await app.raw(`mutation { mergeEntities(keepId: "${ORG}", mergeId: "${OTHER}") { id } }`, {}, admin);
     expect(merged.errors).toBeUndefined();
     const read = await app.raw(`{ organization(id: "${ORG}") { ${ID_FIELDS} } }`);

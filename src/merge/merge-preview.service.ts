@@ -8,6 +8,7 @@ import { project } from '../query/cypher';
 import { toEntity } from '../query/entity';
 import { namedProperties } from '../text/normalize';
 import { requireEntity, uniteCitations } from '../editing/write';
+import { unitedExternalIds } from '../identifiers/external-id';
 import { MergeConflictKind, MergeMoveOutcome } from './merge-preview.type';
 
 const ANY_ENTITY = 'a person, organization, honor, program or source';
@@ -19,6 +20,8 @@ const ANY_ENTITY = 'a person, organization, honor, program or source';
 const NOT_COMPARED = new Set([
   'id', 'name', 'title', 'aliases', 'contextAliases', 'aliasContexts', 'aliasText', 'contextAliasText', 'contextSearchText', 'searchText',
   'nameKey', 'nameSkeleton', 'mergedIds', 'sourceIds', 'locators', 'createdAt', 'updatedAt', 'createdBy', 'distinctFrom', 'distinctNotes',
+  // United, not one kept over the other (unitedExternalIds): what the kept node gains is listed below.
+  'externalIds', 'externalIdSourceIds', 'externalIdLocators', 'externalIdText',
 ]);
 
 /** Qualifiers (and the note) of a statement two nodes both hold, compared when they are united. */
@@ -157,6 +160,11 @@ export class MergePreviewService {
         });
       }
     }
+
+    // The merged node's external identifiers join the kept one's (merge.service.ts), with their citations.
+    const keptIds: string[] = keep.externalIds ?? [];
+    const gained = ((unitedExternalIds(keep, merged).externalIds ?? []) as string[]).filter((stored) => !keptIds.includes(stored));
+    if (gained.length) filled.push({ property: 'externalIds', value: gained.join(', ') });
 
     const citingFacts = keepLabel === 'Source' ? await this.citingCount(mergeId) : 0;
     const cycle = isOrganization ? await this.cycle(keepId, mergeId, keptParents.length > 0) : null;
