@@ -278,9 +278,6 @@ export class HistoryRepository extends Repository {
           { dependents: blockers.map((b) => b.id) },
         );
       }
-      // Restoring a parent can close a cycle through changes made since to other organizations
-      // (they do not block the undo, as they touch other entities): checked as setOrganizationParent
-      // checks, under the same lock.
       // The nodes of the revision get their recorded identifiers back (or are deleted), so only a
       // holder elsewhere can collide: one given an identifier since the revision took it away.
       const held = await firstHeldElsewhere(tx, restoredIds, new Set([...Object.keys(before.nodes), ...Object.keys(after.nodes)]));
@@ -290,6 +287,9 @@ export class HistoryRepository extends Repository {
           { externalId: held.stored, holderId: held.holderId, entityId: held.wantedBy },
         );
       }
+      // Restoring a parent can close a cycle through changes made since to other organizations
+      // (they do not block the undo, as they touch other entities): checked as setOrganizationParent
+      // checks, under the same lock.
       const restoredParents = before.rels.filter((rel) => rel.type === 'PART_OF' && rel.props).map((rel) => rel.from);
       await restore(recorder, before, after);
       const cycle = await cycleThrough(tx, restoredParents);
