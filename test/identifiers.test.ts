@@ -1,6 +1,8 @@
 import { bearer, startTestApp, TestApp } from './support/app';
 import { databaseState } from './support/editing';
 import { parseExternalId, usccProblem, usccCheckCharacter } from '../src/identifiers/external-id';
+import { Snapshot, citedIds, referencedIds, withMergedSourcesReplaced } from '../src/editing/snapshot';
+import { readMigrations } from '../src/db/migrations';
 
 let app: TestApp;
 const editor = bearer('editor', 'test-ident-editor');
@@ -179,6 +181,11 @@ describe('an editor gives entities identifiers, cited like any fact', () => {
 
   it('a merge keeps both nodes\' identifiers, and the merged one\'s now finds the kept node', async () => {
     expect((await app.raw(ADD, { entityId: OTHER, externalId: 'Q66666', sourceId: REPORT, locator: '¶7' }, editor)).errors).toBeUndefined();
+    // The preview says the identifiers are united: the merged one's gained, none "lost".
+    const preview = await app.raw(`{ mergePreview(keepId: "${ORG}", mergeId: "${OTHER}") { filled { property value } conflicts { property message } } }`, {}, admin);
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data.mergePreview.filled.filter((f: any) => f.property.startsWith('externalId'))).toEqual([{ property: 'externalIds', value: 'http://www.wikidata.org/entity/Q66666' }]);
+    expect(preview.data.mergePreview.conflicts.filter((c: any) => /externalId/.test(c.property ?? c.message))).toEqual([]);
     const merged = await app.raw(`mutation { mergeEntities(keepId: "${ORG}", mergeId: "${OTHER}") { id } }`, {}, admin);
     expect(merged.errors).toBeUndefined();
     const read = await app.raw(`{ organization(id: "${ORG}") { ${ID_FIELDS} } }`);
@@ -189,5 +196,175 @@ describe('an editor gives entities identifiers, cited like any fact', () => {
       ['Q66666', [{ sourceId: REPORT, locator: '¶7' }]],
     ]);
     expect(await lookup('Q66666')).toBe(ORG);
+  });
+});
+
+describe('undo keeps an identifier on one node', () => {
+  const A = 'test-ident-undo-a';
+  const B = 'test-ident-undo-b';
+  const UNDO = 'mutation ($revisionId: ID!) { undo(revisionId: $revisionId) { id } }';
+
+  beforeAll(async () => {
+    await app.graph.write(
+      `CREATE (:Entity:Person {id: $a, name: '测试标识撤销甲', aliases: [], createdAt: datetime()})
+       CREATE (:Entity:Person {id: $b, name: '测试标识撤销乙', aliases: [], createdAt: datetime()})`,
+      { a: A, b: B },
+    );
+  });
+
+  it('undoing a removal whose identifier another node holds now is CONFLICT naming both, and writes nothing', async () => {
+    expect((await app.raw(ADD, { entityId: A, externalId: 'Q70001' }, editor)).errors).toBeUndefined();
+    const removed = await app.raw(REMOVE, { entityId: A, externalId: 'Q70001' }, editor);
+    expect(removed.errors).toBeUndefined();
+    expect((await app.raw(ADD, { entityId: B, externalId: 'Q70001' }, editor)).errors).toBeUndefined();
+
+    const before = await databaseState(app);
+    const undone = await app.raw(UNDO, { revisionId: removed.data.removeExternalId.revisionId }, admin);
+    expect(codeOf(undone)).toBe('CONFLICT');
+    expect(undone.errors![0].message).toMatch(/would give http:\/\/www\.wikidata\.org\/entity\/Q70001 back to "test-ident-undo-a", but "test-ident-undo-b" holds it now/);
+    expect(undone.errors![0].extensions).toMatchObject({ externalId: 'http://www.wikidata.org/entity/Q70001', holderId: B, entityId: A });
+    expect(await databaseState(app)).toEqual(before);
+    expect(await lookup('Q70001')).toBe(B);
+
+    // Once the other node gives it up, the same undo goes through.
+    expect((await app.raw(REMOVE, { entityId: B, externalId: 'Q70001' }, editor)).errors).toBeUndefined();
+    expect((await app.raw(UNDO, { revisionId: removed.data.removeExternalId.revisionId }, admin)).errors).toBeUndefined();
+    expect(await lookup('Q70001')).toBe(A);
+  });
+
+  it('an undo racing an editor who gives the identifier to another node: one wins, one holder', async () => {
+    const removed = await app.raw(REMOVE, { entityId: A, externalId: 'Q70001' }, editor);
+    expect(removed.errors).toBeUndefined();
+    const [undone, added] = await Promise.all([
+      app.raw(UNDO, { revisionId: removed.data.removeExternalId.revisionId }, admin),
+      app.raw(ADD, { entityId: B, externalId: 'Q70001' }, editor),
+    ]);
+    expect([undone, added].map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
+    const [row] = await app.graph.read("MATCH (n:Entity) WHERE 'http://www.wikidata.org/entity/Q70001' IN n.externalIds RETURN collect(n.id) AS holders");
+    expect(row.holders).toEqual([undone.errors ? B : A]);
+  });
+});
+
+describe('a source an identifier cites is handled like any cited source', () => {
+  const ENTITY = 'test-ident-cited';
+  const KEEP = 'test-ident-src-keep';
+  const GONE = 'test-ident-src-gone';
+  const UNDO = 'mutation ($revisionId: ID!) { undo(revisionId: $revisionId) { id } }';
+  const mention = async (sourceId: string) => {
+    const rows = await app.graph.read('MATCH (:Source {id: $sourceId})-[m:MENTIONS]->(:Entity {id: $id}) RETURN m.sourceIds AS sourceIds, m.locators AS locators', {
+      sourceId,
+      id: ENTITY,
+    });
+    return rows.length ? rows : null;
+  };
+  const identifiers = async () => {
+    const [row] = await app.graph.read('MATCH (n:Entity {id: $id}) RETURN n.externalIds AS ids, n.externalIdSourceIds AS sources, n.externalIdLocators AS locators', { id: ENTITY });
+    return row;
+  };
+
+  beforeAll(async () => {
+    await app.graph.write(
+      `CREATE (:Entity:Person {id: $entity, name: '测试标识被引人', aliases: [], sourceIds: [$keep], locators: ['¶1'], createdAt: datetime()})
+       CREATE (:Entity:Source {id: $keep, name: '测试标识来源甲', title: '测试标识来源甲', aliases: [], kind: 'NEWS_REPORT', createdAt: datetime()})
+       CREATE (:Entity:Source {id: $gone, name: '测试标识来源乙', title: '测试标识来源乙', aliases: [], kind: 'NEWS_REPORT', createdAt: datetime()})`,
+      { entity: ENTITY, keep: KEEP, gone: GONE },
+    );
+  });
+
+  it('the source MENTIONS the entity at the cited place, and no longer once the identifier goes', async () => {
+    const added = await app.raw(ADD, { entityId: ENTITY, externalId: 'Q70002', sourceId: GONE, locator: '¶4' }, editor);
+    expect(added.errors).toBeUndefined();
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE], locators: ['¶4'] }]);
+    // Citing the source the entity already cites adds the place to its one MENTIONS.
+    expect((await app.raw(ADD, { entityId: ENTITY, externalId: 'Q70003', sourceId: KEEP, locator: '¶6' }, editor)).errors).toBeUndefined();
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP, KEEP], locators: ['¶1', '¶6'] }]);
+    // Moving Q70003's citation to the other source: the first one mentions only the entity's own place again.
+    expect((await app.raw(ADD, { entityId: ENTITY, externalId: 'Q70003', sourceId: GONE, locator: '¶5' }, editor)).errors).toBeUndefined();
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP], locators: ['¶1'] }]);
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE, GONE], locators: ['¶4', '¶5'] }]);
+
+    const removed = await app.raw(REMOVE, { entityId: ENTITY, externalId: 'Q70003' }, editor);
+    expect(removed.errors).toBeUndefined();
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE], locators: ['¶4'] }]);
+    // The MENTIONS is part of the revision: undo gives it back with the identifier.
+    expect((await app.raw(UNDO, { revisionId: removed.data.removeExternalId.revisionId }, admin)).errors).toBeUndefined();
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE, GONE], locators: ['¶4', '¶5'] }]);
+    const again = await app.raw(REMOVE, { entityId: ENTITY, externalId: 'Q70003' }, editor);
+    expect(again.errors).toBeUndefined();
+    expect(await identifiers()).toEqual({ ids: ['http://www.wikidata.org/entity/Q70002'], sources: [GONE], locators: ['¶4'] });
+  });
+
+  it('a merge of the cited source re-cites the identifier in place, counted by the preview, and its undo gives the citation back', async () => {
+    const preview = await app.raw(`{ mergePreview(keepId: "${KEEP}", mergeId: "${GONE}") { citingFacts } }`, {}, admin);
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data.mergePreview.citingFacts).toBe(1);
+    const merged = await app.raw(`mutation { mergeEntities(keepId: "${KEEP}", mergeId: "${GONE}") { id } }`, {}, admin);
+    expect(merged.errors).toBeUndefined();
+    expect(await identifiers()).toEqual({ ids: ['http://www.wikidata.org/entity/Q70002'], sources: [KEEP], locators: ['¶4'] });
+    const [left] = await app.graph.read('MATCH (n:Entity) WHERE $gone IN n.externalIdSourceIds RETURN count(n) AS count', { gone: GONE });
+    expect(left.count).toBe(0);
+    // The merged source's MENTIONS moved to the kept one and was united with the entity's own.
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP, KEEP], locators: ['¶1', '¶4'] }]);
+
+    const history = await app.raw(`{ history(id: "${KEEP}", first: 1) { edges { node { id operation } } } }`, {}, admin);
+    expect(history.data.history.edges[0].node.operation).toBe('mergeEntities');
+    expect((await app.raw(UNDO, { revisionId: history.data.history.edges[0].node.id }, admin)).errors).toBeUndefined();
+    expect(await identifiers()).toEqual({ ids: ['http://www.wikidata.org/entity/Q70002'], sources: [GONE], locators: ['¶4'] });
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE], locators: ['¶4'] }]);
+  });
+
+  it('undo will not delete a source an identifier still cites', async () => {
+    const created = await app.raw('mutation { createSource(input: { title: "测试标识新来源", kind: "NEWS_REPORT", allowDuplicate: true }) { id } }', {}, editor);
+    expect(created.errors).toBeUndefined();
+    const sourceId = created.data.createSource.id;
+    const history = await app.raw(`{ history(id: "${sourceId}", first: 1) { edges { node { id operation } } } }`, {}, admin);
+    expect(history.data.history.edges[0].node.operation).toBe('createSource');
+    // A citation written outside the revisions' reach (an import, say): no later revision blocks the undo.
+    await app.graph.write('MATCH (n:Entity {id: $id}) SET n.externalIdSourceIds = [$sourceId]', { id: ENTITY, sourceId });
+    try {
+      const before = await databaseState(app);
+      const undone = await app.raw(UNDO, { revisionId: history.data.history.edges[0].node.id }, admin);
+      expect(codeOf(undone)).toBe('CONFLICT');
+      expect(undone.errors![0].message).toMatch(/which is still cited \(test-ident-cited externalIds\)/);
+      expect(await databaseState(app)).toEqual(before);
+    } finally {
+      await app.graph.write('MATCH (n:Entity {id: $id}) SET n.externalIdSourceIds = [$gone]', { id: ENTITY, gone: GONE });
+      await app.graph.write('MATCH (s:Source {id: $sourceId}) DETACH DELETE s', { sourceId });
+    }
+  });
+
+  it('migration 013 gives identifiers cited before this rule their MENTIONS, once', async () => {
+    // As an identifier written by the earlier code left it: cited, with no edge for the citation.
+    await app.graph.write('MATCH (:Source {id: $gone})-[m:MENTIONS]->(:Entity {id: $id}) DELETE m', { gone: GONE, id: ENTITY });
+    expect(await mention(GONE)).toBeNull();
+    await app.graph.write(
+      `MATCH (n:Entity {id: $id})
+       SET n.externalIds = n.externalIds + ['http://www.wikidata.org/entity/Q70004'], n.externalIdSourceIds = n.externalIdSourceIds + [$keep],
+           n.externalIdLocators = n.externalIdLocators + ['¶8'], n.externalIdText = n.externalIdText + ' http://www.wikidata.org/entity/Q70004'`,
+      { keep: KEEP, id: ENTITY },
+    );
+    const [migration] = readMigrations().filter((m) => m.file === '013_external_id_mentions.cypher');
+    expect(migration.statements).toHaveLength(1);
+    await app.graph.write(migration.statements[0]);
+    expect(await mention(GONE)).toEqual([{ sourceIds: [GONE], locators: ['¶4'] }]);
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP, KEEP], locators: ['¶1', '¶8'] }]);
+    const edges = () => app.graph.read('MATCH (s:Source)-[m:MENTIONS]->(:Entity {id: $id}) RETURN s.id AS source, m.id AS id, m.locators AS locators ORDER BY source', { id: ENTITY });
+    const once = await edges();
+    expect(once.every((row) => /^st-/.test(row.id))).toBe(true);
+    await app.graph.write(migration.statements[0]);
+    expect(await edges()).toEqual(once);
+    expect((await app.raw(REMOVE, { entityId: ENTITY, externalId: 'Q70004' }, editor)).errors).toBeUndefined();
+    expect(await mention(KEEP)).toEqual([{ sourceIds: [KEEP], locators: ['¶1'] }]);
+  });
+
+  it('a revision restored after its identifier\'s source was merged away cites the source kept, aligned', () => {
+    const recorded: Snapshot = {
+      nodes: { [ENTITY]: { labels: ['Entity', 'Person'], props: { id: ENTITY, externalIds: ['a', 'b', 'c'], externalIdSourceIds: [GONE, '', GONE], externalIdLocators: ['¶1', '', '¶1'] } } },
+      rels: [],
+    };
+    expect(citedIds(recorded)).toEqual([GONE]);
+    expect(referencedIds(recorded)).toEqual([GONE]);
+    const restored = withMergedSourcesReplaced(recorded, new Map([[GONE, KEEP]]));
+    expect(restored.nodes[ENTITY]!.props).toMatchObject({ externalIds: ['a', 'b', 'c'], externalIdSourceIds: [KEEP, '', KEEP], externalIdLocators: ['¶1', '', '¶1'] });
   });
 });

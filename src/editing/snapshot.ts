@@ -57,10 +57,16 @@ function relationshipCitations(props: Record<string, any> | null | undefined): s
   return [...(props.sourceIds ?? []), ...QUALIFIER_NAMES.flatMap((q) => props[`${q}SourceIds`] ?? [])];
 }
 
+/** The sources a node's properties cite: its own and its external identifiers' ('' is none). */
+function nodeCitations(props: Record<string, any> | null | undefined): string[] {
+  if (!props) return [];
+  return [...(props.sourceIds ?? []), ...(props.externalIdSourceIds ?? []).filter(Boolean)];
+}
+
 /** Every id a snapshot's facts cite or link to that it does not itself recreate. */
 export function referencedIds(snapshot: Snapshot): string[] {
   const ids = new Set<string>();
-  for (const state of Object.values(snapshot.nodes)) for (const id of state?.props.sourceIds ?? []) ids.add(id);
+  for (const state of Object.values(snapshot.nodes)) for (const id of nodeCitations(state?.props)) ids.add(id);
   for (const rel of snapshot.rels) {
     if (!rel.props) continue;
     for (const id of relationshipCitations(rel.props)) ids.add(id);
@@ -74,7 +80,7 @@ export function referencedIds(snapshot: Snapshot): string[] {
 /** Every source a snapshot's facts cite that it does not itself recreate. */
 export function citedIds(snapshot: Snapshot): string[] {
   const ids = new Set<string>();
-  for (const state of Object.values(snapshot.nodes)) for (const id of state?.props.sourceIds ?? []) ids.add(id);
+  for (const state of Object.values(snapshot.nodes)) for (const id of nodeCitations(state?.props)) ids.add(id);
   for (const rel of snapshot.rels) for (const id of relationshipCitations(rel.props)) ids.add(id);
   for (const [id, state] of Object.entries(snapshot.nodes)) if (state) ids.delete(id);
   return [...ids];
@@ -101,8 +107,13 @@ export function withMergedSourcesReplaced(snapshot: Snapshot, keptFor: ReadonlyM
   // The statement's citations, then each qualifier's own (graph/model.ts).
   const recite = (props: Record<string, any>) =>
     QUALIFIER_NAMES.reduce((out, q) => reciteList(out, `${q}SourceIds`, `${q}Locators`), reciteList(props, 'sourceIds', 'locators'));
+  // An identifier's citation is aligned with its identifier: replaced in place, never united.
+  const reciteIdentifiers = (props: Record<string, any>) =>
+    Array.isArray(props.externalIdSourceIds) && props.externalIdSourceIds.some((id: string) => keptFor.has(id))
+      ? { ...props, externalIdSourceIds: props.externalIdSourceIds.map(kept) }
+      : props;
   return {
-    nodes: Object.fromEntries(Object.entries(snapshot.nodes).map(([id, state]) => [id, state && { ...state, props: recite(state.props) }])),
+    nodes: Object.fromEntries(Object.entries(snapshot.nodes).map(([id, state]) => [id, state && { ...state, props: reciteIdentifiers(recite(state.props)) }])),
     rels: snapshot.rels.map((rel) => (rel.props ? { ...rel, from: kept(rel.from), to: kept(rel.to), props: recite(rel.props) } : rel)),
   };
 }

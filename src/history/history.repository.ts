@@ -11,6 +11,7 @@ import { Repository } from '../query/repository';
 import { cycleThrough, lockHierarchy } from '../organizations/hierarchy';
 import { nameKey, nameSkeleton } from '../text/normalize';
 import { storedDateText } from '../graph/partial-date';
+import { firstHeldElsewhere, lockExternalIds } from '../identifiers/holders';
 
 export interface RevisionRow {
   id: string;
@@ -114,6 +115,8 @@ async function restore(rec: Recorder, recorded: Snapshot, current: Snapshot): Pr
     const citing = await rec.tx.run(
       `CALL () { MATCH (n:Entity) WHERE any(id IN n.sourceIds WHERE id IN $ids) RETURN n.id AS fact
                  UNION ALL
+                 MATCH (n:Entity) WHERE any(id IN n.externalIdSourceIds WHERE id IN $ids) RETURN n.id + ' externalIds' AS fact
+                 UNION ALL
                  MATCH (a:Entity)-[r]->(b:Entity) WHERE any(id IN r.sourceIds WHERE id IN $ids) RETURN a.id + ' ' + type(r) + ' ' + b.id AS fact }
        RETURN fact ORDER BY fact LIMIT 5`,
       { ids: deletedSources },
@@ -135,6 +138,16 @@ function withCurrentNameKeys(id: string, props: Record<string, any>): Record<str
   if (typeof props.nameKey !== 'string' || typeof props.name !== 'string') return props;
   const key = nameKey(props.name);
   return { ...props, nameKey: props.nameKey.endsWith(`#${id}`) ? `${key}#${id}` : key, nameSkeleton: nameSkeleton(props.name) };
+}
+
+/** The external identifiers each node of a snapshot holds in it (graph/model.ts `externalIds`). */
+function identifiersOf(snapshot: Snapshot): Map<string, string[]> {
+  const held = new Map<string, string[]>();
+  for (const [id, state] of Object.entries(snapshot.nodes)) {
+    const stored: string[] = state?.props.externalIds ?? [];
+    if (stored.length) held.set(id, stored);
+  }
+  return held;
 }
 
 /**
@@ -246,6 +259,10 @@ export class HistoryRepository extends Repository {
       // state. Without the locks an update committing between the check and the restore was
       // silently overwritten. Same order as the editing writes: hierarchy, sources, the rest.
       if ([...before.rels, ...after.rels].some((rel) => rel.type === 'PART_OF')) await lockHierarchy(tx);
+      // Restoring identifiers can give one to a second node: checked as addExternalId checks,
+      // under the same lock, taken where it takes it (after the hierarchy, before any entity).
+      const restoredIds = identifiersOf(before);
+      if (restoredIds.size) await lockExternalIds(tx);
       await lockEntities(tx, [...revision.entityIds, ...referencedIds(before)]);
       const blockers = await tx.run(
         `MATCH (r:Revision {id: $id}), (later:Revision)
@@ -259,6 +276,15 @@ export class HistoryRepository extends Repository {
         throw conflict(
           `revisionId: later changes depend on revision ${revisionId} (${blockers.map((b) => `${b.operation} ${b.id}`).join(', ')}); undo those first`,
           { dependents: blockers.map((b) => b.id) },
+        );
+      }
+      // The nodes of the revision get their recorded identifiers back (or are deleted), so only a
+      // holder elsewhere can collide: one given an identifier since the revision took it away.
+      const held = await firstHeldElsewhere(tx, restoredIds, new Set([...Object.keys(before.nodes), ...Object.keys(after.nodes)]));
+      if (held) {
+        throw conflict(
+          `revisionId: undoing ${revisionId} would give ${held.stored} back to "${held.wantedBy}", but "${held.holderId}" holds it now; an identifier names one node (remove it there first, or merge the two)`,
+          { externalId: held.stored, holderId: held.holderId, entityId: held.wantedBy },
         );
       }
       // Restoring a parent can close a cycle through changes made since to other organizations

@@ -3,14 +3,8 @@ import { Transaction } from '../db/graph';
 import { project } from '../query/cypher';
 import { toEntity } from '../query/entity';
 import { Repository } from '../query/repository';
-import { externalIdText } from './external-id';
-
-/** One stored identifier as a phrase of the whitespace-analyzed index: a single exact term. */
-const phrase = (stored: string) => `"${stored.replace(/["\\]/g, '\\$&')}"`;
-
-/** The node holding an identifier: the index finds it, the list confirms the exact value. */
-const HOLDER = `CALL db.index.fulltext.queryNodes('entity_external_ids', $phrase) YIELD node AS n
-   WITH n WHERE $stored IN n.externalIds`;
+import { Mention, externalIdText } from './external-id';
+import { HOLDER, holderIn, lockExternalIds, phrase } from './holders';
 
 export interface StoredExternalIds {
   externalIds: string[];
@@ -31,13 +25,30 @@ export class ExternalIdRepository extends Repository {
    * editors giving one identifier to two nodes cannot both find it free.
    */
   async lockExternalIds(tx: Transaction): Promise<void> {
-    await tx.run("MERGE (l:GraphLock {name: 'external-ids'}) SET l._lock = true REMOVE l._lock");
+    await lockExternalIds(tx);
   }
 
   /** The id of the node holding `stored`, as this transaction sees it (after lockExternalIds: final). */
   async holderIn(tx: Transaction, stored: string): Promise<string | null> {
-    const [row] = await tx.run(`${HOLDER} RETURN n.id AS id LIMIT 1`, { phrase: phrase(stored), stored });
-    return row ? row.id : null;
+    return holderIn(tx, stored);
+  }
+
+  /**
+   * The source's MENTIONS of the node as its citations derive it (external-id.ts mentionOf):
+   * written, or removed when the node no longer cites the source at all.
+   */
+  async writeMention(tx: Transaction, sourceId: string, entityId: string, mention: Mention | null): Promise<void> {
+    if (!mention) {
+      await tx.run("MATCH (:Source {id: $sourceId})-[m:MENTIONS {key: 'mention'}]->(:Entity {id: $entityId}) DELETE m", { sourceId, entityId });
+      return;
+    }
+    await tx.run(
+      `MATCH (s:Source {id: $sourceId}), (n:Entity {id: $entityId})
+       MERGE (s)-[m:MENTIONS {key: 'mention'}]->(n)
+       ON CREATE SET m.id = 'st-' + randomUUID()
+       SET m.sourceIds = $mention.sourceIds, m.locators = $mention.locators`,
+      { sourceId, entityId, mention },
+    );
   }
 
   /** Replaces a node's identifier lists (removes them when empty) and its derived index text. */

@@ -3,8 +3,9 @@ import { ENTITY_LABELS } from '../api/entity-type';
 import { badInput, conflict, notFound } from '../api/errors';
 import { EntityRow } from '../api/node.type';
 import { Graph } from '../db/graph';
-import { lock, mutate, requireEntity, requireSources } from '../editing/write';
-import { ExternalId, ExternalIdError, MAX_EXTERNAL_IDS, kindAllowed, parseExternalId } from './external-id';
+import { Recorder } from '../editing/recorder';
+import { lock, lockSources, mutate, nodeIn, requireEntity, sourceMissing } from '../editing/write';
+import { ExternalId, ExternalIdError, MAX_EXTERNAL_IDS, kindAllowed, mentionOf, parseExternalId } from './external-id';
 import { ExternalIdRepository, StoredExternalIds } from './external-id.repository';
 
 const ANY_ENTITY = 'a person, organization, honor, program or source';
@@ -53,7 +54,9 @@ export class ExternalIdService {
     if (where && !sourceId) throw badInput('locator', 'needs a sourceId: a locator says where in a source');
     return mutate(this.graph, viewer, async (rec) => {
       await this.ids.lockExternalIds(rec.tx);
-      if (sourceId) await requireSources(rec.tx, [sourceId], 'sourceId');
+      // The source cited now and the one a replaced citation named: their MENTIONS change.
+      const missing = await this.lockCitedSources(rec, entityId, parsed.stored, sourceId);
+      sourceMissing(missing.filter((m) => m.id === sourceId), 'sourceId');
       await lock(rec.tx, entityId);
       const entity = await requireEntity(rec.tx, 'entityId', entityId, Object.values(ENTITY_LABELS), ANY_ENTITY);
       if (!kindAllowed(parsed.kind, entity.labels)) {
@@ -79,7 +82,7 @@ export class ExternalIdService {
       }
       rec.lastRevisionId = null;
       const unchanged = at >= 0 && (entity.externalIdSourceIds?.[at] ?? '') === (sourceId ?? '') && (entity.externalIdLocators?.[at] ?? '') === where;
-      if (!unchanged) await rec.tracked('addExternalId', { nodes: [entityId], rels: [] }, () => this.ids.write(rec.tx, entityId, lists));
+      if (!unchanged) await this.writeTracked(rec, 'addExternalId', entity, lists, [sourceId ?? '', at >= 0 ? entity.externalIdSourceIds?.[at] ?? '' : '']);
       const fresh = await requireEntity(rec.tx, 'entityId', entityId, Object.values(ENTITY_LABELS), ANY_ENTITY);
       return { entity: strip(fresh), externalId: { ...parsed, sourceId: sourceId ?? '', locator: where }, revisionId: rec.lastRevisionId };
     });
@@ -90,6 +93,7 @@ export class ExternalIdService {
     const parsed = externalIdArgument(text);
     return mutate(this.graph, viewer, async (rec) => {
       await this.ids.lockExternalIds(rec.tx);
+      await this.lockCitedSources(rec, entityId, parsed.stored, null);
       await lock(rec.tx, entityId);
       const entity = await requireEntity(rec.tx, 'entityId', entityId, Object.values(ENTITY_LABELS), ANY_ENTITY);
       const lists = listsOf(entity);
@@ -98,9 +102,37 @@ export class ExternalIdService {
       const removed = { ...parsed, sourceId: lists.externalIdSourceIds[at], locator: lists.externalIdLocators[at] };
       for (const list of Object.values(lists)) list.splice(at, 1);
       rec.lastRevisionId = null;
-      await rec.tracked('removeExternalId', { nodes: [entityId], rels: [] }, () => this.ids.write(rec.tx, entityId, lists));
+      await this.writeTracked(rec, 'removeExternalId', entity, lists, [removed.sourceId]);
       const fresh = await requireEntity(rec.tx, 'entityId', entityId, Object.values(ENTITY_LABELS), ANY_ENTITY);
       return { entity: strip(fresh), externalId: removed, revisionId: rec.lastRevisionId };
+    });
+  }
+
+  /**
+   * Locks the source `sourceId` and the one the entity's citation of `stored` names now, in id
+   * order and before the entity, as every citing write and source merge locks them. The citation
+   * is read before the entity's lock: one changed in between is serialized by the external-ids
+   * lock, which every writer of identifiers holds. Returns the sources that do not exist.
+   */
+  private async lockCitedSources(rec: Recorder, entityId: string, stored: string, sourceId: string | null) {
+    const node = await nodeIn(rec.tx, entityId);
+    const at = (node?.externalIds ?? []).indexOf(stored);
+    const cited = at >= 0 ? node?.externalIdSourceIds?.[at] ?? '' : '';
+    return lockSources(rec.tx, [...new Set([sourceId ?? '', cited])].filter(Boolean));
+  }
+
+  /**
+   * Writes the entity's identifier lists as one revision, with the MENTIONS of each source whose
+   * citations they change, derived again from all the entity's citations (docs/model.md
+   * Provenance): a source an identifier cites mentions the entity, as one its own facts cite does.
+   */
+  private async writeTracked(rec: Recorder, operation: string, entity: EntityRow, lists: StoredExternalIds, sources: string[]): Promise<void> {
+    // A source's identifier cited by the source itself links to nothing else: no MENTIONS loop.
+    const touched = [...new Set(sources.filter((id) => id && id !== entity.id))].sort();
+    const rels = touched.map((sourceId) => ({ type: 'MENTIONS', from: sourceId, to: entity.id, key: 'mention' }));
+    await rec.tracked(operation, { nodes: [entity.id], rels }, async () => {
+      await this.ids.write(rec.tx, entity.id, lists);
+      for (const sourceId of touched) await this.ids.writeMention(rec.tx, sourceId, entity.id, mentionOf({ ...entity, ...lists }, sourceId));
     });
   }
 }

@@ -144,3 +144,34 @@ export function unitedExternalIds(kept: Record<string, any>, merged: Record<stri
   }
   return externalIds.length ? { externalIds, externalIdSourceIds, externalIdLocators, externalIdText: externalIdText(externalIds) } : {};
 }
+
+/** A MENTIONS edge's citation lists: the places the source is cited at, aligned. */
+export interface Mention {
+  sourceIds: string[];
+  locators: string[];
+}
+
+/**
+ * What the source's MENTIONS of a node holds, derived from every citation the node makes of it
+ * (its own `sourceIds` and its identifiers' `externalIdSourceIds`): each place once, `''` when
+ * none is known anywhere, as a new entity's MENTIONS has it; null when the node cites it nowhere.
+ */
+export function mentionOf(props: Record<string, any>, sourceId: string): Mention | null {
+  let cited = false;
+  const places: string[] = [];
+  const lists: [string[] | undefined, string[] | undefined][] = [
+    [props.sourceIds, props.locators],
+    [props.externalIdSourceIds, props.externalIdLocators],
+  ];
+  for (const [ids, locators] of lists) {
+    (ids ?? []).forEach((id, i) => {
+      if (id !== sourceId) return;
+      cited = true;
+      const place = locators?.[i] ?? '';
+      if (place && !places.includes(place)) places.push(place);
+    });
+  }
+  if (!cited) return null;
+  const locators = places.length ? places : [''];
+  return { sourceIds: locators.map(() => sourceId), locators };
+}

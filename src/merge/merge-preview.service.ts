@@ -8,6 +8,7 @@ import { project } from '../query/cypher';
 import { toEntity } from '../query/entity';
 import { namedProperties } from '../text/normalize';
 import { requireEntity, uniteCitations } from '../editing/write';
+import { unitedExternalIds } from '../identifiers/external-id';
 import { MergeConflictKind, MergeMoveOutcome } from './merge-preview.type';
 
 const ANY_ENTITY = 'a person, organization, honor, program or source';
@@ -19,6 +20,8 @@ const ANY_ENTITY = 'a person, organization, honor, program or source';
 const NOT_COMPARED = new Set([
   'id', 'name', 'title', 'aliases', 'contextAliases', 'aliasContexts', 'aliasText', 'contextAliasText', 'contextSearchText', 'searchText',
   'nameKey', 'nameSkeleton', 'mergedIds', 'sourceIds', 'locators', 'createdAt', 'updatedAt', 'createdBy', 'distinctFrom', 'distinctNotes',
+  // United, not one kept over the other (unitedExternalIds): what the kept node gains is listed below.
+  'externalIds', 'externalIdSourceIds', 'externalIdLocators', 'externalIdText',
 ]);
 
 /** Qualifiers (and the note) of a statement two nodes both hold, compared when they are united. */
@@ -158,6 +161,11 @@ export class MergePreviewService {
       }
     }
 
+    // The merged node's external identifiers join the kept one's (merge.service.ts), with their citations.
+    const keptIds: string[] = keep.externalIds ?? [];
+    const gained = ((unitedExternalIds(keep, merged).externalIds ?? []) as string[]).filter((stored) => !keptIds.includes(stored));
+    if (gained.length) filled.push({ property: 'externalIds', value: gained.join(', ') });
+
     const citingFacts = keepLabel === 'Source' ? await this.citingCount(mergeId) : 0;
     const cycle = isOrganization ? await this.cycle(keepId, mergeId, keptParents.length > 0) : null;
     if (cycle) conflicts.push({ kind: MergeConflictKind.CYCLE, property: null, kept: null, merged: null, message: cycle });
@@ -175,10 +183,10 @@ export class MergePreviewService {
     };
   }
 
-  /** Facts elsewhere that cite the source (nodes, relationships, qualifiers' own citations). */
+  /** Facts elsewhere that cite the source (nodes, their external identifiers, relationships, qualifiers' own citations). */
   private async citingCount(sourceId: string): Promise<number> {
     const [row] = await this.graph.read(
-      `CALL () { MATCH (n:Entity) WHERE $sourceId IN n.sourceIds AND n.id <> $sourceId RETURN count(n) AS nodes }
+      `CALL () { MATCH (n:Entity) WHERE ($sourceId IN n.sourceIds OR $sourceId IN n.externalIdSourceIds) AND n.id <> $sourceId RETURN count(n) AS nodes }
        CALL () { MATCH (a:Entity)-[r]->(b:Entity) WHERE ($sourceId IN r.sourceIds OR ${QUALIFIER_NAMES.map((q) => `$sourceId IN r.${q}SourceIds`).join(' OR ')})
                    AND a.id <> $sourceId AND b.id <> $sourceId RETURN count(r) AS rels }
        RETURN nodes + rels AS count`,

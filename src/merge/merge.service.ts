@@ -141,7 +141,11 @@ export class MergeService {
   /** Nodes and relationships whose citations name `sourceId`, apart from the source's own relationships. */
   private async citing(tx: Transaction, sourceId: string): Promise<Tracked> {
     // No index covers list membership: a scan, acceptable for a rare admin operation.
-    const nodes = await tx.run('MATCH (n:Entity) WHERE $sourceId IN n.sourceIds AND n.id <> $sourceId RETURN n.id AS id ORDER BY id', { sourceId });
+    // A node cites it for its own facts or for one of its external identifiers.
+    const nodes = await tx.run(
+      'MATCH (n:Entity) WHERE ($sourceId IN n.sourceIds OR $sourceId IN n.externalIdSourceIds) AND n.id <> $sourceId RETURN n.id AS id ORDER BY id',
+      { sourceId },
+    );
     const rels = await tx.run(
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE ($sourceId IN r.sourceIds OR ${CITATION_LISTS.map((q) => `$sourceId IN r.${q}SourceIds`).join(' OR ')}) AND a.id <> $sourceId AND b.id <> $sourceId
        RETURN type(r) AS type, a.id AS from, b.id AS to, r.key AS key`,
@@ -163,5 +167,11 @@ export class MergeService {
     for (const q of CITATION_LISTS) {
       await tx.run(`MATCH (:Entity)-[r]->(:Entity) WHERE $fromId IN r.${q}SourceIds ${rewrite('r', `${q}SourceIds`, `${q}Locators`)}`, { fromId, toId });
     }
+    // An identifier's citation stays aligned with its identifier: rewritten in place, none removed.
+    await tx.run(
+      `MATCH (n:Entity) WHERE $fromId IN n.externalIdSourceIds
+       SET n.externalIdSourceIds = [id IN n.externalIdSourceIds | CASE id WHEN $fromId THEN $toId ELSE id END]`,
+      { fromId, toId },
+    );
   }
 }
