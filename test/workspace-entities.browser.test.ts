@@ -190,13 +190,16 @@ describe('the entities screen', () => {
       expect(await page.locator('main button').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'workspace-entities-viewer');
-      // The source's page lists both facts it states, at their locators.
+      // The source's page lists the facts it states, at their locators.
       await awardRow.getByRole('link', { name: SOURCE }).click();
       await page.locator('#entity-title', { hasText: SOURCE }).waitFor();
       const factsTable = page.locator('table.data', { hasText: /Facts/ });
       await factsTable.locator('tbody tr', { hasText: '¶3' }).waitFor();
-      expect(await factsTable.locator('tbody tr').count()).toBe(2);
+      // The award at ¶3, the membership at ¶4, and the identifier at ¶5 (it cites the source, so the
+      // source MENTIONS the person there).
+      expect(await factsTable.locator('tbody tr').count()).toBe(3);
       expect(await factsTable.textContent()).toContain('¶4');
+      expect(await factsTable.locator('tbody tr', { hasText: '¶5' }).textContent()).toContain('MENTIONS');
       // A seed organization's page: its parent, the units under it and its members, for a viewer too.
       // Same page, another hash: the workspace moves without a reload.
       await page.evaluate((hash) => { (globalThis as any).location.hash = hash; }, `#/entities/${ORG_ID}`);
