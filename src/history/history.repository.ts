@@ -13,18 +13,9 @@ import { nameKey, nameSkeleton } from '../text/normalize';
 import { storedDateText } from '../graph/partial-date';
 import { firstHeldElsewhere, lockExternalIds } from '../identifiers/holders';
 
-export interface RevisionRow {
-  id: string;
-  at: string;
-  actor: string;
-  role: string;
-  operation: string;
-  entityIds: string[];
-  before: string;
-  after: string;
-  undoneBy: string | null;
-  undoes: string | null;
-}
+import type { RevisionRow } from './revision.type';
+
+export type { RevisionRow };
 
 const DATED = new Set(['MEMBER_OF', 'PART_OF']);
 

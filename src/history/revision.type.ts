@@ -162,3 +162,17 @@ export class Revision {
 }
 
 export const RevisionConnection = connectionTypes(Revision, 'Revision');
+
+/** A revision as Neo4j stores it: the row history, undo and the live feed read. */
+export interface RevisionRow {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  operation: string;
+  entityIds: string[];
+  before: string;
+  after: string;
+  undoneBy: string | null;
+  undoes: string | null;
+}

@@ -1,17 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { Graph } from '../db/graph';
+import type { RevisionRow } from '../history/revision.type';
 /** A revision as the log holds it (the row `history` reads), with its global position. */
-export interface LogRow {
-  id: string;
-  at: string;
-  actor: string;
-  role: string;
-  operation: string;
-  entityIds: string[];
-  before: string;
-  after: string;
-  undoneBy: string | null;
-  undoes: string | null;
+export interface LogRow extends RevisionRow {
   seq: number;
   position: number;
 }
